@@ -1,0 +1,35 @@
+// The one typed IPC contract: every request the renderer can make and every event main can push.
+// Each area declares its channels in ./channels/<area>.ts; this file is the single place they meet.
+import type { z } from 'zod';
+import type { EventDef, RequestDef } from './define.js';
+import { appEvents, appRequests } from './channels/app.js';
+
+export const requests = {
+  ...appRequests,
+} as const satisfies Record<string, RequestDef>;
+
+export const events = {
+  ...appEvents,
+} as const satisfies Record<string, EventDef>;
+
+export type Requests = typeof requests;
+export type Events = typeof events;
+export type RequestName = keyof Requests;
+export type EventName = keyof Events;
+export type RequestArgs<N extends RequestName> = z.input<Requests[N]['args']>;
+export type RequestResult<N extends RequestName> = z.output<Requests[N]['result']>;
+export type EventPayload<N extends EventName> = z.output<Events[N]['payload']>;
+
+export function isRequestName(name: unknown): name is RequestName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(requests, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+}
+
+/** What main exposes to the renderer: the preload and the web-host bridge both implement this. */
+export interface ProxdeckBridge {
+  invoke<N extends RequestName>(name: N, args: RequestArgs<N>): Promise<import('./errors.js').Reply<RequestResult<N>>>;
+  on<N extends EventName>(name: N, listener: (payload: EventPayload<N>) => void): () => void;
+}

@@ -1,0 +1,37 @@
+// What the rest of the simulator (core, control API, CLI) may ask of the simulated cluster.
+import type { HandlerRegistry } from '../http/types.js';
+
+export interface ClusterOptions {
+  /** 1..32 */
+  nodes: number;
+  /** 0..10000 */
+  guests: number;
+  seed: number;
+  /** PVE version string reported by /version and node status, e.g. "9.1" */
+  version: string;
+  /** how long a simulated task takes (ms); 0 = finishes on the next tick */
+  taskDurationMs: number;
+  /** injectable clock (ms since epoch) for deterministic tests */
+  now?: () => number;
+}
+
+export interface ClusterControl {
+  setNodeOnline(node: string, online: boolean): void;
+  /** change a guest's power state directly, as if done outside the app (another client) */
+  setGuestStatus(vmid: number, status: 'running' | 'stopped'): void;
+  /** set one config key directly (changes the digest), as another client would */
+  setGuestConfig(vmid: number, key: string, value: string | number | undefined): void;
+  /** the next task of this type (e.g. "vzdump", "qmstart") fails with this message */
+  failNextTask(type: string, message: string): void;
+  setTaskDurationMs(ms: number): void;
+  /** a summary for the control API: node names, guest count, running tasks */
+  summary(): { nodes: string[]; guests: number; runningTasks: number };
+}
+
+export interface Cluster {
+  readonly name: string;
+  registerHandlers(registry: HandlerRegistry): void;
+  readonly control: ClusterControl;
+  /** stop timers, metric ticks, tasks */
+  stop(): Promise<void>;
+}

@@ -1,0 +1,61 @@
+// The RBAC engine's public face: what the HTTP core and the handlers may ask of it.
+import type { Principal, SchemaPermissions } from '../http/types.js';
+
+/** One ACL line as in user.cfg: acl:<propagate>:<path>:<ugids>:<roles>: */
+export interface AclEntry {
+  path: string;
+  propagate: boolean;
+  /** user id, @group, or user@realm!token */
+  ugid: string;
+  kind: 'user' | 'group' | 'token';
+  roles: string[];
+}
+
+export interface PoolInfo {
+  poolid: string;
+  comment?: string;
+  vms: Set<number>;
+  storage: Set<string>;
+}
+
+export interface TokenInfo {
+  userid: string;
+  tokenid: string;
+  privsep: boolean;
+  expire: number;
+  comment?: string;
+}
+
+export type CheckResult = { ok: true } | { ok: false; message: string };
+
+export interface AccessControl {
+  // --- authentication
+  /** full id "user@realm!name" + secret -> principal, or undefined (unknown, bad secret, expired, disabled) */
+  authenticateToken(fullTokenId: string, secret: string, now?: number): Principal | undefined;
+  /** username "user@realm" + password -> true when correct and the user is enabled */
+  verifyPassword(userid: string, password: string): boolean;
+  setPassword(userid: string, password: string): void;
+  /** does the user have a TOTP secret (base32)? */
+  totpSecret(userid: string): string | undefined;
+  setTotpSecret(userid: string, base32: string | undefined): void;
+  userEnabled(userid: string, now?: number): boolean;
+
+  // --- authorisation
+  /** effective privileges on a path (privsep tokens: intersection of user and token) */
+  privileges(principal: Principal, path: string): Set<string>;
+  /** evaluate one endpoint's schema permissions with the call's params */
+  check(perms: SchemaPermissions | undefined, principal: Principal | undefined, params: Record<string, unknown>): CheckResult;
+  /** the answer of GET /access/permissions: path -> {priv: 1|0 (propagate)} */
+  permissionsAnswer(principal: Principal, path?: string, userid?: string): Record<string, Record<string, 0 | 1>>;
+
+  // --- state used by handlers
+  pools(): Map<string, PoolInfo>;
+  /** which pool holds a guest, if any */
+  poolOfVm(vmid: number): string | undefined;
+  tokens(): Map<string, TokenInfo>;
+  /** revoke (delete) a token — control API fault */
+  revokeToken(fullTokenId: string): boolean;
+
+  /** round-trip to PVE's own user.cfg text */
+  toUserCfg(): string;
+}
