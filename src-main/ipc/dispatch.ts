@@ -35,38 +35,48 @@ export function createDispatcher(
 ): Dispatcher {
   return {
     async dispatch(name, args, ctx) {
-      if (!isRequestName(name)) {
-        return fail({ code: 'bad_request', message: `Unknown request ${describe(name)}` });
-      }
-      const def = requests[name];
-      const parsed = def.args.safeParse(args);
-      if (!parsed.success) {
-        const details: Record<string, string> = {};
-        for (const issue of parsed.error.issues.slice(0, 20)) {
-          details[issue.path.join('.') || '(root)'] = issue.message;
-        }
-        return fail({ code: 'bad_request', message: `Invalid arguments for ${name}`, details });
-      }
-      if (def.mutation && opts.guard) {
-        const refusal = opts.guard(name, parsed.data);
-        if (refusal) return fail(refusal);
-      }
+      // Nothing a caller sends may make dispatch throw: hostile input (proxies, symbol keys) lands here too.
       try {
-        const handler = handlers[name] as Handler<RequestName>;
-        const value = await handler(parsed.data as z_output<RequestName>, ctx);
-        const checked = def.result.safeParse(value);
-        if (!checked.success) {
-          opts.onInternalError?.(checked.error);
-          return fail({ code: 'internal', message: `Main produced an invalid answer for ${name}` });
-        }
-        return { ok: true, value: checked.data };
+        return await dispatchChecked(name, args, ctx);
       } catch (err) {
-        if (err instanceof AppFailure) return fail(err.toJSON());
         opts.onInternalError?.(err);
-        return fail({ code: 'internal', message: `Unexpected failure in ${name}` });
+        return fail({ code: 'internal', message: 'Unexpected failure while handling a request' });
       }
     },
   };
+
+  async function dispatchChecked(name: unknown, args: unknown, ctx: CallContext): Promise<Reply<unknown>> {
+    if (!isRequestName(name)) {
+      return fail({ code: 'bad_request', message: `Unknown request ${describe(name)}` });
+    }
+    const def = requests[name];
+    const parsed = def.args.safeParse(args);
+    if (!parsed.success) {
+      const details: Record<string, string> = {};
+      for (const issue of parsed.error.issues.slice(0, 20)) {
+        details[issue.path.map(String).join('.') || '(root)'] = issue.message;
+      }
+      return fail({ code: 'bad_request', message: `Invalid arguments for ${name}`, details });
+    }
+    if (def.mutation && opts.guard) {
+      const refusal = opts.guard(name, parsed.data);
+      if (refusal) return fail(refusal);
+    }
+    try {
+      const handler = handlers[name] as Handler<RequestName>;
+      const value = await handler(parsed.data as z_output<RequestName>, ctx);
+      const checked = def.result.safeParse(value);
+      if (!checked.success) {
+        opts.onInternalError?.(checked.error);
+        return fail({ code: 'internal', message: `Main produced an invalid answer for ${name}` });
+      }
+      return { ok: true, value: checked.data };
+    } catch (err) {
+      if (err instanceof AppFailure) return fail(err.toJSON());
+      opts.onInternalError?.(err);
+      return fail({ code: 'internal', message: `Unexpected failure in ${name}` });
+    }
+  }
 }
 
 function fail(error: AppError): Reply<never> {

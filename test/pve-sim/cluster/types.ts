@@ -1,5 +1,5 @@
 // What the rest of the simulator (core, control API, CLI) may ask of the simulated cluster.
-import type { HandlerRegistry } from '../http/types.js';
+import type { HandlerRegistry, Principal } from '../http/types.js';
 
 export interface ClusterOptions {
   /** 1..32 */
@@ -34,4 +34,12 @@ export interface Cluster {
   readonly control: ClusterControl;
   /** stop timers, metric ticks, tasks */
   stop(): Promise<void>;
+  /** read-only look-up for consoles: where a guest lives and its power state; undefined = no such guest */
+  guestStatus?(vmid: number): { node: string; type: 'qemu' | 'lxc'; status: 'running' | 'stopped' } | undefined;
+  /** a task run by another module (vncproxy, vncshell) so it shows in the task lists; finish('OK') or finish(error text) */
+  startExternalTask?(t: { node: string; type: string; id: string; principal: Principal | undefined }): {
+    upid: string;
+    log(line: string): void;
+    finish(exitstatus: string): void;
+  };
 }

@@ -26,7 +26,8 @@ export interface TokenInfo {
   comment?: string;
 }
 
-export type CheckResult = { ok: true } | { ok: false; message: string };
+/** status: 403 unless set (500 for "no such user ('x')" raised inside userid checks, as PVE does) */
+export type CheckResult = { ok: true } | { ok: false; message: string; status?: number };
 
 export interface AccessControl {
   // --- authentication

@@ -1,0 +1,29 @@
+// Session- and webContents-level guards: CSP on every response, no permissions, no navigation, no new windows, no webviews.
+import type { Session, WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY, isAllowedRequestUrl } from '../security-policy.js';
+
+export function hardenSession(session: Session): void {
+  // Every permission (camera, notifications, clipboard-read, ...) is refused; the app needs none.
+  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+  // Belt and braces: the app:// handler sets the CSP itself; this covers any other response the session sees.
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+  });
+  // Nothing leaves the machine except loopback (console relay) and app:// itself.
+  session.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !isAllowedRequestUrl(details.url) });
+  });
+}
+
+export function hardenWebContents(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (url !== contents.getURL()) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}

@@ -1,0 +1,80 @@
+// Security settings of the desktop shell as plain data, so tests can check them without the Electron binary.
+
+/** webPreferences for every BrowserWindow; window.ts spreads these and adds only the preload path. */
+export const WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+  spellcheck: false,
+} as const;
+
+/** The custom scheme the desktop app loads its renderer from; never a remote origin. */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'proxdeck';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+/**
+ * CSP directives. Inline styles are not allowed: React and recharts set styles through the CSSOM,
+ * which CSP does not block. ws://127.0.0.1:* is for the local console relay only.
+ */
+export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'style-src': ["'self'"],
+  'img-src': ["'self'", 'data:', 'blob:'],
+  'font-src': ["'self'"],
+  'connect-src': ["'self'", 'ws://127.0.0.1:*'],
+  'worker-src': ["'self'", 'blob:'],
+  'object-src': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'none'"],
+  'frame-src': ["'none'"],
+  'frame-ancestors': ["'none'"],
+};
+
+export const CONTENT_SECURITY_POLICY = Object.entries(CSP_DIRECTIVES)
+  .map(([name, values]) => `${name} ${values.join(' ')}`)
+  .join('; ');
+
+/** Headers sent with every renderer document, by the Electron protocol handler and the web host alike. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+};
+
+/** IPC channel names used between preload and main. */
+export const IPC_INVOKE_CHANNEL = 'proxdeck:invoke';
+export const IPC_EVENT_CHANNEL = 'proxdeck:event';
+
+/** True for URLs of our own renderer. URL.origin is "null" for custom schemes in Node, so compare the parts. */
+export function isAppUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+/** What the desktop session may fetch: our app:// files, in-page data/blob URLs, and the loopback console relay. */
+export function isAllowedRequestUrl(raw: string): boolean {
+  if (isAppUrl(raw)) return true;
+  try {
+    const url = new URL(raw);
+    if (url.protocol === 'devtools:' || url.protocol === 'data:' || url.protocol === 'blob:') return true;
+    return url.protocol === 'ws:' && url.hostname === '127.0.0.1';
+  } catch {
+    return false;
+  }
+}

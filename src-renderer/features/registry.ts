@@ -1,0 +1,41 @@
+// The app's features, in nav order. A feature joins the app by adding one entry here (or giving its entry a view).
+import type { ComponentType } from 'react';
+
+export interface FeatureEntry {
+  /** Stable id: used in data-testid="nav-<id>" / "view-<id>" and as the view key. */
+  id: string;
+  label: string;
+  /** One-character glyph shown in the nav; keeps the bundle free of icon fonts and remote assets. */
+  glyph: string;
+  /** Shown while the feature has no view yet. */
+  summary: string;
+  view?: ComponentType;
+}
+
+export const features: readonly FeatureEntry[] = [
+  {
+    id: 'clusters',
+    label: 'Clusters',
+    glyph: '◎',
+    summary: 'Add a Proxmox VE cluster to start: profiles, API tokens and certificate pins live here.',
+  },
+  {
+    id: 'inventory',
+    label: 'Inventory',
+    glyph: '▤',
+    summary: 'Nodes, VMs, containers and storage across all connected clusters.',
+  },
+  { id: 'tasks', label: 'Tasks', glyph: '☰', summary: 'Running and recent PVE tasks with their logs.' },
+  {
+    id: 'permissions',
+    label: 'Permissions',
+    glyph: '◆',
+    summary: 'Who may do what, per path and privilege.',
+  },
+  {
+    id: 'audit',
+    label: 'Audit log',
+    glyph: '✎',
+    summary: 'Every change Proxdeck made, with its confirmed diff.',
+  },
+];

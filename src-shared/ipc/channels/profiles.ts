@@ -1,0 +1,30 @@
+// Channels for cluster profiles: list, save (takes a secret once, never returns it), delete, import from env.
+import { z } from 'zod';
+import { request } from '../define.js';
+import { ProfileDraft, ProfileView } from '../../model/profile.js';
+
+export const profilesRequests = {
+  'profiles.list': request(
+    z.object({}).strict(),
+    z.object({
+      profiles: z.array(ProfileView),
+      /** set when profiles.json was unreadable and was moved aside */
+      loadProblem: z.string().optional(),
+    }),
+  ),
+  'profiles.save': request(
+    z
+      .object({
+        profile: ProfileDraft,
+        /** token secret or password; stored in the OS keychain, never returned */
+        secret: z.string().min(1).max(4096).optional(),
+      })
+      .strict(),
+    ProfileView,
+  ),
+  'profiles.delete': request(z.object({ id: z.string().min(1).max(64) }).strict(), z.object({ deleted: z.boolean() })),
+  /** PVE_HOST, PVE_TOKEN_ID, PVE_TOKEN_SECRET from main's environment; null when unset */
+  'profiles.importEnv': request(z.object({}).strict(), ProfileView.nullable()),
+} as const;
+
+export const profilesEvents = {} as const;

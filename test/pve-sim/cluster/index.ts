@@ -1,0 +1,58 @@
+// Entry point of the simulated cluster: builds the state, the task engine and registers the handlers.
+import type { AccessControl } from '../rbac/types.js';
+import { registerClusterHandlers } from '../handlers/cluster-handlers.js';
+import type { SimCore } from '../handlers/common.js';
+import { powerOff, powerOn } from './power.js';
+import { ResourceCache } from './resources.js';
+import { ClusterState } from './state.js';
+import { TaskEngine } from './tasks.js';
+import type { Cluster, ClusterControl, ClusterOptions } from './types.js';
+
+export const CLUSTER_NAME = 'proxdeck-sim';
+
+export function createCluster(opts: ClusterOptions, acl: AccessControl): Cluster {
+  void acl;
+  const now = opts.now ?? Date.now;
+  const core = createClusterCore(opts);
+  const { state, tasks } = core;
+  const control: ClusterControl = {
+    setNodeOnline(node, online) {
+      const n = state.nodes.get(node);
+      if (!n) throw new Error(`no such node '${node}'`);
+      n.online = online;
+      state.bump();
+    },
+    setGuestStatus(vmid, status) {
+      const g = state.guests.get(vmid);
+      if (!g) throw new Error(`no such guest ${vmid}`);
+      if (status === 'running') powerOn(g, now());
+      else powerOff(g, now());
+      state.bump();
+    },
+    setGuestConfig(vmid, key, value) {
+      const g = state.guests.get(vmid);
+      if (!g) throw new Error(`no such guest ${vmid}`);
+      if (value === undefined) delete g.conf[key];
+      else g.conf[key] = value;
+      state.bump();
+    },
+    failNextTask: (type, message) => tasks.failNext(type, message),
+    setTaskDurationMs(ms) {
+      tasks.durationMs = ms;
+    },
+    summary: () => ({ nodes: [...state.nodes.keys()], guests: state.guests.size, runningTasks: tasks.runningCount() }),
+  };
+  return {
+    name: CLUSTER_NAME,
+    registerHandlers: (reg) => registerClusterHandlers(reg, core, CLUSTER_NAME, opts.version),
+    control,
+    stop: () => tasks.stopAll(),
+  };
+}
+
+/** For tests and benches that drive the model directly. */
+export function createClusterCore(opts: ClusterOptions): SimCore {
+  const now = opts.now ?? Date.now;
+  const state = new ClusterState(opts, now);
+  return { state, tasks: new TaskEngine(now, opts.taskDurationMs, () => state.bump()), resources: new ResourceCache(state) };
+}

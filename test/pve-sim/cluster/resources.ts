@@ -1,0 +1,113 @@
+// Builds /cluster/resources entries, cached per metrics tick and state version (10k guests stay cheap).
+import type { AccessControl } from '../rbac/types.js';
+import type { Principal } from '../http/types.js';
+import { TICK_MS, guestMaxCpu, guestMaxDisk, guestMaxMem, guestSample, nodeSample } from './metrics.js';
+import type { Guest } from './model.js';
+import { guestName, lockOf, type ClusterState } from './state.js';
+
+export type Resource = Record<string, string | number>;
+
+const HA_STATE: Record<string, string> = { started: 'started', stopped: 'stopped', disabled: 'disabled', ignored: 'ignored' };
+
+export function guestResource(state: ClusterState, g: Guest, nowMs: number): Resource {
+  const r: Resource = { id: `${g.type}/${g.vmid}`, vmid: g.vmid, node: g.node, type: g.type };
+  const node = state.nodes.get(g.node);
+  const base = { name: guestName(g), maxcpu: guestMaxCpu(g), maxmem: guestMaxMem(g), maxdisk: guestMaxDisk(g), template: Number(g.conf['template'] ?? 0) };
+  if (!node?.online) Object.assign(r, { status: 'unknown' }, base);
+  else {
+    const s = guestSample(g, nowMs);
+    Object.assign(r, { status: g.power === 'stopped' ? 'stopped' : g.power }, base, {
+      uptime: s.uptime, cpu: s.cpu, mem: s.mem, memhost: s.memhost, disk: s.disk,
+      netin: s.netin, netout: s.netout, diskread: s.diskread, diskwrite: s.diskwrite,
+    });
+  }
+  const lock = lockOf(g);
+  if (lock) r['lock'] = lock;
+  const tags = g.conf['tags'];
+  if (typeof tags === 'string' && tags) r['tags'] = tags;
+  const ha = state.ha.get(state.haSid(g));
+  if (ha) r['hastate'] = HA_STATE[ha.state] ?? ha.state;
+  return r;
+}
+
+export class ResourceCache {
+  private key = '';
+  private guests: Resource[] = [];
+
+  constructor(private readonly state: ClusterState) {}
+
+  /** guest entries sorted by vmid as a string (PVE's order), rebuilt only when tick or state changes */
+  guestEntries(): Resource[] {
+    const now = this.state.now();
+    const key = `${Math.floor(now / TICK_MS)}:${this.state.version}`;
+    if (key !== this.key) {
+      const sorted = [...this.state.guests.values()].sort((a, b) => (String(a.vmid) < String(b.vmid) ? -1 : 1));
+      this.guests = sorted.map((g) => guestResource(this.state, g, now));
+      this.key = key;
+    }
+    return this.guests;
+  }
+
+  nodeEntry(name: string, withStats: boolean): Resource {
+    const n = this.state.nodes.get(name);
+    if (!n) throw new Error(`unknown node ${name}`);
+    const r: Resource = { id: `node/${n.name}`, node: n.name, type: 'node', status: n.online ? 'online' : 'offline', level: '', 'cgroup-mode': 2, 'host-arch': 'x86_64', hastate: n.online ? 'online' : 'unknown' };
+    if (!withStats) return r;
+    Object.assign(r, { maxcpu: n.cpus, maxmem: n.memTotal, maxdisk: n.rootTotal });
+    if (n.online) {
+      const s = nodeSample(n, this.state.now());
+      Object.assign(r, { uptime: s.uptime, cpu: s.cpu, mem: s.mem, disk: s.rootused });
+    }
+    return r;
+  }
+
+  storageEntries(node: string): Resource[] {
+    const n = this.state.nodes.get(node);
+    return [...this.state.storages.values()].map((s) => {
+      const used = this.storageUsed(s.id, node);
+      return {
+        id: `storage/${node}/${s.id}`, storage: s.id, node, type: 'storage', plugintype: s.type,
+        status: n?.online ? 'available' : 'unknown', shared: s.shared, content: s.content.join(','), disk: used, maxdisk: s.total,
+      };
+    });
+  }
+
+  storageUsed(storage: string, node: string): number {
+    let used = 0;
+    for (const v of this.state.volumes) if (v.storage === storage && (v.node === undefined || v.node === node)) used += v.size;
+    if (storage === 'local-lvm') for (const g of this.state.guests.values()) if (g.node === node) used += Math.floor(guestMaxDisk(g) * 0.4);
+    return used;
+  }
+}
+
+/** The whole /cluster/resources answer for one caller, filtered by what PVE lets them see. */
+export function visibleResources(cache: ResourceCache, state: ClusterState, acl: AccessControl, who: Principal, type: string | undefined): Resource[] {
+  const out: Resource[] = [];
+  const pools = acl.pools();
+  const can = (path: string, priv: string): boolean => acl.privileges(who, path).has(priv);
+  const poolAudit = new Map<string, boolean>();
+  const seesPool = (p: string): boolean => {
+    let v = poolAudit.get(p);
+    if (v === undefined) poolAudit.set(p, (v = can(`/pool/${p}`, 'Pool.Audit')));
+    return v;
+  };
+  if (!type || type === 'pool') for (const p of pools.keys()) if (seesPool(p)) out.push({ id: `/pool/${p}`, pool: p, type: 'pool' });
+  if (!type || type === 'vm') {
+    for (const r of cache.guestEntries()) {
+      const vmid = Number(r['vmid']);
+      if (!can(`/vms/${vmid}`, 'VM.Audit')) continue;
+      const pool = acl.poolOfVm(vmid);
+      out.push(pool && seesPool(pool) ? { ...r, pool } : r);
+    }
+  }
+  if (!type || type === 'node') for (const n of state.nodes.keys()) out.push(cache.nodeEntry(n, can(`/nodes/${n}`, 'Sys.Audit')));
+  if (!type || type === 'storage') {
+    for (const n of state.nodes.keys()) for (const s of cache.storageEntries(n)) if (can(`/storage/${s['storage']}`, 'Datastore.Audit')) out.push(s);
+  }
+  if (!type || type === 'sdn') {
+    for (const n of state.nodes.values()) {
+      if (can('/sdn/zones/localnetwork', 'SDN.Audit')) out.push({ id: `network/${n.name}/zone/localnetwork`, network: 'localnetwork', 'network-type': 'zone', node: n.name, type: 'network', status: n.online ? 'ok' : 'unknown' });
+    }
+  }
+  return out;
+}
