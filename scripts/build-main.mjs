@@ -23,7 +23,11 @@ const common = {
 
 await rm(outdir, { recursive: true, force: true });
 await Promise.all([
-  build({ ...common, entryPoints: [path.join(root, 'src-main/index.ts')], outfile: path.join(outdir, 'index.cjs') }),
+  build({
+    ...common,
+    entryPoints: [path.join(root, 'src-main/index.ts')],
+    outfile: path.join(outdir, 'index.cjs'),
+  }),
   build({
     ...common,
     entryPoints: [path.join(root, 'src-main/preload/index.ts')],

@@ -24,7 +24,8 @@ async function start(): Promise<void> {
 
   const services = createAppServices({ configDir: app.getPath('userData'), host: 'electron' });
   const dispatcher = createDispatcher(services.handlers, {
-    onInternalError: (err) => console.error('[proxdeck] internal error:', err instanceof Error ? err.message : err),
+    onInternalError: (err) =>
+      console.error('[proxdeck] internal error:', err instanceof Error ? err.message : err),
   });
   const unbind = bindIpc(dispatcher, services.events);
   const openWindow = () =>

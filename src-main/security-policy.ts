@@ -39,9 +39,16 @@ export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'frame-ancestors': ["'none'"],
 };
 
-export const CONTENT_SECURITY_POLICY = Object.entries(CSP_DIRECTIVES)
-  .map(([name, values]) => `${name} ${values.join(' ')}`)
-  .join('; ');
+function serialise(directives: ReadonlyArray<[string, readonly string[]]>): string {
+  return directives.map(([name, values]) => `${name} ${values.join(' ')}`).join('; ');
+}
+
+export const CONTENT_SECURITY_POLICY = serialise(Object.entries(CSP_DIRECTIVES));
+
+/** The same policy for a <meta> tag in index.html (a second line of defence); browsers ignore frame-ancestors there. */
+export const META_CONTENT_SECURITY_POLICY = serialise(
+  Object.entries(CSP_DIRECTIVES).filter(([name]) => name !== 'frame-ancestors'),
+);
 
 /** Headers sent with every renderer document, by the Electron protocol handler and the web host alike. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
@@ -52,10 +59,6 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
   'X-Frame-Options': 'DENY',
 };
-
-/** IPC channel names used between preload and main. */
-export const IPC_INVOKE_CHANNEL = 'proxdeck:invoke';
-export const IPC_EVENT_CHANNEL = 'proxdeck:event';
 
 /** True for URLs of our own renderer. URL.origin is "null" for custom schemes in Node, so compare the parts. */
 export function isAppUrl(raw: string): boolean {

@@ -14,7 +14,12 @@ export interface ClientSettings {
   now?: () => number;
 }
 
-export function authFor(profile: Profile, secret: string, otp: string | undefined, now?: () => number): AuthProvider {
+export function authFor(
+  profile: Profile,
+  secret: string,
+  otp: string | undefined,
+  now?: () => number,
+): AuthProvider {
   if (profile.auth.kind === 'token') return tokenAuth(profile.auth.tokenId, secret);
   return ticketAuth({
     userid: `${profile.auth.username}@${profile.auth.realm}`,
@@ -24,10 +29,18 @@ export function authFor(profile: Profile, secret: string, otp: string | undefine
   });
 }
 
-export function buildClient(profile: Profile, secret: string | undefined, otp: string | undefined, settings: ClientSettings): PveClient {
+export function buildClient(
+  profile: Profile,
+  secret: string | undefined,
+  otp: string | undefined,
+  settings: ClientSettings,
+): PveClient {
   if (secret === undefined) {
     const what = profile.auth.kind === 'token' ? 'token secret' : 'password';
-    throw new AppFailure('auth_failed', `No ${what} is stored for "${profile.name}": edit the profile and enter it`);
+    throw new AppFailure(
+      'auth_failed',
+      `No ${what} is stored for "${profile.name}": edit the profile and enter it`,
+    );
   }
   return new PveClient({
     host: profile.host,

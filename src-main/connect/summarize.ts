@@ -10,7 +10,7 @@ import type { PveClient } from '../pve/client.js';
 
 export const EMPTY_TOKEN_WARNING =
   'This API token sees no guests, nodes or permissions. A token created with "Privilege Separation" ' +
-  'only gets the intersection of its own ACL entries and its user\'s: add a permission for the token ' +
+  "only gets the intersection of its own ACL entries and its user's: add a permission for the token " +
   '(Datacenter → Permissions → Add → API Token Permission) or recreate it without privilege separation.';
 
 export function summarizePermissions(perms: Permissions): PermissionSummary {
@@ -34,7 +34,11 @@ async function optional<T>(p: Promise<T>): Promise<T | undefined> {
   }
 }
 
-export async function summarizeConnection(client: PveClient, profileId: string, authKind: 'token' | 'password'): Promise<ConnectionSummary> {
+export async function summarizeConnection(
+  client: PveClient,
+  profileId: string,
+  authKind: 'token' | 'password',
+): Promise<ConnectionSummary> {
   // The version call goes first: it proves TLS trust and credentials before anything else runs.
   const version = await getVersion(client);
   const [status, resources, perms] = await Promise.all([
@@ -45,14 +49,17 @@ export async function summarizeConnection(client: PveClient, profileId: string, 
   const nodes = resources.filter((r) => r.type === 'node');
   const guests = resources.filter((r) => r.type === 'qemu' || r.type === 'lxc');
   const permissions = summarizePermissions(perms);
-  const sees = permissions.pathCount > 0 && guests.length + nodes.filter((n) => n.maxcpu !== undefined).length > 0;
+  const sees =
+    permissions.pathCount > 0 && guests.length + nodes.filter((n) => n.maxcpu !== undefined).length > 0;
   const summary: ConnectionSummary = {
     profileId,
     version: version.version,
     release: version.release,
     clusterName: status?.cluster?.name ?? null,
     nodeCount: status ? Math.max(status.nodes.length, status.cluster?.nodes ?? 0) : nodes.length,
-    nodesOnline: status ? status.nodes.filter((n) => n.online).length : nodes.filter((n) => n.status === 'online').length,
+    nodesOnline: status
+      ? status.nodes.filter((n) => n.online).length
+      : nodes.filter((n) => n.status === 'online').length,
     guestCount: guests.length,
     identity: client.identity,
     permissions,

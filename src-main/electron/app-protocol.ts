@@ -18,7 +18,10 @@ const MIME: Readonly<Record<string, string>> = {
 /** Must run before app 'ready': a standard, secure scheme gets a real origin, so 'self' in the CSP means it. */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
+    },
   ]);
 }
 
@@ -26,11 +29,15 @@ export function serveAppScheme(distDir: string): void {
   protocol.handle(APP_SCHEME, async (req) => {
     const url = new URL(req.url);
     const file = url.host === APP_HOST ? resolveStaticPath(distDir, url.pathname) : undefined;
-    if (!file || req.method !== 'GET') return new Response('Not found', { status: 404, headers: SECURITY_HEADERS });
+    if (!file || req.method !== 'GET')
+      return new Response('Not found', { status: 404, headers: SECURITY_HEADERS });
     try {
       const body = await readFile(file);
       return new Response(body, {
-        headers: { ...SECURITY_HEADERS, 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream' },
+        headers: {
+          ...SECURITY_HEADERS,
+          'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
+        },
       });
     } catch {
       return new Response('Not found', { status: 404, headers: SECURITY_HEADERS });

@@ -2,7 +2,8 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { Dispatcher } from '../ipc/dispatch.js';
 import type { EventBus } from '../ipc/event-bus.js';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, isAppUrl } from '../security-policy.js';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../ipc/channel-names.js';
+import { isAppUrl } from '../security-policy.js';
 import type { Reply } from '../../src-shared/ipc/errors.js';
 
 /** Only our own app:// frame may call main; anything else (a stray frame, a future webview) is refused. */
@@ -14,7 +15,10 @@ function fromTrustedFrame(event: IpcMainInvokeEvent): boolean {
 export function bindIpc(dispatcher: Dispatcher, events: EventBus): () => void {
   ipcMain.handle(IPC_INVOKE_CHANNEL, (event, name: unknown, args: unknown): Promise<Reply<unknown>> => {
     if (!fromTrustedFrame(event)) {
-      return Promise.resolve({ ok: false, error: { code: 'bad_request', message: 'Request from an untrusted frame' } });
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'bad_request', message: 'Request from an untrusted frame' },
+      });
     }
     return dispatcher.dispatch(name, args, { host: 'electron' });
   });

@@ -1,7 +1,7 @@
 // Preload: exposes window.proxdeck = { invoke, on } and nothing else. Built to CommonJS (sandboxed preloads cannot be ESM).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { ProxdeckBridge } from '../../src-shared/ipc/contract.js';
-import { IPC_EVENT_CHANNEL as EVENT, IPC_INVOKE_CHANNEL as INVOKE } from '../security-policy.js';
+import { IPC_EVENT_CHANNEL as EVENT, IPC_INVOKE_CHANNEL as INVOKE } from '../ipc/channel-names.js';
 
 interface EventMessage {
   event: string;

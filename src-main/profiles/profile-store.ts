@@ -27,7 +27,10 @@ export function secretAccount(profileId: string): string {
   return `profile:${profileId}`;
 }
 
-async function loadFile(file: string, now: () => Date): Promise<{ profiles: Profile[]; problem?: { message: string; backup: string } }> {
+async function loadFile(
+  file: string,
+  now: () => Date,
+): Promise<{ profiles: Profile[]; problem?: { message: string; backup: string } }> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -49,7 +52,11 @@ async function loadFile(file: string, now: () => Date): Promise<{ profiles: Prof
   return { profiles: [], problem: { message: `${problem}; it was kept as ${backup}`, backup } };
 }
 
-export async function openProfileStore(opts: { configDir: string; secrets: SecretStore; now?: () => Date }): Promise<ProfileStore> {
+export async function openProfileStore(opts: {
+  configDir: string;
+  secrets: SecretStore;
+  now?: () => Date;
+}): Promise<ProfileStore> {
   const file = join(opts.configDir, 'profiles.json');
   await mkdir(opts.configDir, { recursive: true, mode: 0o700 });
   const loaded = await loadFile(file, opts.now ?? (() => new Date()));
@@ -89,7 +96,11 @@ export async function openProfileStore(opts: { configDir: string; secrets: Secre
       const id = input.id ?? randomUUID();
       const previous = profiles.find((p) => p.id === id);
       const profile = Profile.parse({ ...input, id, host: split.host, port: input.port ?? split.port });
-      if (previous && (previous.host !== profile.host || previous.port !== profile.port) && input.pinnedFingerprint === previous.pinnedFingerprint) {
+      if (
+        previous &&
+        (previous.host !== profile.host || previous.port !== profile.port) &&
+        input.pinnedFingerprint === previous.pinnedFingerprint
+      ) {
         // A pin belongs to a host: moving the profile elsewhere must not carry the old trust along.
         delete profile.pinnedFingerprint;
       }

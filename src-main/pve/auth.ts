@@ -61,7 +61,11 @@ export function ticketAuth(opts: TicketAuthOptions): AuthProvider {
     if (!reply.ticket || !reply.CSRFPreventionToken) {
       throw new AppFailure('bad_response', 'PVE answered the login without a ticket');
     }
-    return { ticket: reply.ticket, csrf: reply.CSRFPreventionToken, issuedAt: ticketIssuedAt(reply.ticket) ?? fallbackTime };
+    return {
+      ticket: reply.ticket,
+      csrf: reply.CSRFPreventionToken,
+      issuedAt: ticketIssuedAt(reply.ticket) ?? fallbackTime,
+    };
   }
 
   async function login(anonymous: PveCaller): Promise<Session> {
@@ -69,17 +73,27 @@ export function ticketAuth(opts: TicketAuthOptions): AuthProvider {
     const needsTfa = first.NeedTFA === true || (first.ticket?.includes('!tfa!') ?? false);
     if (!needsTfa) return toSession(first, now());
     if (!opts.otp || !first.ticket) {
-      throw new AppFailure('tfa_required', `${opts.userid} needs a second factor: enter the current TOTP code`);
+      throw new AppFailure(
+        'tfa_required',
+        `${opts.userid} needs a second factor: enter the current TOTP code`,
+      );
     }
     const code = (await opts.otp()).trim();
-    const second = await createTicket(anonymous, { username: opts.userid, 'tfa-challenge': first.ticket, password: `totp:${code}` });
+    const second = await createTicket(anonymous, {
+      username: opts.userid,
+      'tfa-challenge': first.ticket,
+      password: `totp:${code}`,
+    });
     return toSession(second, now());
   }
 
   async function renew(anonymous: PveCaller, current: Session): Promise<Session> {
     try {
       // PVE accepts a still-valid ticket as the password and returns a fresh one, no second factor.
-      return toSession(await createTicket(anonymous, { username: opts.userid, password: current.ticket }), now());
+      return toSession(
+        await createTicket(anonymous, { username: opts.userid, password: current.ticket }),
+        now(),
+      );
     } catch (err) {
       if (err instanceof AppFailure && err.code === 'auth_failed') return login(anonymous);
       throw err;
@@ -90,7 +104,10 @@ export function ticketAuth(opts: TicketAuthOptions): AuthProvider {
     if (session && now() - session.issuedAt < renewAfter) return Promise.resolve(session);
     if (!pending) {
       const current = session;
-      const fresh = current && now() - current.issuedAt < TICKET_LIFETIME_MS ? renew(anonymous, current) : login(anonymous);
+      const fresh =
+        current && now() - current.issuedAt < TICKET_LIFETIME_MS
+          ? renew(anonymous, current)
+          : login(anonymous);
       pending = fresh
         .then((s) => {
           session = s;

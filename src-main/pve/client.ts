@@ -33,12 +33,17 @@ export function encodeParams(params: PveParams | undefined): string {
   return q.toString();
 }
 
-async function readBody(body: AsyncIterable<Buffer | Uint8Array>, limit: number, target: string): Promise<string> {
+async function readBody(
+  body: AsyncIterable<Buffer | Uint8Array>,
+  limit: number,
+  target: string,
+): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
     size += chunk.length;
-    if (size > limit) throw new AppFailure('bad_response', `${target} sent more than ${Math.round(limit / 1048576)} MB`);
+    if (size > limit)
+      throw new AppFailure('bad_response', `${target} sent more than ${Math.round(limit / 1048576)} MB`);
     chunks.push(Buffer.from(chunk));
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -96,7 +101,12 @@ export class PveClient implements PveCaller {
         return await this.send(req, await this.opts.auth.headers(req.method, this.anonymous));
       } catch (err) {
         // A 401 is refused before PVE acts, so one fresh login and resend is safe even for writes.
-        if (err instanceof AppFailure && err.code === 'auth_failed' && err.status === 401 && this.opts.auth.invalidate()) {
+        if (
+          err instanceof AppFailure &&
+          err.code === 'auth_failed' &&
+          err.status === 401 &&
+          this.opts.auth.invalidate()
+        ) {
           return this.send(req, await this.opts.auth.headers(req.method, this.anonymous));
         }
         throw err;
@@ -106,7 +116,10 @@ export class PveClient implements PveCaller {
     return withRetry(once, (err) => err instanceof AppFailure && isTransient(err), this.retry, req.signal);
   }
 
-  private async send<S extends z.ZodType>(req: PveCall<S>, authHeaders: Record<string, string>): Promise<{ data: z.output<S>; total?: number }> {
+  private async send<S extends z.ZodType>(
+    req: PveCall<S>,
+    authHeaders: Record<string, string>,
+  ): Promise<{ data: z.output<S>; total?: number }> {
     const encoded = encodeParams(req.params);
     const hasBody = req.method === 'POST' || req.method === 'PUT';
     const url = `${this.baseUrl}${req.path}${!hasBody && encoded ? `?${encoded}` : ''}`;
@@ -132,23 +145,41 @@ export class PveClient implements PveCaller {
       text = await readBody(res.body, this.maxBody, this.target);
     } catch (err) {
       if (req.signal?.aborted) throw req.signal.reason;
-      throw failureFromTransport(err, { target: this.target, timedOut: deadline.aborted, mutation: req.method !== 'GET' });
+      throw failureFromTransport(err, {
+        target: this.target,
+        timedOut: deadline.aborted,
+        mutation: req.method !== 'GET',
+      });
     }
     const body = parseJson(text, status, this.target);
     if (status < 200 || status >= 300) throw failureFromResponse(status, statusText, body);
     return this.convert(req, body, status);
   }
 
-  private convert<S extends z.ZodType>(req: PveCall<S>, body: unknown, status: number): { data: z.output<S>; total?: number } {
+  private convert<S extends z.ZodType>(
+    req: PveCall<S>,
+    body: unknown,
+    status: number,
+  ): { data: z.output<S>; total?: number } {
     if (!body || typeof body !== 'object' || !('data' in body)) {
-      throw new AppFailure('bad_response', `${req.method} ${req.path}: the answer has no "data" field`, undefined, status);
+      throw new AppFailure(
+        'bad_response',
+        `${req.method} ${req.path}: the answer has no "data" field`,
+        undefined,
+        status,
+      );
     }
     const envelope = body as { data: unknown; total?: unknown };
     const parsed = req.schema.safeParse(envelope.data);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'shape';
-      throw new AppFailure('bad_response', `${req.method} ${req.path}: unexpected answer (${where})`, undefined, status);
+      throw new AppFailure(
+        'bad_response',
+        `${req.method} ${req.path}: unexpected answer (${where})`,
+        undefined,
+        status,
+      );
     }
     const total = typeof envelope.total === 'number' ? envelope.total : undefined;
     return total !== undefined ? { data: parsed.data, total } : { data: parsed.data };

@@ -53,7 +53,12 @@ export function failureFromResponse(status: number, statusText: string, body: un
   }
   if (status === 403) {
     const perm = parsePermissionMessage(text);
-    return new AppFailure('permission_denied', message, perm ? { path: perm.path, privilege: perm.privilege } : undefined, status);
+    return new AppFailure(
+      'permission_denied',
+      message,
+      perm ? { path: perm.path, privilege: perm.privilege } : undefined,
+      status,
+    );
   }
   if (status === 400) {
     return new AppFailure('bad_parameter', message, bodyErrors(body), status);
@@ -81,10 +86,20 @@ const UNREACHABLE_CODES = new Set([
   'UND_ERR_SOCKET',
   'UND_ERR_CLOSED',
 ]);
-const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
+const TIMEOUT_CODES = new Set([
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'ETIMEDOUT',
+]);
 
 function errorCode(err: unknown): string | undefined {
-  if (err && typeof err === 'object' && 'code' in err && typeof (err as { code: unknown }).code === 'string') {
+  if (
+    err &&
+    typeof err === 'object' &&
+    'code' in err &&
+    typeof (err as { code: unknown }).code === 'string'
+  ) {
     return (err as { code: string }).code;
   }
   return undefined;

@@ -8,7 +8,11 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 250, maxDelayMs: 2_000 };
 
-export function backoffDelay(policy: RetryPolicy, retryIndex: number, random: () => number = Math.random): number {
+export function backoffDelay(
+  policy: RetryPolicy,
+  retryIndex: number,
+  random: () => number = Math.random,
+): number {
   const exp = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retryIndex);
   // Half fixed, half jitter: spreads clients that failed together without ever waiting zero.
   return Math.round(exp / 2 + (exp / 2) * random());

@@ -24,7 +24,8 @@ function caList(extra: string[] | undefined): string[] | undefined {
  */
 export function verifyPeer(socket: tls.TLSSocket, trust: TlsTrust, target: string): string {
   const cert = socket.getPeerCertificate();
-  const presented = cert && typeof cert.fingerprint256 === 'string' ? normalizeFingerprint(cert.fingerprint256) : undefined;
+  const presented =
+    cert && typeof cert.fingerprint256 === 'string' ? normalizeFingerprint(cert.fingerprint256) : undefined;
   if (!presented) {
     // A resumed session hides the certificate: fail closed rather than trust blindly.
     throw new AppFailure('tls_untrusted', `${target} presented no certificate`);
@@ -48,7 +49,10 @@ export function verifyPeer(socket: tls.TLSSocket, trust: TlsTrust, target: strin
 }
 
 /** An undici Agent whose every new connection is checked against the trust settings. */
-export function createPinnedAgent(trust: TlsTrust, opts: { connectTimeoutMs?: number; onVerified?: (fp: string) => void } = {}): Agent {
+export function createPinnedAgent(
+  trust: TlsTrust,
+  opts: { connectTimeoutMs?: number; onVerified?: (fp: string) => void } = {},
+): Agent {
   const ca = caList(trust.extraCa);
   const base = buildConnector({
     rejectUnauthorized: false,
@@ -84,7 +88,11 @@ function describeName(name: unknown): string {
 }
 
 /** Connects once to read the presented certificate (trust-on-first-use); sends no HTTP. */
-export function probeCertificate(host: string, port: number, opts: { extraCa?: string[]; timeoutMs?: number } = {}): Promise<CertificateInfo> {
+export function probeCertificate(
+  host: string,
+  port: number,
+  opts: { extraCa?: string[]; timeoutMs?: number } = {},
+): Promise<CertificateInfo> {
   const target = `${host}:${port}`;
   return new Promise((resolve, reject) => {
     const ca = caList(opts.extraCa);
@@ -95,7 +103,10 @@ export function probeCertificate(host: string, port: number, opts: { extraCa?: s
       ...(isIP(host) === 0 ? { servername: host } : {}),
       ...(ca ? { ca } : {}),
     });
-    const timer = setTimeout(() => fail(new AppFailure('timeout', `${target} did not answer in time`)), opts.timeoutMs ?? 10_000);
+    const timer = setTimeout(
+      () => fail(new AppFailure('timeout', `${target} did not answer in time`)),
+      opts.timeoutMs ?? 10_000,
+    );
     function fail(e: AppFailure): void {
       clearTimeout(timer);
       socket.destroy();

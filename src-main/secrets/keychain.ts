@@ -19,9 +19,13 @@ export interface SecretStore {
 export function keychainFailure(err: unknown): AppFailure {
   const text = err instanceof Error ? err.message : String(err);
   if (/prompt was dismissed|locked|no result found/i.test(text)) {
-    return new AppFailure('keychain_unavailable', 'The OS keychain is locked: unlock it (log in to your desktop session) and try again', {
-      cause: text.slice(0, 200),
-    });
+    return new AppFailure(
+      'keychain_unavailable',
+      'The OS keychain is locked: unlock it (log in to your desktop session) and try again',
+      {
+        cause: text.slice(0, 200),
+      },
+    );
   }
   if (/Couldn't access platform storage|platform|dbus|D-Bus|Secret Service|collection/i.test(text)) {
     return new AppFailure(
@@ -30,7 +34,9 @@ export function keychainFailure(err: unknown): AppFailure {
       { cause: text.slice(0, 200) },
     );
   }
-  return new AppFailure('keychain_unavailable', 'The OS keychain refused the request', { cause: text.slice(0, 200) });
+  return new AppFailure('keychain_unavailable', 'The OS keychain refused the request', {
+    cause: text.slice(0, 200),
+  });
 }
 
 async function guarded<T>(op: () => Promise<T>): Promise<T> {
@@ -49,7 +55,11 @@ export function createKeychain(service = KEYCHAIN_SERVICE): SecretStore {
       await guarded(() => entry(account).setPassword(secret));
       // Read back: some back ends accept a write they cannot keep (no collection).
       const back = await guarded(() => entry(account).getPassword());
-      if (back !== secret) throw new AppFailure('keychain_unavailable', 'The OS keychain did not keep the secret; nothing was stored');
+      if (back !== secret)
+        throw new AppFailure(
+          'keychain_unavailable',
+          'The OS keychain did not keep the secret; nothing was stored',
+        );
     },
     async has(account) {
       return (await guarded(() => entry(account).getPassword())) !== null;

@@ -59,7 +59,11 @@ export function trackTask(caller: PveCaller, upid: string, opts: TrackOptions = 
         const newLines = await readNewLines();
         failures = 0;
         const exitstatus = stopped ? (status.exitstatus ?? 'unexpected status') : undefined;
-        opts.onProgress?.({ status: status.status, ...(exitstatus !== undefined ? { exitstatus } : {}), newLines });
+        opts.onProgress?.({
+          status: status.status,
+          ...(exitstatus !== undefined ? { exitstatus } : {}),
+          newLines,
+        });
         if (exitstatus !== undefined) {
           opts.signal?.removeEventListener('abort', onAbort);
           resolve({ upid, ok: isTaskSuccess(exitstatus), exitstatus, log });
@@ -68,7 +72,10 @@ export function trackTask(caller: PveCaller, upid: string, opts: TrackOptions = 
       } catch (err) {
         if (opts.signal?.aborted) return;
         failures++;
-        if (failures >= maxFailures || (err instanceof AppFailure && !['unreachable', 'timeout', 'server_error'].includes(err.code))) {
+        if (
+          failures >= maxFailures ||
+          (err instanceof AppFailure && !['unreachable', 'timeout', 'server_error'].includes(err.code))
+        ) {
           opts.signal?.removeEventListener('abort', onAbort);
           reject(err);
           return;

@@ -3,13 +3,22 @@
 import type { z } from 'zod';
 import type { EventDef, RequestDef } from './define.js';
 import { appEvents, appRequests } from './channels/app.js';
+import { connectEvents, connectRequests } from './channels/connect.js';
+import { profilesEvents, profilesRequests } from './channels/profiles.js';
+import { tasksEvents, tasksRequests } from './channels/tasks.js';
 
 export const requests = {
   ...appRequests,
+  ...profilesRequests,
+  ...connectRequests,
+  ...tasksRequests,
 } as const satisfies Record<string, RequestDef>;
 
 export const events = {
   ...appEvents,
+  ...profilesEvents,
+  ...connectEvents,
+  ...tasksEvents,
 } as const satisfies Record<string, EventDef>;
 
 export type Requests = typeof requests;

@@ -26,7 +26,9 @@ describe('app shell over the web host', () => {
   });
 
   it('sent app.version over the socket and got the reply', () => {
-    const sent = app.frames.filter((f) => f.direction === 'sent').map((f) => JSON.parse(f.payload) as { name: string });
+    const sent = app.frames
+      .filter((f) => f.direction === 'sent')
+      .map((f) => JSON.parse(f.payload) as { name: string });
     expect(sent.some((m) => m.name === 'app.version')).toBe(true);
     expect(app.frames.some((f) => f.direction === 'received' && f.payload.includes('"ok":true'))).toBe(true);
   });

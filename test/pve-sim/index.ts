@@ -6,8 +6,10 @@ import type { Cluster } from './cluster/types.js';
 import { startControlServer } from './control/server.js';
 import { createFaults, type Faults } from './faults.js';
 import { registerAccessHandlers } from './handlers/access.js';
+import { registerConsoleHandlers } from './handlers/console.js';
 import { registerTicketHandlers } from './http/access-ticket.js';
 import { createRegistry } from './http/registry.js';
+import type { HandlerRegistry } from './http/types.js';
 import { createSimServer } from './http/server.js';
 import { createTicketSigner } from './http/tickets.js';
 import { type CertPair, fingerprintOf, generateCertificate } from './http/tls.js';
@@ -15,6 +17,7 @@ import { createRequestLog, type LogRecord } from './log.js';
 import { createAccessControl } from './rbac/index.js';
 import type { AccessControl } from './rbac/types.js';
 import { loadSchema } from './schema/load.js';
+import { VncPool } from './vnc/vnc-pool.js';
 
 export interface SimOptions {
   port?: number;
@@ -47,6 +50,8 @@ export interface RunningSim {
   validating: boolean;
   acl: AccessControl;
   cluster: Cluster;
+  /** where handlers live; tests may register extra ones */
+  registry: HandlerRegistry;
   faults: Faults;
   requestLog: LogRecord[];
   /** new connections see a new certificate (fresh self-signed unless given); returns the new fingerprint */
@@ -83,9 +88,11 @@ export async function startSimulator(opts: SimOptions = {}): Promise<RunningSim>
   );
   const registry = createRegistry(schema.router, schema.validating);
   const tickets = createTicketSigner(now);
-  registerTicketHandlers(registry, { acl, tickets, now, clusterName: () => cluster.name });
   registerAccessHandlers(registry, acl);
+  registerTicketHandlers(registry, { acl, tickets, now, clusterName: () => cluster.name });
   cluster.registerHandlers(registry);
+  const vnc = new VncPool();
+  registerConsoleHandlers(registry, { cluster, acl, vnc, certPem: () => sim.certPem, now });
   const faults = createFaults(opts.seed ?? 1, {
     revokeToken: (id) => acl.revokeToken(id),
     setNodeOnline: (node, online) => cluster.control.setNodeOnline(node, online),
@@ -112,6 +119,7 @@ export async function startSimulator(opts: SimOptions = {}): Promise<RunningSim>
     validating: schema.validating,
     acl,
     cluster,
+    registry,
     faults,
     requestLog: log.records,
     async swapCertificate(next) {
@@ -130,6 +138,7 @@ export async function startSimulator(opts: SimOptions = {}): Promise<RunningSim>
         }),
         control?.close(),
         cluster.stop(),
+        vnc.close(),
       ]);
     },
   };

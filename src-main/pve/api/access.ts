@@ -17,7 +17,12 @@ export type TicketRequest =
   | { username: string; 'tfa-challenge': string; password: string };
 
 export async function createTicket(anonymous: PveCaller, req: TicketRequest): Promise<TicketReply> {
-  const r = await anonymous.call({ method: 'POST', path: '/access/ticket', schema: TicketReply, params: { ...req, 'new-format': 1 } });
+  const r = await anonymous.call({
+    method: 'POST',
+    path: '/access/ticket',
+    schema: TicketReply,
+    params: { ...req, 'new-format': 1 },
+  });
   return r.data;
 }
 
@@ -25,7 +30,14 @@ export async function createTicket(anonymous: PveCaller, req: TicketRequest): Pr
 export const Permissions = z.record(z.string(), z.record(z.string(), pveBool));
 export type Permissions = z.output<typeof Permissions>;
 
-export function getPermissions(c: PveCaller, opts: { path?: string; userid?: string } = {}, signal?: AbortSignal): Promise<Permissions> {
-  const params = { ...(opts.path ? { path: opts.path } : {}), ...(opts.userid ? { userid: opts.userid } : {}) };
+export function getPermissions(
+  c: PveCaller,
+  opts: { path?: string; userid?: string } = {},
+  signal?: AbortSignal,
+): Promise<Permissions> {
+  const params = {
+    ...(opts.path ? { path: opts.path } : {}),
+    ...(opts.userid ? { userid: opts.userid } : {}),
+  };
   return pveGet(c, '/access/permissions', Permissions, params, signal);
 }

@@ -22,11 +22,16 @@ export interface PveCaller {
 
 /** Builds a path with each variable URL-encoded: pvePath`/nodes/${node}/tasks/${upid}/status`. */
 export function pvePath(strings: TemplateStringsArray, ...vars: Array<string | number>): string {
-  return strings.reduce((out, s, i) => out + s + (i < vars.length ? encodeURIComponent(String(vars[i])) : ''), '');
+  return strings.reduce(
+    (out, s, i) => out + s + (i < vars.length ? encodeURIComponent(String(vars[i])) : ''),
+    '',
+  );
 }
 
 /** PVE booleans: 0/1, sometimes "0"/"1", rarely true/false. */
-export const pveBool = z.union([z.boolean(), z.literal(0), z.literal(1), z.enum(['0', '1'])]).transform((v) => v === true || v === 1 || v === '1');
+export const pveBool = z
+  .union([z.boolean(), z.literal(0), z.literal(1), z.enum(['0', '1'])])
+  .transform((v) => v === true || v === 1 || v === '1');
 
 /** PVE numbers that Perl sometimes stringifies ("100", "1.5"). */
 export const pveNum = z
@@ -36,8 +41,22 @@ export const pveNum = z
 export const pveInt = pveNum.pipe(z.number().int());
 
 /** Call helpers: one line per endpoint in the api/ modules. */
-export async function pveGet<S extends z.ZodType>(c: PveCaller, path: string, schema: S, params?: PveParams, signal?: AbortSignal): Promise<z.output<S>> {
-  return (await c.call({ method: 'GET', path, schema, ...(params ? { params } : {}), ...(signal ? { signal } : {}) })).data;
+export async function pveGet<S extends z.ZodType>(
+  c: PveCaller,
+  path: string,
+  schema: S,
+  params?: PveParams,
+  signal?: AbortSignal,
+): Promise<z.output<S>> {
+  return (
+    await c.call({
+      method: 'GET',
+      path,
+      schema,
+      ...(params ? { params } : {}),
+      ...(signal ? { signal } : {}),
+    })
+  ).data;
 }
 
 export async function pveSend<S extends z.ZodType>(

@@ -19,10 +19,18 @@ const StatusEntry = z.object({
 const ClusterStatus = z.array(StatusEntry).transform((entries) => {
   const cluster = entries.find((e) => e.type === 'cluster');
   return {
-    cluster: cluster ? { name: cluster.name, quorate: cluster.quorate ?? false, nodes: cluster.nodes ?? 0 } : undefined,
+    cluster: cluster
+      ? { name: cluster.name, quorate: cluster.quorate ?? false, nodes: cluster.nodes ?? 0 }
+      : undefined,
     nodes: entries
       .filter((e) => e.type === 'node')
-      .map((e) => ({ name: e.name, nodeid: e.nodeid, online: e.online ?? false, local: e.local ?? false, ip: e.ip })),
+      .map((e) => ({
+        name: e.name,
+        nodeid: e.nodeid,
+        online: e.online ?? false,
+        local: e.local ?? false,
+        ip: e.ip,
+      })),
   };
 });
 export type ClusterStatus = z.output<typeof ClusterStatus>;
@@ -64,7 +72,11 @@ export function getClusterStatus(c: PveCaller, signal?: AbortSignal): Promise<Cl
   return pveGet(c, '/cluster/status', ClusterStatus, undefined, signal);
 }
 
-export function getClusterResources(c: PveCaller, type?: ResourceType, signal?: AbortSignal): Promise<ClusterResource[]> {
+export function getClusterResources(
+  c: PveCaller,
+  type?: ResourceType,
+  signal?: AbortSignal,
+): Promise<ClusterResource[]> {
   return pveGet(c, '/cluster/resources', z.array(ClusterResource), type ? { type } : undefined, signal);
 }
 

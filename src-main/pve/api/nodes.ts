@@ -28,7 +28,14 @@ export const NodeStatus = z.object({
   memory: Usage,
   swap: Usage.optional(),
   rootfs: Usage.optional(),
-  cpuinfo: z.object({ cpus: pveNum, cores: pveNum.optional(), sockets: pveNum.optional(), model: z.string().optional() }).optional(),
+  cpuinfo: z
+    .object({
+      cpus: pveNum,
+      cores: pveNum.optional(),
+      sockets: pveNum.optional(),
+      model: z.string().optional(),
+    })
+    .optional(),
 });
 export type NodeStatus = z.output<typeof NodeStatus>;
 
@@ -52,6 +59,12 @@ export function getNodeStatus(c: PveCaller, node: string, signal?: AbortSignal):
   return pveGet(c, pvePath`/nodes/${node}/status`, NodeStatus, undefined, signal);
 }
 
-export function getNodeRrd(c: PveCaller, node: string, timeframe: RrdTimeframe, cf: 'AVERAGE' | 'MAX' = 'AVERAGE', signal?: AbortSignal): Promise<RrdPoint[]> {
+export function getNodeRrd(
+  c: PveCaller,
+  node: string,
+  timeframe: RrdTimeframe,
+  cf: 'AVERAGE' | 'MAX' = 'AVERAGE',
+  signal?: AbortSignal,
+): Promise<RrdPoint[]> {
   return pveGet(c, pvePath`/nodes/${node}/rrddata`, z.array(RrdPoint), { timeframe, cf }, signal);
 }

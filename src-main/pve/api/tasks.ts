@@ -19,8 +19,20 @@ export type TaskStatus = z.output<typeof TaskStatus>;
 
 const LogLine = z.object({ n: pveInt, t: z.string() }).pipe(TaskLogLine);
 
-export function getTaskStatus(c: PveCaller, node: string, upid: string, signal?: AbortSignal): Promise<TaskStatus> {
-  return c.call({ method: 'GET', path: pvePath`/nodes/${node}/tasks/${upid}/status`, schema: TaskStatus, ...(signal ? { signal } : {}) }).then((r) => r.data);
+export function getTaskStatus(
+  c: PveCaller,
+  node: string,
+  upid: string,
+  signal?: AbortSignal,
+): Promise<TaskStatus> {
+  return c
+    .call({
+      method: 'GET',
+      path: pvePath`/nodes/${node}/tasks/${upid}/status`,
+      schema: TaskStatus,
+      ...(signal ? { signal } : {}),
+    })
+    .then((r) => r.data);
 }
 
 /** Lines after `start` (0-based count already read); total is the whole file's line count. */

@@ -28,7 +28,9 @@ export interface StartedApp {
   close(): Promise<void>;
 }
 
-export async function startApp(opts: { env?: Record<string, string>; configDir?: string } = {}): Promise<StartedApp> {
+export async function startApp(
+  opts: { env?: Record<string, string>; configDir?: string } = {},
+): Promise<StartedApp> {
   const ownConfigDir = opts.configDir === undefined;
   const configDir = opts.configDir ?? (await mkdtemp(path.join(tmpdir(), 'proxdeck-e2e-')));
   const host = await startWebHostProcess({ configDir, env: opts.env });

@@ -26,7 +26,10 @@ export function ensureRendererBuilt(): void {
   });
 }
 
-export function startWebHostProcess(opts: { configDir: string; env?: Record<string, string> }): Promise<WebHostProcess> {
+export function startWebHostProcess(opts: {
+  configDir: string;
+  env?: Record<string, string>;
+}): Promise<WebHostProcess> {
   ensureRendererBuilt();
   const child = spawn(
     process.execPath,
@@ -41,7 +44,9 @@ export function startWebHostProcess(opts: { configDir: string; env?: Record<stri
   };
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      void stop().then(() => reject(new Error(`web host did not print its URL within ${START_TIMEOUT_MS} ms:\n${output}`)));
+      void stop().then(() =>
+        reject(new Error(`web host did not print its URL within ${START_TIMEOUT_MS} ms:\n${output}`)),
+      );
     }, START_TIMEOUT_MS);
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8');

@@ -123,7 +123,8 @@ export function generateCluster(opts: { nodes: number; guests: number; seed: num
   }
   for (const g of guests.slice(0, Math.min(3, opts.guests))) {
     for (const ago of [1, 8]) {
-      volumes.push(backupVolume('nfs-backup', undefined, g.vmid, g.type, nowS - ago * day, 'zst', rng.int(1, 20) * GIB, `${String(g.conf['name'] ?? g.conf['hostname'])} nightly`));
+      const v = backupVolume('nfs-backup', undefined, g.vmid, g.type, nowS - ago * day, 'zst', rng.int(1, 20) * GIB, `${String(g.conf['name'] ?? g.conf['hostname'])} nightly`);
+      volumes.push({ ...v, conf: { ...g.conf } });
     }
   }
   const ha: HaResource[] = guests.some((g) => g.vmid === 101) ? [{ sid: 'vm:101', state: 'started', max_restart: 1, max_relocate: 1, failback: 1 }] : [];

@@ -64,6 +64,8 @@ export interface Volume {
   subtype?: GuestType;
   notes?: string;
   protected?: 1;
+  /** the guest config inside a backup archive (what a restore brings back) */
+  conf?: GuestConfig;
 }
 
 export interface HaResource {

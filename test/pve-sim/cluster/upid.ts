@@ -18,7 +18,7 @@ export function formatUpid(f: UpidFields): string {
 }
 
 const UPID_RE =
-  /^UPID:([a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?):([0-9A-Fa-f]{8}):([0-9A-Fa-f]{8,9}):([0-9A-Fa-f]{8}):([^:\s]+):([^:\s]*):([^:\s]+):$/;
+  /^UPID:([a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?):([0-9A-Fa-f]{8}):([0-9A-Fa-f]{8,9}):([0-9A-Fa-f]{8}):([^:\s]+):([^\s]*):([^:\s]+):$/;
 
 export function parseUpid(upid: string): UpidFields | undefined {
   const m = UPID_RE.exec(upid);

@@ -73,9 +73,8 @@ async function work(core: SimCore, g: Guest, action: Action, req: SimRequest, t:
     case 'reset':
       lockCheck();
       await t.wait();
-      g.startedAt = now();
-      g.power = 'running';
-      return;
+      powerOff(g, now());
+      return powerOn(g, now());
     case 'suspend':
       lockCheck();
       if (flag(req, 'todisk')) {

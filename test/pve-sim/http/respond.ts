@@ -1,7 +1,10 @@
 // Writes PVE's JSON envelope: headers, reason phrase = first line of the message, gzip over 1024 bytes.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { STATUS_CODES } from 'node:http';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { constants, gzip } from 'node:zlib';
+
+const gzipAsync = promisify(gzip);
 
 export function reasonPhrase(status: number, message: string | undefined): string {
   const first = (message ?? '').split('\n')[0] ?? '';
@@ -20,12 +23,13 @@ function baseHeaders(): Record<string, string> {
   };
 }
 
-export function sendBody(req: IncomingMessage, res: ServerResponse, status: number, reason: string, body: Buffer): void {
+/** gzip runs in the thread pool at level 1: large answers (10k-guest resource lists) must not stall the event loop */
+export async function sendBody(req: IncomingMessage, res: ServerResponse, status: number, reason: string, body: Buffer): Promise<void> {
   const headers = baseHeaders();
   let out = body;
   const accepts = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
   if (accepts && body.length > 1024) {
-    out = gzipSync(body);
+    out = await gzipAsync(body, { level: constants.Z_BEST_SPEED });
     headers['Content-Encoding'] = 'gzip';
   }
   headers['Content-Length'] = String(out.length);
@@ -33,8 +37,8 @@ export function sendBody(req: IncomingMessage, res: ServerResponse, status: numb
   res.end(out);
 }
 
-export function sendJson(req: IncomingMessage, res: ServerResponse, status: number, payload: unknown, message?: string): void {
-  sendBody(req, res, status, reasonPhrase(status, message), Buffer.from(JSON.stringify(payload)));
+export function sendJson(req: IncomingMessage, res: ServerResponse, status: number, payload: unknown, message?: string): Promise<void> {
+  return sendBody(req, res, status, reasonPhrase(status, message), Buffer.from(JSON.stringify(payload)));
 }
 
 /** 401: no body, only the status line */

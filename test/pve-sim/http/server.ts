@@ -40,7 +40,14 @@ interface Outcome {
   params: Record<string, unknown>;
 }
 
-function envelope(result: unknown): unknown {
+function envelope(result: unknown): Buffer {
+  if (result && typeof result === 'object' && typeof (result as { __rawJson?: unknown }).__rawJson === 'string') {
+    return Buffer.from(`{"data":${(result as { __rawJson: string }).__rawJson}}`);
+  }
+  return Buffer.from(JSON.stringify(envelopeObject(result)));
+}
+
+function envelopeObject(result: unknown): unknown {
   if (result && typeof result === 'object' && (result as { __envelope?: unknown }).__envelope === true) {
     const { data, total, changes } = result as { data: unknown; total?: number; changes?: unknown };
     const out: Record<string, unknown> = { data: data ?? null };
@@ -69,7 +76,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, rel: string, query
     const handler = deps.registry.get(simReq.method, simReq.template);
     if (!handler) throw new PveHttpError(501, `Method '${simReq.method} ${rel}' not implemented in simulator`);
     const result = await handler(simReq, { acl: deps.acl });
-    return { status: 200, body: Buffer.from(JSON.stringify(envelope(result))), simReq, params };
+    return { status: 200, body: envelope(result), simReq, params };
   } catch (e) {
     if (e instanceof AuthFailure) return { status: 401, body: undefined, message: e.message, params };
     return errorOutcome(e, params);
@@ -91,7 +98,7 @@ async function onRequest(deps: ServerDeps, req: IncomingMessage, res: ServerResp
   const method = req.method ?? 'GET';
   if (rel === undefined || format !== 'json') {
     const msg = rel === undefined ? 'no such uri' : `format '${format ?? ''}' not implemented in simulator`;
-    sendJson(req, res, 501, errorPayload(msg), msg);
+    await sendJson(req, res, 501, errorPayload(msg), msg);
     return;
   }
   const fault = deps.faults.decide(rel);
@@ -115,12 +122,12 @@ async function onRequest(deps: ServerDeps, req: IncomingMessage, res: ServerResp
   });
   if (out.status === 401) {
     if (deps.authFailDelayMs > 0) await delay(deps.authFailDelayMs);
-    if (out.body && out.message) sendBody(req, res, 401, reasonPhrase(401, out.message), out.body);
+    if (out.body && out.message) await sendBody(req, res, 401, reasonPhrase(401, out.message), out.body);
     else sendAuthFailure(res, out.message ?? 'Unauthorized');
     return;
   }
   const body = out.status === 200 ? applyBodyFault(fault.action, out.body ?? Buffer.alloc(0)) : (out.body ?? Buffer.alloc(0));
-  sendBody(req, res, out.status, reasonPhrase(out.status, out.message), body);
+  await sendBody(req, res, out.status, reasonPhrase(out.status, out.message), body);
 }
 
 function rawReply(socket: Duplex, status: number, message: string): void {
@@ -154,7 +161,7 @@ async function onUpgrade(deps: ServerDeps, req: IncomingMessage, socket: Duplex,
 export function createSimServer(deps: ServerDeps, cert: CertPair): Server {
   const server = createServer({ cert: cert.cert, key: cert.key }, (req, res) => {
     onRequest(deps, req, res).catch((e: unknown) => {
-      if (!res.headersSent) sendJson(req, res, 500, errorPayload(String(e)), String(e));
+      if (!res.headersSent) void sendJson(req, res, 500, errorPayload(String(e)), String(e));
       else res.destroy();
     });
   });

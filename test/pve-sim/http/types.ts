@@ -81,3 +81,15 @@ export function paramError(errors: Record<string, string>): PveHttpError {
 export function permError(path?: string, priv?: string): PveHttpError {
   return new PveHttpError(403, path ? `Permission check failed (${path}, ${priv})\n` : 'Permission check failed\n');
 }
+
+/**
+ * A handler may return already-serialised JSON for `data` (e.g. a cached /cluster/resources list)
+ * so the core skips JSON.stringify on hot, large answers.
+ */
+export interface RawJsonResult {
+  __rawJson: string;
+}
+
+export function rawJson(json: string): RawJsonResult {
+  return { __rawJson: json };
+}

@@ -1,5 +1,4 @@
 // Entry point of the simulator's RBAC engine: builds an AccessControl from user.cfg/token.cfg text.
-import type { AccessControl } from './types.js';
 import { SimAccessControl } from './access-control.js';
 import { parseTokenCfg } from './token-cfg.js';
 import {

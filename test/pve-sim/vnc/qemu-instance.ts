@@ -49,6 +49,8 @@ export class QemuInstance {
       QEMU_BINARY,
       ...['-machine', 'pc,accel=tcg', '-m', '128', '-display', 'none', '-nodefaults', '-vga', 'std'],
       ...['-name', `pve-sim-${name}`, '-vnc', `unix:${vncPath},password=on`],
+      // PVE's own boot options; the long menu prompt gives console tests a key that visibly changes the screen (ESC).
+      ...['-boot', 'menu=on,strict=on,reboot-timeout=1000,splash-time=30000'],
       ...['-chardev', `socket,id=qmp,path=${qmpPath}`, '-mon', 'chardev=qmp,mode=control'],
     ];
     const guard = spawn('sh', ['-c', GUARD_SCRIPT, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });

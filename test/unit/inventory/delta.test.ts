@@ -1,0 +1,105 @@
+// Unit tests for the inventory normaliser and delta: add/change/remove/reorder, offline nodes, 10k rows.
+import { describe, expect, it } from 'vitest';
+import { diffRecords, isEmptyDiff } from '../../../src-main/inventory/delta.js';
+import { normaliseResources, type RecordMap } from '../../../src-main/inventory/normalise.js';
+import { ResourceEntries, type ResourceEntry } from '../../../src-main/pve/api/cluster-resources-fast.js';
+import { applyChanges, GuestRecord, InventoryRecord } from '../../../src-shared/model/inventory.js';
+
+function guest(vmid: number, extra: Partial<ResourceEntry> = {}): ResourceEntry {
+  return {
+    id: `qemu/${vmid}`, type: 'qemu', vmid, node: `pve${(vmid % 3) + 1}`, name: `vm-${vmid}`, status: 'running',
+    cpu: 0.1, maxcpu: 2, mem: 1024, maxmem: 4096, disk: 0, maxdisk: 8192, uptime: 100, template: false, ...extra,
+  };
+}
+const node = (name: string, status = 'online'): ResourceEntry => ({ id: `node/${name}`, type: 'node', node: name, status, cpu: 0.2, maxcpu: 16, mem: 1, maxmem: 2, uptime: 5 });
+const base = (): ResourceEntry[] => [node('pve1'), node('pve2'), node('pve3'), guest(100), guest(101), guest(102)];
+const norm = (entries: ResourceEntry[], prev?: RecordMap): RecordMap => normaliseResources('c1', entries, prev);
+
+describe('normaliseResources', () => {
+  it('types every PVE kind and validates against the shared schema', () => {
+    const raw = [
+      ...base(),
+      { id: 'lxc/200', type: 'lxc', vmid: 200, node: 'pve1', status: 'stopped', tags: 'web;db', template: 1, lock: 'backup', pool: 'dev', hastate: 'started' },
+      { id: 'storage/pve1/local', type: 'storage', storage: 'local', node: 'pve1', status: 'available', shared: 0, plugintype: 'dir', content: 'iso,vztmpl', disk: 5, maxdisk: 10 },
+      { id: '/pool/dev', type: 'pool', pool: 'dev' },
+      { id: 'network/pve1/zone/localnetwork', type: 'network', network: 'localnetwork', 'network-type': 'zone', node: 'pve1', status: 'ok' },
+      { id: 'weird/1', type: 'future-kind' },
+    ];
+    const records = norm(ResourceEntries.parse(raw));
+    expect(records.size).toBe(10);
+    for (const r of records.values()) expect(InventoryRecord.safeParse(r).success).toBe(true);
+    const ct = GuestRecord.parse(records.get('lxc/200'));
+    expect(ct).toMatchObject({ type: 'lxc', template: true, lock: 'backup', tags: ['db', 'web'], pool: 'dev', hastate: 'started', cpu: null });
+    expect(records.get('storage/pve1/local')).toMatchObject({ kind: 'storage', shared: false, maxdisk: 10 });
+    expect(records.get('network/pve1/zone/localnetwork')).toMatchObject({ kind: 'sdn', name: 'localnetwork', sdnType: 'zone' });
+  });
+
+  it('converts odd-but-valid entries through the zod schema and refuses broken ones', () => {
+    const odd = ResourceEntries.parse([{ id: 'qemu/5', type: 'qemu', vmid: '5', cpu: '0.5', template: '1' }]);
+    expect(odd[0]).toMatchObject({ vmid: 5, cpu: 0.5, template: true });
+    expect(ResourceEntries.safeParse([{ id: 'qemu/5', type: 'qemu', cpu: { x: 1 } }]).success).toBe(false);
+    expect(ResourceEntries.safeParse([{ type: 'qemu' }]).success).toBe(false);
+    expect(ResourceEntries.safeParse({ data: [] }).success).toBe(false);
+  });
+
+  it('marks guests of an offline node unknown and keeps guests PVE stops listing', () => {
+    const first = norm(base());
+    // guest 100 lives on pve2, 101 on pve3, 102 on pve1
+    const second = norm([node('pve1'), node('pve2', 'offline'), node('pve3'), guest(100), guest(101), guest(102)], first);
+    expect(second.get('qemu/100')).toMatchObject({ status: 'unknown' });
+    expect(second.get('qemu/101')).toMatchObject({ status: 'running' });
+    expect(second.get('node/pve2')).toMatchObject({ status: 'offline' });
+    const gone = norm([node('pve1'), node('pve2', 'offline'), node('pve3'), guest(101), guest(102)], second);
+    expect(gone.get('qemu/100')).toMatchObject({ status: 'unknown', name: 'vm-100' });
+    // an online node's guest that disappears is really gone
+    const removed = norm([node('pve1'), node('pve2'), node('pve3'), guest(100), guest(102)], first);
+    expect(removed.has('qemu/101')).toBe(false);
+  });
+});
+
+describe('diffRecords', () => {
+  it('reports added, changed (changed fields only) and removed', () => {
+    const a = norm(base());
+    const b = norm([node('pve1'), node('pve2'), node('pve3'), guest(100, { status: 'stopped', cpu: 0 }), guest(102), guest(103)]);
+    const d = diffRecords(a, b);
+    expect(d.added.map((r) => r.id)).toEqual(['qemu/103']);
+    expect(d.removed).toEqual(['qemu/101']);
+    expect(d.changed).toEqual([{ id: 'qemu/100', fields: { status: 'stopped', cpu: 0 } }]);
+  });
+
+  it('sees a reorder as no change at all', () => {
+    const a = norm(base());
+    const b = norm([...base()].reverse());
+    expect(isEmptyDiff(diffRecords(a, b))).toBe(true);
+  });
+
+  it('sends a cleared optional field as null and a tag change as the new list', () => {
+    const a = norm([guest(1, { lock: 'backup', tags: 'a' })]);
+    const b = norm([guest(1, { tags: 'a;b' })]);
+    expect(diffRecords(a, b).changed).toEqual([{ id: 'qemu/1', fields: { lock: null, tags: ['a', 'b'] } }]);
+  });
+
+  it('keeps 10,000 rows in step: 1 % changed gives 100 small changes that rebuild the new state', () => {
+    const entries = Array.from({ length: 10_000 }, (_, i) => guest(100 + i));
+    const a = norm(entries);
+    const next = entries.map((e, i) => (i % 100 === 7 ? { ...e, status: 'stopped', cpu: 0 } : e));
+    const shuffled = [...next.slice(5000), ...next.slice(0, 5000)];
+    const b = norm(shuffled);
+    const d = diffRecords(a, b);
+    expect(d.added).toEqual([]);
+    expect(d.removed).toEqual([]);
+    expect(d.changed).toHaveLength(100);
+    for (const c of d.changed) expect(Object.keys(c.fields).sort()).toEqual(['cpu', 'status']);
+    const rebuilt = applyChanges(a, d);
+    expect(diffRecords(rebuilt, b)).toEqual({ added: [], changed: [], removed: [] });
+    expect(JSON.stringify(d).length / JSON.stringify([...b.values()]).length).toBeLessThan(0.05);
+  });
+
+  it('sends a record whose kind changed under the same id whole, as added', () => {
+    const a = norm([guest(1)]);
+    const b = norm([{ id: 'qemu/1', type: 'storage', storage: 'x', node: 'pve1' }]);
+    const d = diffRecords(a, b);
+    expect(d.added.map((r) => r.kind)).toEqual(['storage']);
+    expect(d.changed).toEqual([]);
+  });
+});
