@@ -2,17 +2,36 @@
 // Each area adds its handlers with one spread line (`...createXHandlers(deps)`) and its cleanup to `disposers`.
 import { z } from 'zod';
 import packageJson from '../package.json' with { type: 'json' };
-import type { Handlers } from './ipc/dispatch.js';
+import { createDispatcher, type Dispatcher, type Handlers, type MutationGuard } from './ipc/dispatch.js';
+import { createConnectHandlers } from './connect/ipc-handlers.js';
+import { createConnectService } from './connect/connect-service.js';
+import { createInventory } from './inventory/ipc-handlers.js';
+import { createConsole } from './console/ipc-handlers.js';
+import { openProfileStore } from './profiles/profile-store.js';
+import { createKeychain, type SecretStore } from './secrets/keychain.js';
+import { redact } from './secrets/redact.js';
+import { createMemorySecretStore } from './secrets/memory-store.js';
+import { seedDemoProfiles, type DemoSetup } from './demo/demo-env.js';
 import { createEventBus, type EventBus } from './ipc/event-bus.js';
 
 export interface AppServicesOptions {
   /** Where profiles, pins and the audit log live (Electron userData, or a temp dir in tests). */
   configDir: string;
   host: 'electron' | 'web';
+  /** The OS keychain by default; the demo may pass an in-memory store for its throwaway token. */
+  secrets?: SecretStore;
+  /** Where profiles.importEnv reads PVE_HOST etc.; process.env by default. */
+  env?: Record<string, string | undefined>;
+  /** Extra CA certificates (PEM) trusted in addition to the system store. */
+  extraCa?: string[];
+  /** `npm run demo`: seed ready profiles for the local simulator (its secrets stay in memory). */
+  demo?: DemoSetup;
 }
 
 export interface AppServices {
   handlers: Handlers;
+  /** validates every request against the contract, guards mutations, then runs the handler */
+  dispatcher: Dispatcher;
   events: EventBus;
   dispose(): Promise<void>;
 }
@@ -28,20 +47,49 @@ function createAppHandlers(host: AppServicesOptions['host']): Pick<Handlers, 'ap
   };
 }
 
-export function createAppServices(opts: AppServicesOptions): AppServices {
+export async function createAppServices(opts: AppServicesOptions): Promise<AppServices> {
   const events = createEventBus();
   const disposers: Array<() => Promise<void> | void> = [];
 
+  const secrets = opts.secrets ?? (opts.demo ? createMemorySecretStore() : createKeychain());
+  const profiles = await openProfileStore({ configDir: opts.configDir, secrets });
+  if (opts.demo) await seedDemoProfiles(profiles, opts.demo);
+  const connect = createConnectService({
+    profiles,
+    ...(opts.extraCa ? { extraCa: opts.extraCa } : {}),
+    onConnectionsChanged: (connections) => events.emit('connections.changed', { connections }),
+    onTaskProgress: (progress) => events.emit('tasks.progressed', progress),
+  });
+  disposers.push(() => connect.closeAll());
+  const inventory = createInventory({ events, clientFor: (id) => connect.client(id) });
+  disposers.push(() => inventory.dispose());
+  const consoles = createConsole({ client: (id) => connect.client(id), onClosed: (id, reason) => events.emit('console.closed', { id, reason }) });
+  disposers.push(() => consoles.service.closeAll());
+
   const handlers: Handlers = {
     ...createAppHandlers(opts.host),
+    ...createConnectHandlers({ profiles, connect, env: opts.env ?? process.env }),
+    ...inventory.handlers,
+    ...consoles.handlers,
   };
+  const guards: MutationGuard[] = [];
+  const dispatcher = createDispatcher(handlers, {
+    guard: (name, args) => guards.map((g) => g(name, args)).find((refusal) => refusal !== undefined),
+    onInternalError: (err) => console.error('[proxdeck] internal error:', describeError(err)),
+  });
 
   return {
     handlers,
+    dispatcher,
     events,
     async dispose() {
       for (const dispose of disposers.reverse()) await dispose();
       events.clear();
     },
   };
+}
+
+/** Internal errors are logged by type and message only; payloads could carry user data. */
+function describeError(err: unknown): string {
+  return redact(err instanceof Error ? `${err.name}: ${err.message}` : String(err));
 }

@@ -1,11 +1,11 @@
 // Electron lifecycle only: harden, compose services, bind IPC, open the window, clean up on quit.
 import path from 'node:path';
 import { app, session } from 'electron';
+import { readDemoEnv } from './demo/demo-env.js';
 import { createAppServices } from './app-services.js';
 import { registerAppScheme, serveAppScheme } from './electron/app-protocol.js';
 import { hardenSession, hardenWebContents } from './electron/harden-session.js';
 import { bindIpc } from './electron/ipc-binding.js';
-import { createDispatcher } from './ipc/dispatch.js';
 import { createMainWindow } from './window.js';
 
 app.enableSandbox();
@@ -22,11 +22,12 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   serveAppScheme(path.join(root, 'dist'));
 
-  const services = createAppServices({ configDir: app.getPath('userData'), host: 'electron' });
-  const dispatcher = createDispatcher(services.handlers, {
-    onInternalError: (err) =>
-      console.error('[proxdeck] internal error:', err instanceof Error ? err.message : err),
+  const services = await createAppServices({
+    configDir: process.env.PROXDECK_CONFIG_DIR ?? app.getPath('userData'),
+    host: 'electron',
+    demo: readDemoEnv(process.env),
   });
+  const dispatcher = services.dispatcher;
   const unbind = bindIpc(dispatcher, services.events);
   const openWindow = () =>
     createMainWindow({

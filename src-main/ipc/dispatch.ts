@@ -17,7 +17,9 @@ export interface CallContext {
 export type Handler<N extends RequestName> = (
   args: z_output<N>,
   ctx: CallContext,
-) => Promise<RequestResult<N>> | RequestResult<N>;
+) => Promise<HandlerResult<N>> | HandlerResult<N>;
+/** Handlers may return the result schema's input form: the dispatcher parses it (defaults, transforms). */
+type HandlerResult<N extends RequestName> = import('zod').z.input<(typeof requests)[N]['result']>;
 type z_output<N extends RequestName> = import('zod').z.output<(typeof requests)[N]['args']>;
 
 export type Handlers = { [N in RequestName]: Handler<N> };

@@ -95,6 +95,11 @@ export class PveClient implements PveCaller {
     return this.fingerprint;
   }
 
+  /** auth headers and trust for a connection made outside undici (the console's WebSocket, main only) */
+  async upgradeCredentials(): Promise<{ headers: Record<string, string>; trust: TlsTrust }> {
+    return { headers: await this.opts.auth.headers('GET', this.anonymous), trust: this.opts.trust };
+  }
+
   async call<S extends z.ZodType>(req: PveCall<S>): Promise<{ data: z.output<S>; total?: number }> {
     const once = async (): Promise<{ data: z.output<S>; total?: number }> => {
       try {

@@ -14,7 +14,7 @@ export interface TlsTrust {
   extraCa?: string[];
 }
 
-function caList(extra: string[] | undefined): string[] | undefined {
+export function caList(extra: string[] | undefined): string[] | undefined {
   return extra && extra.length > 0 ? [...tls.rootCertificates, ...extra] : undefined;
 }
 

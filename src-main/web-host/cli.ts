@@ -4,8 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { readDemoEnv } from '../demo/demo-env.js';
 import { createAppServices } from '../app-services.js';
-import { createDispatcher } from '../ipc/dispatch.js';
 import { startWebHost } from './server.js';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -33,11 +33,8 @@ async function main(): Promise<void> {
   const options = CliOptions.parse(values);
   const configDir =
     options['config-dir'] ?? process.env.PROXDECK_CONFIG_DIR ?? path.join(homedir(), '.config', 'proxdeck');
-  const services = createAppServices({ configDir, host: 'web' });
-  const dispatcher = createDispatcher(services.handlers, {
-    onInternalError: (err) =>
-      console.error('[proxdeck] internal error:', err instanceof Error ? err.message : err),
-  });
+  const services = await createAppServices({ configDir, host: 'web', demo: readDemoEnv(process.env) });
+  const dispatcher = services.dispatcher;
   const host = await startWebHost({
     dispatcher,
     events: services.events,

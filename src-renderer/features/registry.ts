@@ -1,5 +1,6 @@
 // The app's features, in nav order. A feature joins the app by adding one entry here (or giving its entry a view).
 import type { ComponentType } from 'react';
+import { InventoryView } from './inventory/InventoryView.js';
 
 export interface FeatureEntry {
   /** Stable id: used in data-testid="nav-<id>" / "view-<id>" and as the view key. */
@@ -24,6 +25,7 @@ export const features: readonly FeatureEntry[] = [
     label: 'Inventory',
     glyph: '▤',
     summary: 'Nodes, VMs, containers and storage across all connected clusters.',
+    view: InventoryView,
   },
   { id: 'tasks', label: 'Tasks', glyph: '☰', summary: 'Running and recent PVE tasks with their logs.' },
   {

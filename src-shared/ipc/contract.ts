@@ -6,12 +6,16 @@ import { appEvents, appRequests } from './channels/app.js';
 import { connectEvents, connectRequests } from './channels/connect.js';
 import { profilesEvents, profilesRequests } from './channels/profiles.js';
 import { tasksEvents, tasksRequests } from './channels/tasks.js';
+import { inventoryEvents, inventoryRequests } from './channels/inventory.js';
+import { consoleEvents, consoleRequests } from './channels/console.js';
 
 export const requests = {
   ...appRequests,
   ...profilesRequests,
   ...connectRequests,
   ...tasksRequests,
+  ...inventoryRequests,
+  ...consoleRequests,
 } as const satisfies Record<string, RequestDef>;
 
 export const events = {
@@ -19,6 +23,8 @@ export const events = {
   ...profilesEvents,
   ...connectEvents,
   ...tasksEvents,
+  ...inventoryEvents,
+  ...consoleEvents,
 } as const satisfies Record<string, EventDef>;
 
 export type Requests = typeof requests;

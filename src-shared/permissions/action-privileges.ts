@@ -63,6 +63,11 @@ const restore = (type: GuestType, extra: Need[]): ActionCall =>
 
 const DEFS = [
   { id: 'guest.view', label: 'See guest status and config', calls: [call('GET', `${GUEST}/status/current`, [onVm(['VM.Audit'])]), call('GET', `${GUEST}/config`, [onVm(['VM.Audit'])])] },
+  {
+    id: 'guest.agent.info',
+    label: 'See guest IPs and OS (agent)',
+    calls: [call('GET', '/nodes/{node}/qemu/{vmid}/agent/network-get-interfaces', [onVm(['VM.GuestAgent.Audit', 'VM.GuestAgent.Unrestricted'], { any: true })], ['qemu'])],
+  },
   power('start', 'Start'),
   power('shutdown', 'Shut down'),
   power('reboot', 'Reboot'),

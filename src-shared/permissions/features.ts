@@ -21,6 +21,7 @@ export interface FeatureDef {
 
 const DEFS = [
   { id: 'inventory', label: 'See guests and their config', actions: ['guest.view', 'snapshot.list'] },
+  { id: 'agent', label: 'Guest agent information', actions: ['guest.agent.info'] },
   { id: 'power', label: 'Power actions', actions: ['guest.start', 'guest.shutdown', 'guest.reboot', 'guest.stop', 'guest.reset', 'guest.suspend', 'guest.resume'] },
   { id: 'config', label: 'Edit guest config', actions: ['guest.config'] },
   { id: 'console', label: 'Consoles', actions: ['guest.console'] },

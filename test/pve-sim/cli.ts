@@ -15,7 +15,10 @@ const flagsSchema = z
     nodes: intFlag(1, 32).default(3),
     guests: intFlag(0, 10_000).default(40),
     seed: intFlag(0, 2 ** 31).default(1),
-    version: z.string().regex(/^\d+\.\d+(\.\d+)?$/).default('9.1'),
+    version: z
+      .string()
+      .regex(/^\d+\.\d+(\.\d+)?$/)
+      .default('9.1'),
     'control-port': intFlag(0, 65535).optional(),
     'no-control': z.boolean().optional(),
     'task-ms': intFlag(0, 3_600_000).default(300),

@@ -49,7 +49,13 @@ export interface Faults {
 export const HUGE_RESPONSE_BYTES = 20 * 1024 * 1024;
 
 const NONE: FaultSettings = {
-  latencyMs: 0, pathPrefix: '', errorRate: 0, resetRate: 0, truncateRate: 0, malformedRate: 0, hugeRate: 0,
+  latencyMs: 0,
+  pathPrefix: '',
+  errorRate: 0,
+  resetRate: 0,
+  truncateRate: 0,
+  malformedRate: 0,
+  hugeRate: 0,
 };
 
 /** mulberry32: small, seeded, good enough for fault dice */
@@ -76,7 +82,10 @@ export function createFaults(
       const parsed = faultPatchSchema.parse(patch);
       const { revokeToken, nodeOffline, nodeOnline, reset, ...rest } = parsed;
       if (reset) settings = { ...NONE };
-      settings = { ...settings, ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) };
+      settings = {
+        ...settings,
+        ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
+      };
       if (revokeToken) hooks.revokeToken(revokeToken);
       if (nodeOffline) hooks.setNodeOnline(nodeOffline, false);
       if (nodeOnline) hooks.setNodeOnline(nodeOnline, true);

@@ -98,10 +98,22 @@ export async function startSimulator(opts: SimOptions = {}): Promise<RunningSim>
     setNodeOnline: (node, online) => cluster.control.setNodeOnline(node, online),
   });
   const log = createRequestLog(opts.logPath ?? process.env.PVE_SIM_LOG);
-  const firstNode = cluster.control.summary().nodes[0] ?? 'pve1';
+  const nodeNames = new Set(cluster.control.summary().nodes);
+  const firstNode = [...nodeNames][0] ?? 'pve1';
   let cert = opts.cert ?? (await generateCertificate(firstNode));
   const server = createSimServer(
-    { router: schema.router, validating: schema.validating, acl, tickets, now, registry, faults, log, authFailDelayMs: opts.authFailDelayMs ?? 0 },
+    {
+      router: schema.router,
+      validating: schema.validating,
+      acl,
+      tickets,
+      now,
+      isNode: (n) => nodeNames.has(n),
+      registry,
+      faults,
+      log,
+      authFailDelayMs: opts.authFailDelayMs ?? 0,
+    },
     cert,
   );
   // upgraded (WebSocket) sockets leave the HTTP layer, so closeAllConnections() alone would miss them
@@ -142,7 +154,8 @@ export async function startSimulator(opts: SimOptions = {}): Promise<RunningSim>
       ]);
     },
   };
-  const control = opts.controlPort === false ? undefined : await startControlServer(sim, opts.controlPort ?? 0);
+  const control =
+    opts.controlPort === false ? undefined : await startControlServer(sim, opts.controlPort ?? 0);
   if (control) sim.controlUrl = control.url;
   return sim;
 }

@@ -26,13 +26,32 @@ function peerCert(port: number): Promise<{ fingerprint: string; pem: string }> {
 
 describe('cli', () => {
   it('starts on a random port, prints the fingerprint of the served cert, and exits 0 on SIGTERM', async () => {
-    child = spawn(process.execPath, ['--import', 'tsx', 'test/pve-sim/cli.ts', '--port', '0', '--nodes', '2', '--guests', '3', '--auth-fail-delay-ms', '0'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'test/pve-sim/cli.ts',
+        '--port',
+        '0',
+        '--nodes',
+        '2',
+        '--guests',
+        '3',
+        '--auth-fail-delay-ms',
+        '0',
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
     const it = lines[Symbol.asyncIterator]();
     const first = (await it.next()).value as string;
-    const m = /^PVE simulator listening on https:\/\/127\.0\.0\.1:(\d+) fingerprint ((?:[0-9A-F]{2}:){31}[0-9A-F]{2})$/.exec(first);
+    const m =
+      /^PVE simulator listening on https:\/\/127\.0\.0\.1:(\d+) fingerprint ((?:[0-9A-F]{2}:){31}[0-9A-F]{2})$/.exec(
+        first,
+      );
     expect(m).not.toBeNull();
     const second = (await it.next()).value as string;
     expect(second).toMatch(/^PVE simulator control API on http:\/\/127\.0\.0\.1:\d+$/);
@@ -47,7 +66,9 @@ describe('cli', () => {
     expect(code).toBe(0);
   });
   it('rejects invalid flags with exit code 2', async () => {
-    const bad = spawn(process.execPath, ['--import', 'tsx', 'test/pve-sim/cli.ts', '--nodes', '99'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const bad = spawn(process.execPath, ['--import', 'tsx', 'test/pve-sim/cli.ts', '--nodes', '99'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let err = '';
     bad.stderr.on('data', (c: Buffer) => (err += c.toString()));
     const [code] = (await once(bad, 'exit')) as [number | null];

@@ -20,7 +20,12 @@ export interface CallOptions {
   rawBody?: string;
 }
 
-export function call(sim: { url: string; certPem: string }, method: string, path: string, opts: CallOptions = {}): Promise<RawReply> {
+export function call(
+  sim: { url: string; certPem: string },
+  method: string,
+  path: string,
+  opts: CallOptions = {},
+): Promise<RawReply> {
   let body: string | undefined = opts.rawBody;
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.form) {
@@ -66,12 +71,23 @@ export interface Login {
   write: Record<string, string>;
 }
 
-export async function login(sim: { url: string; certPem: string }, username = 'root@pam', password = DEFAULT_ROOT_PASSWORD): Promise<Login> {
+export async function login(
+  sim: { url: string; certPem: string },
+  username = 'root@pam',
+  password = DEFAULT_ROOT_PASSWORD,
+): Promise<Login> {
   const r = await call(sim, 'POST', '/access/ticket', { form: { username, password } });
   if (r.status !== 200) throw new Error(`login failed: ${r.status} ${r.reason}`);
   const data = r.json().data as { ticket: string; CSRFPreventionToken: string };
   const cookie = { cookie: `PVEAuthCookie=${encodeURIComponent(data.ticket)}` };
-  return { ticket: data.ticket, csrf: data.CSRFPreventionToken, cookie, write: { ...cookie, CSRFPreventionToken: data.CSRFPreventionToken } };
+  return {
+    ticket: data.ticket,
+    csrf: data.CSRFPreventionToken,
+    cookie,
+    write: { ...cookie, CSRFPreventionToken: data.CSRFPreventionToken },
+  };
 }
 
-export const tokenHeader = (id: string, secret: string): Record<string, string> => ({ authorization: `PVEAPIToken=${id}=${secret}` });
+export const tokenHeader = (id: string, secret: string): Record<string, string> => ({
+  authorization: `PVEAPIToken=${id}=${secret}`,
+});

@@ -13,10 +13,17 @@ const logPath = path.join(mkdtempSync(path.join(tmpdir(), 'pve-sim-log-')), 'req
 const ops = tokenHeader('ops@pve!ops', DEMO_TOKENS['ops@pve!ops'] ?? '');
 const tos = () => call(sim, 'GET', '/cluster/acme/tos', { headers: ops });
 
-async function control(method: string, p: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+async function control(
+  method: string,
+  p: string,
+  body?: unknown,
+): Promise<{ status: number; json: Record<string, unknown> }> {
   const r = await fetch(`${sim.controlUrl ?? ''}${p}`, {
     method,
-    ...(body !== undefined && { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+    ...(body !== undefined && {
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json' },
+    }),
   });
   return { status: r.status, json: (await r.json()) as Record<string, unknown> };
 }
@@ -67,6 +74,17 @@ describe('faults', () => {
     expect(h.text.length).toBeGreaterThanOrEqual(HUGE_RESPONSE_BYTES - 64);
     expect(h.json().data).toEqual({ terms: 'ok' });
   });
+  it('takes a node offline and back', async () => {
+    const status = async (): Promise<unknown> => {
+      const r = await call(sim, 'GET', '/nodes', { headers: ops });
+      return (r.json().data as { node: string; status: string }[]).find((n) => n.node === 'pve2')?.status;
+    };
+    expect(await status()).toBe('online');
+    sim.faults.set({ nodeOffline: 'pve2' });
+    expect(await status()).toBe('offline');
+    sim.faults.set({ nodeOnline: 'pve2' });
+    expect(await status()).toBe('online');
+  });
   it('revokes a token mid-session', async () => {
     expect((await tos()).status).toBe(200);
     sim.faults.set({ revokeToken: 'ops@pve!ops' });
@@ -84,7 +102,10 @@ describe('control API', () => {
     const bad = await control('POST', '/faults', { errorRate: 7 });
     expect(bad.status).toBe(400);
     expect((await control('POST', '/guests/100/status', { status: 'exploded' })).status).toBe(400);
-    expect((await control('POST', '/nodes/pve2/offline')).json).toEqual({ ok: true, result: { node: 'pve2', online: false } });
+    expect((await control('POST', '/nodes/pve2/offline')).json).toEqual({
+      ok: true,
+      result: { node: 'pve2', online: false },
+    });
     expect((await control('POST', '/nope')).status).toBe(404);
   });
   it('swaps the certificate', async () => {
@@ -99,8 +120,16 @@ describe('request log', () => {
   it('records each request in memory and as JSON lines, with secrets redacted', async () => {
     await call(sim, 'POST', '/access/ticket', { form: { username: 'root@pam', password: 'secret-value' } });
     const rec = sim.requestLog.at(-1);
-    expect(rec).toMatchObject({ method: 'POST', path: '/access/ticket', status: 401, params: { username: 'root@pam', password: '********' } });
-    const lines = readFileSync(logPath, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(rec).toMatchObject({
+      method: 'POST',
+      path: '/access/ticket',
+      status: 401,
+      params: { username: 'root@pam', password: '********' },
+    });
+    const lines = readFileSync(logPath, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.at(-1)).toEqual(rec);
     expect(readFileSync(logPath, 'utf8')).not.toContain('secret-value');
   });

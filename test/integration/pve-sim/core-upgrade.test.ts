@@ -31,7 +31,10 @@ function open(query: string, auth?: string): WebSocket {
 
 describe('upgrade', () => {
   it('hands an authorised, validated request to the upgrade handler', async () => {
-    const ws = open('port=5900&vncticket=abc', `PVEAPIToken=support@pve!console=${DEMO_TOKENS['support@pve!console'] ?? ''}`);
+    const ws = open(
+      'port=5900&vncticket=abc',
+      `PVEAPIToken=support@pve!console=${DEMO_TOKENS['support@pve!console'] ?? ''}`,
+    );
     const [msg] = (await once(ws, 'message')) as [Buffer];
     expect(msg.toString()).toBe('hello');
     expect(seen.at(-1)).toEqual({ node: 'pve1', vmid: 100, port: 5900, vncticket: 'abc' });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createAppServices, type AppServices } from '../../../src-main/app-services.js';
-import { createDispatcher } from '../../../src-main/ipc/dispatch.js';
+import { createMemorySecretStore } from '../../../src-main/secrets/memory-store.js';
 import { startWebHost, WebHostBindError, type WebHost } from '../../../src-main/web-host/server.js';
 
 let dist: string;
@@ -17,9 +17,9 @@ const refusals: string[] = [];
 beforeAll(async () => {
   dist = await mkdtemp(path.join(tmpdir(), 'proxdeck-webhost-'));
   await writeFile(path.join(dist, 'index.html'), '<!doctype html><title>t</title>');
-  services = createAppServices({ configDir: dist, host: 'web' });
+  services = await createAppServices({ configDir: dist, host: 'web', secrets: createMemorySecretStore() });
   host = await startWebHost({
-    dispatcher: createDispatcher(services.handlers),
+    dispatcher: services.dispatcher,
     events: services.events,
     distDir: dist,
     onRefused: (r) => refusals.push(r),
@@ -61,7 +61,7 @@ describe('binding', () => {
   it.each(['0.0.0.0', '::', 'localhost', '192.168.1.10', '::1'])('refuses to bind to %s', async (bad) => {
     await expect(
       startWebHost({
-        dispatcher: createDispatcher(services.handlers),
+        dispatcher: services.dispatcher,
         events: services.events,
         distDir: dist,
         host: bad,

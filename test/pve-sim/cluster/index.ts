@@ -47,6 +47,24 @@ export function createCluster(opts: ClusterOptions, acl: AccessControl): Cluster
     registerHandlers: (reg) => registerClusterHandlers(reg, core, CLUSTER_NAME, opts.version),
     control,
     stop: () => tasks.stopAll(),
+    guestStatus(vmid) {
+      const g = state.guests.get(vmid);
+      return g ? { node: g.node, type: g.type, status: g.power === 'stopped' ? 'stopped' : 'running' } : undefined;
+    },
+    startExternalTask(spec) {
+      let finish: (exitstatus: string) => void = () => {};
+      let log: (line: string) => void = () => {};
+      const upid = tasks.start({
+        ...spec,
+        run: (t) => {
+          log = t.log;
+          return new Promise<void>((resolve, reject) => {
+            finish = (exitstatus) => (exitstatus === 'OK' ? resolve() : reject(new Error(exitstatus)));
+          });
+        },
+      });
+      return { upid, log: (line) => log(line), finish: (exitstatus) => finish(exitstatus) };
+    },
   };
 }
 

@@ -33,8 +33,15 @@ export function guestResource(state: ClusterState, g: Guest, nowMs: number): Res
 export class ResourceCache {
   private key = '';
   private guests: Resource[] = [];
+  /** per caller: which guest entries (by index) they may see, valid while ACLs, guests and tick stay the same */
+  private readonly visible = new Map<string, { version: number; aclText: string; mask: Uint8Array; pools: (string | undefined)[] }>();
 
-  constructor(private readonly state: ClusterState) {}
+  /** state version the entries were built for: guest set and order only change with it, not with the tick */
+  private builtVersion = -1;
+
+  constructor(private readonly state: ClusterState) {
+    this.guestEntries();
+  }
 
   /** guest entries sorted by vmid as a string (PVE's order), rebuilt only when tick or state changes */
   guestEntries(): Resource[] {
@@ -44,8 +51,29 @@ export class ResourceCache {
       const sorted = [...this.state.guests.values()].sort((a, b) => (String(a.vmid) < String(b.vmid) ? -1 : 1));
       this.guests = sorted.map((g) => guestResource(this.state, g, now));
       this.key = key;
+      this.builtVersion = this.state.version;
     }
     return this.guests;
+  }
+
+  /** VM.Audit mask and pool of each guest entry for one caller, cached (privileges() for 10k paths is the hot spot) */
+  guestVisibility(acl: AccessControl, who: Principal): { mask: Uint8Array; pools: (string | undefined)[] } {
+    const entries = this.guestEntries();
+    const id = who.kind === 'token' ? who.full : who.userid;
+    const aclText = acl.toUserCfg();
+    const hit = this.visible.get(id);
+    if (hit && hit.version === this.builtVersion && hit.aclText === aclText) return hit;
+    const mask = new Uint8Array(entries.length);
+    const pools: (string | undefined)[] = new Array<string | undefined>(entries.length);
+    entries.forEach((r, i) => {
+      const vmid = Number(r['vmid']);
+      mask[i] = acl.privileges(who, `/vms/${vmid}`).has('VM.Audit') ? 1 : 0;
+      pools[i] = acl.poolOfVm(vmid);
+    });
+    const v = { version: this.builtVersion, aclText, mask, pools };
+    if (this.visible.size > 64) this.visible.clear();
+    this.visible.set(id, v);
+    return v;
   }
 
   nodeEntry(name: string, withStats: boolean): Resource {
@@ -93,10 +121,12 @@ export function visibleResources(cache: ResourceCache, state: ClusterState, acl:
   };
   if (!type || type === 'pool') for (const p of pools.keys()) if (seesPool(p)) out.push({ id: `/pool/${p}`, pool: p, type: 'pool' });
   if (!type || type === 'vm') {
-    for (const r of cache.guestEntries()) {
-      const vmid = Number(r['vmid']);
-      if (!can(`/vms/${vmid}`, 'VM.Audit')) continue;
-      const pool = acl.poolOfVm(vmid);
+    const entries = cache.guestEntries();
+    const { mask, pools: poolOf } = cache.guestVisibility(acl, who);
+    for (let i = 0; i < entries.length; i++) {
+      const r = entries[i];
+      if (!r || !mask[i]) continue;
+      const pool = poolOf[i];
       out.push(pool && seesPool(pool) ? { ...r, pool } : r);
     }
   }

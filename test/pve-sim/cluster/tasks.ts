@@ -104,7 +104,7 @@ export class TaskEngine {
       },
     };
     this.onChange();
-    this.finished.set(upid, spec.run(ctx).then(
+    this.finished.set(upid, Promise.race([spec.run(ctx), stopped]).then(
       () => this.finish(rec, rec.warnings > 0 ? `TASK WARNINGS: ${rec.warnings}` : 'TASK OK', rec.warnings > 0 ? `WARNINGS: ${rec.warnings}` : 'OK'),
       (e: unknown) => {
         const msg = (e instanceof Error ? e.message : String(e)).replace(/\n+$/, '').replace(/\n/g, ' ');

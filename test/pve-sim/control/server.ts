@@ -15,33 +15,66 @@ const taskMsBody = z.object({ ms: z.number().int().min(0) }).strict();
 type Route = (sim: RunningSim, m: RegExpExecArray, body: unknown) => unknown;
 
 const ROUTES: [string, RegExp, Route][] = [
-  ['GET', /^\/state$/, (sim) => ({ url: sim.url, fingerprint: sim.fingerprint, faults: sim.faults.get(), cluster: sim.cluster.control.summary() })],
+  [
+    'GET',
+    /^\/state$/,
+    (sim) => ({
+      url: sim.url,
+      fingerprint: sim.fingerprint,
+      faults: sim.faults.get(),
+      cluster: sim.cluster.control.summary(),
+    }),
+  ],
   ['POST', /^\/faults$/, (sim, _m, body) => sim.faults.set(faultPatchSchema.parse(body ?? {}))],
-  ['POST', /^\/nodes\/([^/]+)\/(online|offline)$/, (sim, m) => {
-    sim.cluster.control.setNodeOnline(m[1] ?? '', m[2] === 'online');
-    return { node: m[1], online: m[2] === 'online' };
-  }],
-  ['POST', /^\/guests\/(\d+)\/status$/, (sim, m, body) => {
-    const { status } = guestStatusBody.parse(body);
-    sim.cluster.control.setGuestStatus(Number(m[1]), status);
-    return { vmid: Number(m[1]), status };
-  }],
-  ['POST', /^\/guests\/(\d+)\/config$/, (sim, m, body) => {
-    const { key, value } = guestConfigBody.parse(body);
-    sim.cluster.control.setGuestConfig(Number(m[1]), key, value);
-    return { vmid: Number(m[1]), key };
-  }],
-  ['POST', /^\/tasks\/fail-next$/, (sim, _m, body) => {
-    const { type, message } = failNextBody.parse(body);
-    sim.cluster.control.failNextTask(type, message);
-    return { type };
-  }],
-  ['POST', /^\/tasks\/duration$/, (sim, _m, body) => {
-    const { ms } = taskMsBody.parse(body);
-    sim.cluster.control.setTaskDurationMs(ms);
-    return { ms };
-  }],
-  ['POST', /^\/tokens\/([^/]+)\/revoke$/, (sim, m) => ({ revoked: sim.acl.revokeToken(decodeURIComponent(m[1] ?? '')) })],
+  [
+    'POST',
+    /^\/nodes\/([^/]+)\/(online|offline)$/,
+    (sim, m) => {
+      sim.cluster.control.setNodeOnline(m[1] ?? '', m[2] === 'online');
+      return { node: m[1], online: m[2] === 'online' };
+    },
+  ],
+  [
+    'POST',
+    /^\/guests\/(\d+)\/status$/,
+    (sim, m, body) => {
+      const { status } = guestStatusBody.parse(body);
+      sim.cluster.control.setGuestStatus(Number(m[1]), status);
+      return { vmid: Number(m[1]), status };
+    },
+  ],
+  [
+    'POST',
+    /^\/guests\/(\d+)\/config$/,
+    (sim, m, body) => {
+      const { key, value } = guestConfigBody.parse(body);
+      sim.cluster.control.setGuestConfig(Number(m[1]), key, value);
+      return { vmid: Number(m[1]), key };
+    },
+  ],
+  [
+    'POST',
+    /^\/tasks\/fail-next$/,
+    (sim, _m, body) => {
+      const { type, message } = failNextBody.parse(body);
+      sim.cluster.control.failNextTask(type, message);
+      return { type };
+    },
+  ],
+  [
+    'POST',
+    /^\/tasks\/duration$/,
+    (sim, _m, body) => {
+      const { ms } = taskMsBody.parse(body);
+      sim.cluster.control.setTaskDurationMs(ms);
+      return { ms };
+    },
+  ],
+  [
+    'POST',
+    /^\/tokens\/([^/]+)\/revoke$/,
+    (sim, m) => ({ revoked: sim.acl.revokeToken(decodeURIComponent(m[1] ?? '')) }),
+  ],
   ['POST', /^\/cert\/swap$/, async (sim) => ({ fingerprint: await sim.swapCertificate() })],
 ];
 
@@ -66,7 +99,8 @@ async function dispatch(sim: RunningSim, req: IncomingMessage, res: ServerRespon
     try {
       reply(res, 200, { ok: true, result: await route(sim, m, await readJson(req)) });
     } catch (e) {
-      const message = e instanceof z.ZodError ? z.prettifyError(e) : e instanceof Error ? e.message : String(e);
+      const message =
+        e instanceof z.ZodError ? z.prettifyError(e) : e instanceof Error ? e.message : String(e);
       reply(res, 400, { ok: false, error: message });
     }
     return;
@@ -74,7 +108,10 @@ async function dispatch(sim: RunningSim, req: IncomingMessage, res: ServerRespon
   reply(res, 404, { ok: false, error: `no control route ${req.method ?? ''} ${path}` });
 }
 
-export async function startControlServer(sim: RunningSim, port: number): Promise<{ url: string; close(): Promise<void> }> {
+export async function startControlServer(
+  sim: RunningSim,
+  port: number,
+): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer((req, res) => void dispatch(sim, req, res));
   const actual = await new Promise<number>((resolve, reject) => {
     server.once('error', reject);

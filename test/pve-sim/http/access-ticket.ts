@@ -1,6 +1,7 @@
 // GET/POST /access/ticket: password login, ticket renewal, PVE 9's TOTP challenge flow and the `cap` object.
 import { TOTP } from 'otpauth';
 import type { AccessControl } from '../rbac/types.js';
+import { splitList } from '../schema/formats.js';
 import type { TicketSigner } from './tickets.js';
 import { type HandlerRegistry, PveHttpError, type Principal } from './types.js';
 
@@ -17,7 +18,9 @@ const CAP_AREAS: Record<string, { path: string; prefixes: string[] }> = {
 export function computeCap(acl: AccessControl, principal: Principal): Record<string, Record<string, 1>> {
   const cap: Record<string, Record<string, 1>> = {};
   for (const [area, { path, prefixes }] of Object.entries(CAP_AREAS)) {
-    const privs = [...acl.privileges(principal, path)].filter((p) => prefixes.some((x) => p.startsWith(x))).sort();
+    const privs = [...acl.privileges(principal, path)]
+      .filter((p) => prefixes.some((x) => p.startsWith(x)))
+      .sort();
     cap[area] = Object.fromEntries(privs.map((p) => [p, 1 as const]));
   }
   return cap;
@@ -64,7 +67,14 @@ export function registerTicketHandlers(
     }
     const ticketUser = password.startsWith('PVE:') ? tickets.verify(password) : undefined;
     if (ticketUser !== undefined && !ticketUser.startsWith('!tfa!')) {
-      if ((ticketUser !== userid && ticketUser !== 'root@pam') || !acl.userEnabled(userid, now())) throw authFailure();
+      if ((ticketUser !== userid && ticketUser !== 'root@pam') || !acl.userEnabled(userid, now()))
+        throw authFailure();
+      // path + privs: only verify the ticket and the privileges, issue nothing new
+      if (typeof p.path === 'string' && typeof p.privs === 'string') {
+        const have = acl.privileges({ kind: 'user', userid }, p.path);
+        if (!splitList(p.privs).every((priv) => have.has(priv))) throw authFailure();
+        return { username: userid };
+      }
       return fullLogin(userid);
     }
     if (!acl.verifyPassword(userid, password) || !acl.userEnabled(userid, now())) throw authFailure();

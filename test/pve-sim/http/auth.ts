@@ -39,16 +39,19 @@ export function authenticate(
   headers: IncomingHttpHeaders,
   method: string,
   deps: { acl: AccessControl; tickets: TicketSigner; now: () => number },
+  /** PVE skips the CSRF check for file uploads (browsers post those as plain forms) */
+  csrfExempt = false,
 ): AuthOutcome {
   const authHeader = typeof headers.authorization === 'string' ? headers.authorization : undefined;
   const headerTicket = authHeader ? /^PVEAuthCookie=(.*)$/.exec(authHeader.trim())?.[1] : undefined;
-  const ticket = cookieTicket(headers.cookie) ?? (headerTicket !== undefined ? safeDecode(headerTicket) : undefined);
+  const ticket =
+    cookieTicket(headers.cookie) ?? (headerTicket !== undefined ? safeDecode(headerTicket) : undefined);
   if (ticket !== undefined) {
     const userid = deps.tickets.verify(ticket);
     if (userid === undefined || userid.startsWith('!tfa!') || !deps.acl.userEnabled(userid, deps.now())) {
       return { ok: false, reason: 'Authentication failed!' };
     }
-    if (method !== 'GET') {
+    if (method !== 'GET' && !csrfExempt) {
       const csrf = headers.csrfpreventiontoken;
       if (typeof csrf !== 'string' || !deps.tickets.verifyCsrf(userid, csrf)) {
         return { ok: false, reason: 'Permission denied - invalid csrf token' };

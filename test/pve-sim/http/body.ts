@@ -34,7 +34,12 @@ function formParams(text: string): Record<string, unknown> {
   return out;
 }
 
-export function mergeInput(method: string, query: string, body: Buffer, contentType: string | undefined): ParsedInput {
+export function mergeInput(
+  method: string,
+  query: string,
+  body: Buffer,
+  contentType: string | undefined,
+): ParsedInput {
   if ((method === 'GET' || method === 'DELETE') && body.length > 0) {
     throw new PveHttpError(501, `Unexpected content for method '${method}'`);
   }

@@ -5,7 +5,13 @@ import type { Router } from '../schema/router.js';
 import { checkObject, type Errors, type ObjectSchema } from '../schema/validate.js';
 import { authenticate } from './auth.js';
 import type { TicketSigner } from './tickets.js';
-import { type HttpMethod, paramError, PveHttpError, type SchemaPermissions, type SimRequest } from './types.js';
+import {
+  type HttpMethod,
+  paramError,
+  PveHttpError,
+  type SchemaPermissions,
+  type SimRequest,
+} from './types.js';
 
 export interface CoreDeps {
   router: Router;
@@ -13,12 +19,15 @@ export interface CoreDeps {
   acl: AccessControl;
   tickets: TicketSigner;
   now: () => number;
+  /** the proxy stage: is this a cluster node (requests for other nodes fail like PVE's hostname lookup)? */
+  isNode?: (node: string) => boolean;
 }
 
 /** a 401 carries no body; the core delays it */
 export class AuthFailure extends Error {}
 
 const METHODS = new Set<string>(['GET', 'POST', 'PUT', 'DELETE']);
+const CSRF_EXEMPT = new Set<string>(['POST /nodes/{node}/storage/{storage}/upload']);
 
 export function tokenRefusal(relPath: string): PveHttpError {
   return new PveHttpError(
@@ -43,7 +52,7 @@ export function prepareRequest(
   const world = perms?.user === 'world';
   let principal: SimRequest['principal'];
   if (!world) {
-    const auth = authenticate(headers, method, deps);
+    const auth = authenticate(headers, method, deps, CSRF_EXEMPT.has(`${method} ${route.template}`));
     if (!auth.ok) throw new AuthFailure(auth.reason);
     principal = auth.principal;
     if (info?.allowtoken === 0 && principal.kind === 'token') throw tokenRefusal(relPath);
@@ -60,6 +69,16 @@ export function prepareRequest(
   if (!world && deps.validating) {
     const verdict = deps.acl.check(perms, principal, raw);
     if (!verdict.ok) throw new PveHttpError(403, verdict.message);
+  }
+  const proxyto = info?.proxyto;
+  if (typeof proxyto === 'string' && deps.isNode && typeof raw[proxyto] === 'string') {
+    const node = raw[proxyto];
+    if (node !== 'localhost' && !deps.isNode(node)) {
+      throw new PveHttpError(
+        500,
+        `hostname lookup '${node}' failed - failed to get address info for: ${node}: Name or service not known\n`,
+      );
+    }
   }
   let params = raw;
   if (deps.validating && info) {

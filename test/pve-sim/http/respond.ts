@@ -24,7 +24,13 @@ function baseHeaders(): Record<string, string> {
 }
 
 /** gzip runs in the thread pool at level 1: large answers (10k-guest resource lists) must not stall the event loop */
-export async function sendBody(req: IncomingMessage, res: ServerResponse, status: number, reason: string, body: Buffer): Promise<void> {
+export async function sendBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  reason: string,
+  body: Buffer,
+): Promise<void> {
   const headers = baseHeaders();
   let out = body;
   const accepts = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
@@ -37,7 +43,13 @@ export async function sendBody(req: IncomingMessage, res: ServerResponse, status
   res.end(out);
 }
 
-export function sendJson(req: IncomingMessage, res: ServerResponse, status: number, payload: unknown, message?: string): Promise<void> {
+export function sendJson(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  payload: unknown,
+  message?: string,
+): Promise<void> {
   return sendBody(req, res, status, reasonPhrase(status, message), Buffer.from(JSON.stringify(payload)));
 }
 

@@ -41,7 +41,11 @@ interface Outcome {
 }
 
 function envelope(result: unknown): Buffer {
-  if (result && typeof result === 'object' && typeof (result as { __rawJson?: unknown }).__rawJson === 'string') {
+  if (
+    result &&
+    typeof result === 'object' &&
+    typeof (result as { __rawJson?: unknown }).__rawJson === 'string'
+  ) {
     return Buffer.from(`{"data":${(result as { __rawJson: string }).__rawJson}}`);
   }
   return Buffer.from(JSON.stringify(envelopeObject(result)));
@@ -60,7 +64,12 @@ function envelopeObject(result: unknown): unknown {
 
 function errorOutcome(e: unknown, params: Record<string, unknown>): Outcome {
   if (e instanceof PveHttpError) {
-    return { status: e.status, body: Buffer.from(JSON.stringify(errorPayload(e.message, e.errors))), message: e.message, params };
+    return {
+      status: e.status,
+      body: Buffer.from(JSON.stringify(errorPayload(e.message, e.errors))),
+      message: e.message,
+      params,
+    };
   }
   const message = e instanceof Error ? e.message : String(e);
   return { status: 500, body: Buffer.from(JSON.stringify(errorPayload(message))), message, params };
@@ -74,7 +83,8 @@ async function handle(deps: ServerDeps, req: IncomingMessage, rel: string, query
     const simReq = prepareRequest(deps, req.method ?? 'GET', rel, req.headers, input);
     params = simReq.params;
     const handler = deps.registry.get(simReq.method, simReq.template);
-    if (!handler) throw new PveHttpError(501, `Method '${simReq.method} ${rel}' not implemented in simulator`);
+    if (!handler)
+      throw new PveHttpError(501, `Method '${simReq.method} ${rel}' not implemented in simulator`);
     const result = await handler(simReq, { acl: deps.acl });
     return { status: 200, body: envelope(result), simReq, params };
   } catch (e) {
@@ -126,7 +136,10 @@ async function onRequest(deps: ServerDeps, req: IncomingMessage, res: ServerResp
     else sendAuthFailure(res, out.message ?? 'Unauthorized');
     return;
   }
-  const body = out.status === 200 ? applyBodyFault(fault.action, out.body ?? Buffer.alloc(0)) : (out.body ?? Buffer.alloc(0));
+  const body =
+    out.status === 200
+      ? applyBodyFault(fault.action, out.body ?? Buffer.alloc(0))
+      : (out.body ?? Buffer.alloc(0));
   await sendBody(req, res, out.status, reasonPhrase(out.status, out.message), body);
 }
 
@@ -139,14 +152,32 @@ function rawReply(socket: Duplex, status: number, message: string): void {
   );
 }
 
-async function onUpgrade(deps: ServerDeps, req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+async function onUpgrade(
+  deps: ServerDeps,
+  req: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+): Promise<void> {
   const { rel, query } = splitUrl(req.url ?? '/');
   if (rel === undefined) return rawReply(socket, 501, 'no such uri');
   try {
-    const simReq = prepareRequest(deps, 'GET', rel, req.headers, mergeInput('GET', query, Buffer.alloc(0), undefined));
+    const simReq = prepareRequest(
+      deps,
+      'GET',
+      rel,
+      req.headers,
+      mergeInput('GET', query, Buffer.alloc(0), undefined),
+    );
     const handler = deps.registry.getUpgrade(simReq.template);
     if (!handler) throw new PveHttpError(501, `Method 'GET ${rel}' not implemented in simulator`);
-    deps.log.write({ time: deps.now(), method: 'GET', path: rel, params: simReq.params, principal: principalName(simReq.principal), status: 101 });
+    deps.log.write({
+      time: deps.now(),
+      method: 'GET',
+      path: rel,
+      params: simReq.params,
+      principal: principalName(simReq.principal),
+      status: 101,
+    });
     await handler(simReq, { acl: deps.acl }, { request: req, socket, head });
   } catch (e) {
     if (e instanceof AuthFailure) {

@@ -5,8 +5,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** Who is calling: a user authenticated by ticket, or an API token. */
 export type Principal =
-  | { kind: 'user'; userid: string }
-  | { kind: 'token'; userid: string; tokenid: string; full: string };
+  { kind: 'user'; userid: string } | { kind: 'token'; userid: string; tokenid: string; full: string };
 
 /** The schema's `permissions` object for one endpoint (undefined = root@pam only). */
 export interface SchemaPermissions {
@@ -79,7 +78,10 @@ export function paramError(errors: Record<string, string>): PveHttpError {
 
 /** 403 "Permission check failed (<path>, <priv>)\n", or bare when path is omitted. */
 export function permError(path?: string, priv?: string): PveHttpError {
-  return new PveHttpError(403, path ? `Permission check failed (${path}, ${priv})\n` : 'Permission check failed\n');
+  return new PveHttpError(
+    403,
+    path ? `Permission check failed (${path}, ${priv})\n` : 'Permission check failed\n',
+  );
 }
 
 /**

@@ -3,7 +3,10 @@ import { isIP } from 'node:net';
 
 type Verifier = (v: string) => string | undefined;
 
-const re = (rx: RegExp, msg: (v: string) => string): Verifier => (v) => (rx.test(v) ? undefined : msg(v));
+const re =
+  (rx: RegExp, msg: (v: string) => string): Verifier =>
+  (v) =>
+    rx.test(v) ? undefined : msg(v);
 
 const CONFIGID = /^[a-z][a-z0-9_-]+$/i;
 const USERNAME = '[^\\s:/]+';
@@ -30,8 +33,14 @@ function tokenid(v: string): string | undefined {
 
 const VERIFIERS: Record<string, Verifier> = {
   'pve-vmid': re(/^[1-9][0-9]{2,8}$/, () => 'value does not look like a valid VM ID\n'),
-  'pve-node': re(/^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?$/, () => 'value does not look like a valid node name\n'),
-  'pve-storage-id': re(/^[a-z][a-z0-9\-_.]*[a-z0-9]$/i, (v) => `storage ID '${v}' contains illegal characters\n`),
+  'pve-node': re(
+    /^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?$/,
+    () => 'value does not look like a valid node name\n',
+  ),
+  'pve-storage-id': re(
+    /^[a-z][a-z0-9\-_.]*[a-z0-9]$/i,
+    (v) => `storage ID '${v}' contains illegal characters\n`,
+  ),
   'pve-configid': re(CONFIGID, (v) => `invalid configuration ID '${v}'\n`),
   'pve-poolid': poolid,
   'pve-userid': (v) =>
@@ -46,7 +55,10 @@ const VERIFIERS: Record<string, Verifier> = {
   'pve-iface': re(/^[a-zA-Z][a-zA-Z0-9_.\-]{1,19}$/, (v) => `invalid network interface name '${v}'\n`),
   'pve-sdn-vnet-id': re(/^[a-z][a-z0-9]*[a-z0-9]$/i, (v) => `vnet ID '${v}' contains illegal characters\n`),
   'pve-sdn-zone-id': re(/^[a-z][a-z0-9]*[a-z0-9]$/i, (v) => `zone ID '${v}' contains illegal characters\n`),
-  'mac-addr': re(/^[a-f0-9][02468ace](?::[a-f0-9]{2}){5}$/i, () => 'value does not look like a valid unicast MAC address\n'),
+  'mac-addr': re(
+    /^[a-f0-9][02468ace](?::[a-f0-9]{2}){5}$/i,
+    () => 'value does not look like a valid unicast MAC address\n',
+  ),
   ip: (v) => (isIP(v) ? undefined : 'value does not look like a valid IP address\n'),
   ipv4: (v) => (isIP(v) === 4 ? undefined : 'value does not look like a valid IPv4 address\n'),
   ipv6: (v) => (isIP(v) === 6 ? undefined : 'value does not look like a valid IPv6 address\n'),
@@ -57,10 +69,16 @@ const VERIFIERS: Record<string, Verifier> = {
   CIDR: (v) => (cidr(v, 0) ? undefined : 'value does not look like a valid CIDR network\n'),
   CIDRv4: (v) => (cidr(v, 4) ? undefined : 'value does not look like a valid IPv4 CIDR network\n'),
   CIDRv6: (v) => (cidr(v, 6) ? undefined : 'value does not look like a valid IPv6 CIDR network\n'),
-  'dns-name': re(/^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]*[a-z0-9])?$/i, () => 'value does not look like a valid DNS name\n'),
-  'email': re(/^[^\s@]+@[^\s@]+$/, () => 'value does not look like a valid email address\n'),
+  'dns-name': re(
+    /^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]*[a-z0-9])?$/i,
+    () => 'value does not look like a valid DNS name\n',
+  ),
+  email: re(/^[^\s@]+@[^\s@]+$/, () => 'value does not look like a valid email address\n'),
   'email-or-username': re(/^[^\s]+$/, () => 'value does not look like a valid email address or user name\n'),
-  'pve-storage-content': re(/^(images|rootdir|vztmpl|iso|backup|snippets|import|none)$/, (v) => `invalid content type '${v}'\n`),
+  'pve-storage-content': re(
+    /^(images|rootdir|vztmpl|iso|backup|snippets|import|none)$/,
+    (v) => `invalid content type '${v}'\n`,
+  ),
   'pve-volume-id': re(/^[a-z][a-z0-9\-_.]*[a-z0-9]:.+$/i, (v) => `unable to parse volume ID '${v}'\n`),
   'pve-startup-order': re(/^(order=\d+)?(,?(up|down)=\d+)*$/, () => 'invalid startup order\n'),
   'pve-vmid-list-item': re(/^[1-9][0-9]{2,8}$/, () => 'value does not look like a valid VM ID\n'),

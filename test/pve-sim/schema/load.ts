@@ -11,6 +11,7 @@ const methodInfo = z
     name: z.string().optional(),
     allowtoken: z.number().optional(),
     protected: z.number().optional(),
+    proxyto: z.string().optional(),
     parameters: z
       .object({
         additionalProperties: z.union([z.number(), z.boolean()]).optional(),

@@ -5,7 +5,10 @@ const TRUE = new Set(['1', 'on', 'yes', 'true']);
 const FALSE = new Set(['0', 'off', 'no', 'false']);
 
 /** parse into key -> value; throws Error with PVE's die text on structural problems */
-export function parsePropertyString(format: Record<string, PropSchema>, data: string): Record<string, string> {
+export function parsePropertyString(
+  format: Record<string, PropSchema>,
+  data: string,
+): Record<string, string> {
   const res: Record<string, string> = {};
   let defaultKey: string | undefined;
   for (const part of data.split(',')) {
@@ -18,7 +21,8 @@ export function parsePropertyString(format: Record<string, PropSchema>, data: st
       let schema = format[k];
       if (schema && typeof schema.alias === 'string') {
         if (typeof schema.keyAlias === 'string') {
-          if (res[schema.keyAlias] !== undefined) throw new Error(`key alias '${schema.keyAlias}' is already defined\n`);
+          if (res[schema.keyAlias] !== undefined)
+            throw new Error(`key alias '${schema.keyAlias}' is already defined\n`);
           res[schema.keyAlias] = k;
         }
         k = schema.alias;
@@ -34,7 +38,8 @@ export function parsePropertyString(format: Record<string, PropSchema>, data: st
       if (defaultKey !== undefined && res[defaultKey] !== undefined)
         throw new Error(`duplicate key in comma-separated list property: ${defaultKey}\n`);
       defaultKey = Object.keys(format).find((key) => format[key]?.default_key);
-      if (defaultKey === undefined) throw new Error('value without key, but schema does not define a default key\n');
+      if (defaultKey === undefined)
+        throw new Error('value without key, but schema does not define a default key\n');
       res[defaultKey] = part;
     } else {
       throw new Error('missing key in comma-separated list property\n');
@@ -44,7 +49,11 @@ export function parsePropertyString(format: Record<string, PropSchema>, data: st
 }
 
 /** the text check_format dies with, or undefined when the string is valid */
-export function checkPropertyString(format: Record<string, PropSchema>, data: string, path: string): string | undefined {
+export function checkPropertyString(
+  format: Record<string, PropSchema>,
+  data: string,
+  path: string,
+): string | undefined {
   let parsed: Record<string, string>;
   try {
     parsed = parsePropertyString(format, data);

@@ -9,8 +9,11 @@ export interface RouteMatch {
 
 interface TrieNode {
   literal: Map<string, TrieNode>;
-  param?: { name: string; node: TrieNode };
+  /** one slot for any variable: templates may name the same position differently */
+  param?: TrieNode;
   template?: string;
+  /** the template's variable names, in order */
+  names?: string[];
   info?: Partial<Record<string, SchemaMethod>>;
 }
 
@@ -29,11 +32,12 @@ function splitPath(p: string): string[] {
 
 function insert(root: TrieNode, template: string): TrieNode {
   let cur = root;
+  const names: string[] = [];
   for (const seg of splitPath(template)) {
     const m = /^\{(.+)\}$/.exec(seg);
     if (m?.[1]) {
-      cur.param ??= { name: m[1], node: newNode() };
-      cur = cur.param.node;
+      names.push(m[1]);
+      cur = cur.param ??= newNode();
     } else {
       let next = cur.literal.get(seg);
       if (!next) cur.literal.set(seg, (next = newNode()));
@@ -41,23 +45,24 @@ function insert(root: TrieNode, template: string): TrieNode {
     }
   }
   cur.template = template;
+  cur.names = names;
   return cur;
 }
 
-function find(node: TrieNode, segs: string[], i: number, vars: Record<string, string>): TrieNode | undefined {
+/** literal segments win over variables; backtracks when a literal branch dead-ends */
+function find(node: TrieNode, segs: string[], i: number, values: string[]): TrieNode | undefined {
   if (i === segs.length) return node.template !== undefined ? node : undefined;
   const seg = segs[i] as string;
   const lit = node.literal.get(seg);
   if (lit) {
-    const r = find(lit, segs, i + 1, vars);
+    const r = find(lit, segs, i + 1, values);
     if (r) return r;
   }
   if (node.param) {
-    const r = find(node.param.node, segs, i + 1, vars);
-    if (r) {
-      vars[node.param.name] = seg;
-      return r;
-    }
+    values.push(seg);
+    const r = find(node.param, segs, i + 1, values);
+    if (r) return r;
+    values.pop();
   }
   return undefined;
 }
@@ -74,15 +79,17 @@ export function buildRouter(tree: SchemaNode[]): Router {
   tree.forEach(walk);
   return {
     match(path) {
-      const vars: Record<string, string> = {};
       let segs: string[];
       try {
         segs = splitPath(path).map((s) => decodeURIComponent(s));
       } catch {
         return undefined;
       }
-      const node = find(root, segs, 0, vars);
+      const values: string[] = [];
+      const node = find(root, segs, 0, values);
       if (!node || node.template === undefined) return undefined;
+      const vars: Record<string, string> = {};
+      (node.names ?? []).forEach((name, i) => (vars[name] = values[i] ?? ''));
       return { template: node.template, vars, info: node.info ?? {} };
     },
     ensure(template) {

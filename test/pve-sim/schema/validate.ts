@@ -12,8 +12,23 @@ export interface ObjectSchema {
 
 /** highest index of PVE's numbered keys (`net[n]` in the schema stands for net0..netN) */
 const INDEXED_MAX: Record<string, number> = {
-  ide: 3, sata: 5, scsi: 30, virtio: 15, serial: 3, parallel: 2, usb: 14, link: 7, net: 31, hostpci: 15,
-  ipconfig: 31, numa: 7, unused: 255, virtiofs: 9, dev: 255, mp: 255, acmedomain: 4,
+  ide: 3,
+  sata: 5,
+  scsi: 30,
+  virtio: 15,
+  serial: 3,
+  parallel: 2,
+  usb: 14,
+  link: 7,
+  net: 31,
+  hostpci: 15,
+  ipconfig: 31,
+  numa: 7,
+  unused: 255,
+  virtiofs: 9,
+  dev: 255,
+  mp: 255,
+  acmedomain: 4,
 };
 
 export function lookupProp(props: Record<string, PropSchema>, key: string): PropSchema | undefined {
@@ -54,7 +69,13 @@ function checkType(type: string, v: unknown, json: boolean): [boolean, unknown] 
 }
 
 /** check_prop for one value; returns the converted value, or undefined after recording an error */
-export function checkProp(schema: PropSchema, value: unknown, path: string, errors: Errors, json: boolean): unknown {
+export function checkProp(
+  schema: PropSchema,
+  value: unknown,
+  path: string,
+  errors: Errors,
+  json: boolean,
+): unknown {
   const type = typeof schema.type === 'string' ? schema.type : 'string';
   if (type === 'array') return checkArray(schema, value, path, errors, json);
   if (type === 'object' && typeof value === 'object' && value !== null && !Array.isArray(value)) return value;
@@ -83,7 +104,8 @@ export function checkProp(schema: PropSchema, value: unknown, path: string, erro
 
 function formatError(format: unknown, value: string, path: string): string | undefined {
   if (typeof format === 'string') return checkNamedFormat(format, value);
-  if (format && typeof format === 'object') return checkPropertyString(format as Record<string, PropSchema>, value, path);
+  if (format && typeof format === 'object')
+    return checkPropertyString(format as Record<string, PropSchema>, value, path);
   return undefined;
 }
 
@@ -98,8 +120,10 @@ function constraintError(schema: PropSchema, v: unknown): string | undefined {
       return `value must be at least ${schema.minLength} characters long`;
   }
   if (typeof v === 'number') {
-    if (typeof schema.minimum === 'number' && v < schema.minimum) return `value must have a minimum value of ${schema.minimum}`;
-    if (typeof schema.maximum === 'number' && v > schema.maximum) return `value must have a maximum value of ${schema.maximum}`;
+    if (typeof schema.minimum === 'number' && v < schema.minimum)
+      return `value must have a minimum value of ${schema.minimum}`;
+    if (typeof schema.maximum === 'number' && v > schema.maximum)
+      return `value must have a maximum value of ${schema.maximum}`;
   }
   if (Array.isArray(schema.enum) && !schema.enum.map(String).includes(String(v))) {
     return `value '${String(v)}' does not have a value in the enumeration '${schema.enum.join(', ')}'`;
@@ -113,7 +137,10 @@ const patternCache = new Map<string, RegExp>();
 function patternRegex(p: string): RegExp {
   let rx = patternCache.get(p);
   if (!rx) {
-    const js = p.replace(/\(\?\^([a-z]*):/g, '(?:').replace(/\\A/g, '^').replace(/\\z/gi, '$');
+    const js = p
+      .replace(/\(\?\^([a-z]*):/g, '(?:')
+      .replace(/\\A/g, '^')
+      .replace(/\\z/gi, '$');
     try {
       rx = new RegExp(`^(?:${js})$`, 'u');
     } catch {
@@ -124,8 +151,18 @@ function patternRegex(p: string): RegExp {
   return rx;
 }
 
-function checkArray(schema: PropSchema, value: unknown, path: string, errors: Errors, json: boolean): unknown {
-  const list = Array.isArray(value) ? value : typeof value === 'object' && value !== null ? undefined : [value];
+function checkArray(
+  schema: PropSchema,
+  value: unknown,
+  path: string,
+  errors: Errors,
+  json: boolean,
+): unknown {
+  const list = Array.isArray(value)
+    ? value
+    : typeof value === 'object' && value !== null
+      ? undefined
+      : [value];
   if (!list) {
     addError(errors, path, "type check ('array') failed");
     return undefined;
@@ -148,7 +185,11 @@ export function checkObject(
     const prop = lookupProp(props, k);
     if (!prop) {
       if (!schema.additionalProperties) {
-        addError(errors, key(k), 'property is not defined in schema and the schema does not allow additional properties');
+        addError(
+          errors,
+          key(k),
+          'property is not defined in schema and the schema does not allow additional properties',
+        );
       } else out[k] = v;
       continue;
     }
@@ -162,7 +203,8 @@ export function checkObject(
   }
   for (const [k, prop] of Object.entries(props)) {
     if (k.endsWith('[n]') || prop.optional || prop.alias !== undefined) continue;
-    if (values[k] === undefined || values[k] === null) addError(errors, key(k), 'property is missing and it is not optional');
+    if (values[k] === undefined || values[k] === null)
+      addError(errors, key(k), 'property is missing and it is not optional');
   }
   return out;
 }

@@ -1,18 +1,27 @@
 // Main's dispatcher answers malformed requests with typed errors and never throws, whatever arrives.
 import { describe, expect, it } from 'vitest';
 import { createAppServices } from '../../../src-main/app-services.js';
+import { createMemorySecretStore } from '../../../src-main/secrets/memory-store.js';
 import { createDispatcher, type Handlers } from '../../../src-main/ipc/dispatch.js';
 import { AppError, AppFailure } from '../../../src-shared/ipc/errors.js';
 
 const ctx = { host: 'web' as const };
 
-function realDispatcher() {
-  const services = createAppServices({ configDir: '/nonexistent-proxdeck-test', host: 'web' });
-  return createDispatcher(services.handlers);
+async function realHandlers(): Promise<Handlers> {
+  const services = await createAppServices({
+    configDir: '/nonexistent-proxdeck-test',
+    host: 'web',
+    secrets: createMemorySecretStore(),
+  });
+  return services.handlers;
+}
+
+async function realDispatcher() {
+  return createDispatcher(await realHandlers());
 }
 
 async function expectBadRequest(name: unknown, args: unknown): Promise<AppError> {
-  const reply = await realDispatcher().dispatch(name, args, ctx);
+  const reply = await (await realDispatcher()).dispatch(name, args, ctx);
   expect(reply.ok).toBe(false);
   if (reply.ok) throw new Error('unreachable');
   expect(AppError.parse(reply.error)).toEqual(reply.error);
@@ -22,7 +31,7 @@ async function expectBadRequest(name: unknown, args: unknown): Promise<AppError>
 
 describe('createDispatcher', () => {
   it('answers a valid app.version call', async () => {
-    const reply = await realDispatcher().dispatch('app.version', {}, ctx);
+    const reply = await (await realDispatcher()).dispatch('app.version', {}, ctx);
     expect(reply).toMatchObject({ ok: true, value: { name: 'Proxdeck', host: 'web' } });
   });
 
@@ -77,7 +86,7 @@ describe('createDispatcher', () => {
       },
     );
     const errors: unknown[] = [];
-    const dispatcher = createDispatcher(createAppServices({ configDir: '/x', host: 'web' }).handlers, {
+    const dispatcher = createDispatcher(await realHandlers(), {
       onInternalError: (err) => errors.push(err),
     });
     const reply = await dispatcher.dispatch('app.version', hostile, ctx);
@@ -88,6 +97,7 @@ describe('createDispatcher', () => {
 
   it('turns AppFailure into its typed error and other throws into internal', async () => {
     const failing: Handlers = {
+      ...(await realHandlers()),
       'app.version': () => {
         throw new AppFailure('permission_denied', 'nope', { path: '/vms/100' }, 403);
       },
@@ -99,6 +109,7 @@ describe('createDispatcher', () => {
     });
     const seen: unknown[] = [];
     const crashing: Handlers = {
+      ...(await realHandlers()),
       'app.version': () => {
         throw new TypeError('secret-ish internals');
       },

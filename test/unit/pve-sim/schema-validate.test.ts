@@ -55,11 +55,19 @@ describe('parameter checks (BEHAVIOUR.md 1.3)', () => {
     });
   });
   it('type-checks integers and booleans; form booleans must be exactly 0/1', () => {
-    expect(validate('POST', start, { timeout: 'abc' }).errors).toEqual({ timeout: "type check ('integer') failed - got 'abc'" });
-    expect(validate('POST', start, { timeout: '1.5' }).errors).toEqual({ timeout: "type check ('integer') failed - got '1.5'" });
-    expect(validate('POST', start, { skiplock: 'true' }).errors).toEqual({ skiplock: "type check ('boolean') failed - got 'true'" });
+    expect(validate('POST', start, { timeout: 'abc' }).errors).toEqual({
+      timeout: "type check ('integer') failed - got 'abc'",
+    });
+    expect(validate('POST', start, { timeout: '1.5' }).errors).toEqual({
+      timeout: "type check ('integer') failed - got '1.5'",
+    });
+    expect(validate('POST', start, { skiplock: 'true' }).errors).toEqual({
+      skiplock: "type check ('boolean') failed - got 'true'",
+    });
     expect(validate('POST', start, { skiplock: true }, true).values.skiplock).toBe(1);
-    expect(validate('POST', start, { skiplock: ['1'] }, true).errors).toEqual({ skiplock: "type check ('boolean') failed - got ARRAY" });
+    expect(validate('POST', start, { skiplock: ['1'] }, true).errors).toEqual({
+      skiplock: "type check ('boolean') failed - got ARRAY",
+    });
   });
   it('checks formats with the validator text, keeping its newline', () => {
     expect(validate('POST', '/nodes/pve1/qemu/99/status/start', {}).errors).toEqual({
@@ -76,21 +84,39 @@ describe('parameter checks (BEHAVIOUR.md 1.3)', () => {
     expect(validate('GET', '/cluster/resources', { type: 'foo' }).errors).toEqual({
       type: "value 'foo' does not have a value in the enumeration 'vm, storage, node, sdn'",
     });
-    expect(validate('POST', start, { timeout: '-1' }).errors).toEqual({ timeout: 'value must have a minimum value of 0' });
+    expect(validate('POST', start, { timeout: '-1' }).errors).toEqual({
+      timeout: 'value must have a minimum value of 0',
+    });
     expect(validate('POST', '/nodes/pve1/qemu/100/config', { cpuunits: '262145' }).errors).toEqual({
       cpuunits: 'value must have a maximum value of 262144',
     });
-    expect(validate('POST', start, { stateuri: 'x'.repeat(129) }).errors).toEqual({ stateuri: 'value may only be 128 characters long' });
-    expect(validate('POST', '/nodes/pve1/lxc', { vmid: '100', ostemplate: 'local:vztmpl/x.tar.zst', password: 'abc' }).errors).toEqual({
+    expect(validate('POST', start, { stateuri: 'x'.repeat(129) }).errors).toEqual({
+      stateuri: 'value may only be 128 characters long',
+    });
+    expect(
+      validate('POST', '/nodes/pve1/lxc', {
+        vmid: '100',
+        ostemplate: 'local:vztmpl/x.tar.zst',
+        password: 'abc',
+      }).errors,
+    ).toEqual({
       password: 'value must be at least 5 characters long',
     });
-    expect(validate('POST', '/cluster/firewall/groups', { group: 'a'.repeat(19) }).errors).toEqual({ group: 'value may only be 18 characters long' });
-    expect(validate('POST', '/cluster/firewall/groups', { group: 'a' }).errors).toEqual({ group: 'value does not match the regex pattern' });
-    expect(validate('POST', '/cluster/firewall/groups', { group: '1abc' }).errors).toEqual({ group: 'value does not match the regex pattern' });
+    expect(validate('POST', '/cluster/firewall/groups', { group: 'a'.repeat(19) }).errors).toEqual({
+      group: 'value may only be 18 characters long',
+    });
+    expect(validate('POST', '/cluster/firewall/groups', { group: 'a' }).errors).toEqual({
+      group: 'value does not match the regex pattern',
+    });
+    expect(validate('POST', '/cluster/firewall/groups', { group: '1abc' }).errors).toEqual({
+      group: 'value does not match the regex pattern',
+    });
     expect(validate('POST', start, { 'nets-host-mtu': 'net0=1500,net1=9000' }).errors).toEqual({});
   });
   it('runs format before minimum (first failure wins)', () => {
-    expect(validate('POST', '/nodes/pve1/qemu/0/status/start', {}).errors.vmid).toBe('invalid format - value does not look like a valid VM ID\n');
+    expect(validate('POST', '/nodes/pve1/qemu/0/status/start', {}).errors.vmid).toBe(
+      'invalid format - value does not look like a valid VM ID\n',
+    );
   });
   it('validates property strings such as net0 and indexed keys', () => {
     const cfg = '/nodes/pve1/qemu/100/config';
@@ -113,10 +139,14 @@ describe('parameter checks (BEHAVIOUR.md 1.3)', () => {
   it('validates -list formats item by item', () => {
     const cfg = '/nodes/pve1/qemu/100/config';
     expect(validate('POST', cfg, { delete: 'net0, ide2;tags' }).errors).toEqual({});
-    expect(validate('POST', cfg, { delete: 'net0,9x' }).errors).toEqual({ delete: "invalid format - invalid configuration ID '9x'\n" });
+    expect(validate('POST', cfg, { delete: 'net0,9x' }).errors).toEqual({
+      delete: "invalid format - invalid configuration ID '9x'\n",
+    });
   });
   it('reports `requires` and joins two errors on one key with a literal backslash-n', () => {
-    expect(validate('POST', '/access/ticket', { username: 'a@pam', password: 'x', path: '/' }).errors).toEqual({
+    expect(
+      validate('POST', '/access/ticket', { username: 'a@pam', password: 'x', path: '/' }).errors,
+    ).toEqual({
       privs: "missing property - 'path' requires this property",
     });
     const s: ObjectSchema = {
@@ -125,6 +155,8 @@ describe('parameter checks (BEHAVIOUR.md 1.3)', () => {
     };
     const errors: Errors = {};
     checkObject(s, { a: 'x' }, errors, { json: false });
-    expect(errors.b).toBe("missing property - 'a' requires this property\\nproperty is missing and it is not optional");
+    expect(errors.b).toBe(
+      "missing property - 'a' requires this property\\nproperty is missing and it is not optional",
+    );
   });
 });

@@ -1,0 +1,56 @@
+// Builds a plan for any action: reads the identity's effective permissions, runs the action's builder, checks privileges.
+import { randomUUID } from 'node:crypto';
+import type { PlanAction } from '../../src-shared/ipc/channels/plans.js';
+import type { Profile } from '../../src-shared/model/profile.js';
+import type { PermissionsAnswer } from '../../src-shared/permissions/evaluate.js';
+import { buildPlan, type PlanContext } from '../../src-shared/plans/plan.js';
+import type { PveCaller } from '../pve/api/caller.js';
+import { getPermissions } from '../pve/api/access.js';
+import { buildConfig } from './build-config.js';
+import { buildPower } from './build-power.js';
+import { buildSnapshotCreate, buildSnapshotDelete, buildSnapshotRollback } from './build-snapshots.js';
+import type { BuildContext, BuiltAction } from './plan-types.js';
+import type { StoredPlan } from './plan-store.js';
+
+/** The identity PVE checks: the token itself, or user@realm for a password login. */
+export function identityOf(profile: Pick<Profile, 'auth'>): string {
+  return profile.auth.kind === 'token' ? profile.auth.tokenId : `${profile.auth.username}@${profile.auth.realm}`;
+}
+
+/** GET /access/permissions answers booleans after conversion; the evaluator wants PVE's 0/1 propagate flags. */
+export function toAnswer(perms: Record<string, Record<string, boolean>>): PermissionsAnswer {
+  return Object.fromEntries(Object.entries(perms).map(([path, privs]) => [path, Object.fromEntries(Object.entries(privs).map(([p, f]) => [p, f ? 1 : 0]))]));
+}
+
+function buildAction(action: PlanAction, ctx: BuildContext): Promise<BuiltAction> {
+  switch (action.kind) {
+    case 'power':
+      return buildPower(action, ctx);
+    case 'config':
+      return buildConfig(action, ctx);
+    case 'snapshot.create':
+      return buildSnapshotCreate(action, ctx);
+    case 'snapshot.rollback':
+      return buildSnapshotRollback(action, ctx);
+    case 'snapshot.delete':
+      return buildSnapshotDelete(action, ctx);
+  }
+}
+
+export interface BuildDeps {
+  caller: PveCaller;
+  profile: Pick<Profile, 'id' | 'auth' | 'readOnly'>;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+export async function buildActionPlan(action: PlanAction, deps: BuildDeps): Promise<StoredPlan> {
+  const identity = identityOf(deps.profile);
+  const [perms, built] = await Promise.all([
+    getPermissions(deps.caller),
+    buildAction(action, { caller: deps.caller, plan: {}, now: deps.now ?? (() => new Date()) }),
+  ]);
+  const planCtx: PlanContext = { answer: toAnswer(perms), identity: { id: identity }, readOnly: deps.profile.readOnly };
+  const plan = buildPlan({ ...built.input, id: (deps.newId ?? randomUUID)(), calls: built.steps.map((s) => s.call) }, planCtx);
+  return { plan, profileId: deps.profile.id, identity, steps: built.steps, preconditions: built.preconditions, targets: built.targets };
+}

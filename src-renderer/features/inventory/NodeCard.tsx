@@ -1,0 +1,61 @@
+// One node's card: status, CPU, memory, disk, load, uptime, version, guests running/total and a CPU sparkline.
+import { memo } from 'react';
+import { Line, LineChart, YAxis } from 'recharts';
+import type { NodeRecord } from '../../../src-shared/model/inventory.js';
+import { formatPercent, formatUptime, formatUsage } from './format.js';
+import { useInventoryStore, useRecord } from './inventory-store.js';
+
+const EMPTY: number[] = [];
+
+function Sparkline({ values }: { values: number[] }) {
+  const data = values.map((v, i) => ({ i, v }));
+  return (
+    <LineChart width={120} height={32} data={data} className="sparkline">
+      <YAxis hide domain={[0, 1]} />
+      <Line type="monotone" dataKey="v" stroke="#e0762b" strokeWidth={1.5} dot={false} isAnimationActive={false} />
+    </LineChart>
+  );
+}
+
+export const NodeCard = memo(function NodeCard({ nodeKey, onOpen }: { nodeKey: string; onOpen(key: string): void }) {
+  const n = useRecord<NodeRecord>(nodeKey);
+  const history = useInventoryStore((s) => s.cpuHistory[nodeKey] ?? EMPTY);
+  const counts = useInventoryStore((s) => s.guestCounts[nodeKey]);
+  if (!n) return null;
+  const online = n.status === 'online';
+  const version = n.pveversion?.split('/')[1] ?? '–';
+  return (
+    <button type="button" className={`node-card ${n.status}`} data-testid="node-card" data-node={n.node} onClick={() => onOpen(nodeKey)}>
+      <div className="node-card-head">
+        <strong>{n.node}</strong>
+        <span className={`status-badge status-${n.status}`} data-testid="node-status">
+          {n.status}
+        </span>
+        {!online && (
+          <span className="stale-badge" data-testid="node-stale" title="No fresh data: the node is not online">
+            stale
+          </span>
+        )}
+      </div>
+      <dl>
+        <dt>CPU</dt>
+        <dd data-testid="node-cpu">{online ? formatPercent(n.cpu) : '–'}</dd>
+        <dt>Memory</dt>
+        <dd data-testid="node-mem">{online ? formatUsage(n.mem, n.maxmem) : '–'}</dd>
+        <dt>Disk</dt>
+        <dd>{online ? formatUsage(n.disk, n.maxdisk) : '–'}</dd>
+        <dt>Load</dt>
+        <dd>{online && n.loadavg ? n.loadavg.map((l) => l.toFixed(2)).join(' ') : '–'}</dd>
+        <dt>Uptime</dt>
+        <dd data-testid="node-uptime">{online ? formatUptime(n.uptime) : '–'}</dd>
+        <dt>PVE</dt>
+        <dd>{version}</dd>
+        <dt>Guests</dt>
+        <dd data-testid="node-guests">
+          {counts?.running ?? 0} / {counts?.total ?? 0} running
+        </dd>
+      </dl>
+      <Sparkline values={history} />
+    </button>
+  );
+});

@@ -1,0 +1,42 @@
+// A node's page: its card numbers and RRD charts (CPU, memory, network, IO wait, root disk).
+import { useCallback } from 'react';
+import type { NodeRecord, RrdCf, RrdTimeframe } from '../../../src-shared/model/inventory.js';
+import { request } from '../../request.js';
+import { useRecord } from './inventory-store.js';
+import { NodeCard } from './NodeCard.js';
+import { CPU_CHART, MEM_CHART, NET_CHART, RrdCharts, type RrdChartDef } from './RrdCharts.js';
+
+const NODE_CHARTS: RrdChartDef[] = [
+  CPU_CHART,
+  MEM_CHART('memused', 'memtotal'),
+  NET_CHART,
+  { title: 'Disk IO (IO wait)', unit: 'percent', series: [{ key: 'iowait', label: 'IO wait', color: '#ef4444' }] },
+  { title: 'Root disk', unit: 'bytes', series: [{ key: 'rootused', label: 'used', color: '#0ea5e9' }, { key: 'roottotal', label: 'total', color: '#94a3b8' }] },
+];
+
+export function NodeView({ nodeKey, onBack }: { nodeKey: string; onBack(): void }) {
+  const n = useRecord<NodeRecord>(nodeKey);
+  const clusterId = n?.clusterId;
+  const node = n?.node;
+  const load = useCallback(
+    async (timeframe: RrdTimeframe, cf: RrdCf) => {
+      if (!clusterId || !node) return undefined;
+      const r = await request('rrd.node', { clusterId, node, timeframe, cf }, `Cannot load RRD data of ${node}`);
+      return r?.samples;
+    },
+    [clusterId, node],
+  );
+  if (!n) return null;
+  return (
+    <section className="detail-view" data-testid="node-view">
+      <header className="detail-head">
+        <button type="button" onClick={onBack} data-testid="back">
+          ← Inventory
+        </button>
+        <h2>Node {n.node}</h2>
+      </header>
+      <NodeCard nodeKey={nodeKey} onOpen={() => undefined} />
+      <RrdCharts charts={NODE_CHARTS} load={load} refreshKey={n.uptime} />
+    </section>
+  );
+}

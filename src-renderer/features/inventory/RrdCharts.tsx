@@ -1,0 +1,107 @@
+// RRD charts with timeframe (hour … year) and AVERAGE/MAX selectors, shared by the node and guest views.
+// Re-fetches when the inventory moves on (a delta for the record), at most every 30 s: no timers in React.
+import { useEffect, useRef, useState } from 'react';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { RrdCf, RrdSample, RrdTimeframe } from '../../../src-shared/model/inventory.js';
+import { formatBytes, formatPercent } from './format.js';
+
+export interface RrdChartDef {
+  title: string;
+  series: Array<{ key: string; label: string; color: string }>;
+  unit: 'percent' | 'bytes' | 'rate';
+}
+
+const TIMEFRAMES: RrdTimeframe[] = ['hour', 'day', 'week', 'month', 'year'];
+const REFRESH_MS = 30_000;
+
+const fmt = (unit: RrdChartDef['unit']) => (v: number) =>
+  unit === 'percent' ? formatPercent(v) : unit === 'bytes' ? formatBytes(v) : `${formatBytes(v)}/s`;
+
+function Chart({ def, samples }: { def: RrdChartDef; samples: RrdSample[] }) {
+  const f = fmt(def.unit);
+  return (
+    <div className="rrd-chart" data-testid="rrd-chart">
+      <h4>{def.title}</h4>
+      <ResponsiveContainer width="100%" height={160}>
+        <LineChart data={samples}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="time" tickFormatter={(t: number) => new Date(t * 1000).toLocaleTimeString()} minTickGap={40} />
+          <YAxis tickFormatter={f} width={80} />
+          <Tooltip formatter={(v) => (typeof v === 'number' ? f(v) : String(v))} labelFormatter={(t) => new Date(Number(t) * 1000).toLocaleString()} />
+          {def.series.map((s) => (
+            <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} dot={false} isAnimationActive={false} />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+export function RrdCharts(props: {
+  charts: RrdChartDef[];
+  load(timeframe: RrdTimeframe, cf: RrdCf): Promise<RrdSample[] | undefined>;
+  /** changes whenever fresh inventory data arrived for the subject */
+  refreshKey: unknown;
+}) {
+  const [timeframe, setTimeframe] = useState<RrdTimeframe>('hour');
+  const [cf, setCf] = useState<RrdCf>('AVERAGE');
+  const [samples, setSamples] = useState<RrdSample[]>([]);
+  const fetched = useRef({ at: 0, query: '' });
+  const { load, refreshKey } = props;
+
+  useEffect(() => {
+    const query = `${timeframe}/${cf}`;
+    const now = Date.now();
+    if (fetched.current.query === query && now - fetched.current.at < REFRESH_MS) return;
+    fetched.current = { at: now, query };
+    let cancelled = false;
+    void load(timeframe, cf).then((s) => {
+      if (!cancelled && s) setSamples(s);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [timeframe, cf, load, refreshKey]);
+
+  return (
+    <div className="rrd-panel">
+      <div className="rrd-controls">
+        <select aria-label="timeframe" data-testid="rrd-timeframe" value={timeframe} onChange={(e) => setTimeframe(e.target.value as RrdTimeframe)}>
+          {TIMEFRAMES.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+        <select aria-label="consolidation" data-testid="rrd-cf" value={cf} onChange={(e) => setCf(e.target.value as RrdCf)}>
+          <option value="AVERAGE">average</option>
+          <option value="MAX">maximum</option>
+        </select>
+        <span className="muted">{samples.length} samples</span>
+      </div>
+      <div className="rrd-grid">
+        {props.charts.map((c) => (
+          <Chart key={c.title} def={c} samples={samples} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+export const CPU_CHART: RrdChartDef = { title: 'CPU', unit: 'percent', series: [{ key: 'cpu', label: 'CPU', color: '#e0762b' }] };
+export const NET_CHART: RrdChartDef = {
+  title: 'Network',
+  unit: 'rate',
+  series: [
+    { key: 'netin', label: 'in', color: '#3b82f6' },
+    { key: 'netout', label: 'out', color: '#10b981' },
+  ],
+};
+export const MEM_CHART = (used: string, total: string): RrdChartDef => ({
+  title: 'Memory',
+  unit: 'bytes',
+  series: [
+    { key: used, label: 'used', color: '#8b5cf6' },
+    { key: total, label: 'total', color: '#94a3b8' },
+  ],
+});

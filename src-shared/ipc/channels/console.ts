@@ -1,0 +1,47 @@
+// Channels for the embedded VNC console: open (main connects to PVE and hands out a one-time loopback relay URL),
+// close, a permission check for the Console button, and the closed event.
+import { z } from 'zod';
+import { event, request } from '../define.js';
+
+const Name = z.string().min(1).max(64);
+
+/** A guest (qemu, lxc; vmid required) or a node shell (type "node", no vmid). */
+export const ConsoleTargetArgs = z
+  .object({
+    profileId: Name,
+    node: Name,
+    type: z.enum(['qemu', 'lxc', 'node']),
+    vmid: z.number().int().min(1).max(999_999_999).optional(),
+  })
+  .strict()
+  .refine((t) => (t.type === 'node') === (t.vmid === undefined), {
+    message: 'vmid is required for qemu and lxc, and not allowed for a node shell',
+    path: ['vmid'],
+  });
+export type ConsoleTargetArgs = z.infer<typeof ConsoleTargetArgs>;
+
+export const ConsoleOpened = z.object({
+  id: z.string().min(1),
+  /** ws://127.0.0.1:PORT/<one-time token>; valid for one connection within expiresInMs */
+  relayUrl: z.string().regex(/^ws:\/\/127\.0\.0\.1:\d+\/[A-Za-z0-9_-]+$/),
+  /** the VNC password for this console only (as PVE's GUI hands to its page); never the API secret */
+  vncPassword: z.string().min(1),
+  expiresInMs: z.number().int().positive(),
+  width: z.number().int().positive().optional(),
+  height: z.number().int().positive().optional(),
+});
+export type ConsoleOpened = z.infer<typeof ConsoleOpened>;
+
+/** details.reason of the conflict failure console.open answers for a guest that is not running */
+export const GUEST_STOPPED = 'guest_stopped';
+
+export const consoleRequests = {
+  'console.open': request(ConsoleTargetArgs, ConsoleOpened),
+  'console.close': request(z.object({ id: z.string().min(1).max(64) }).strict(), z.object({ closed: z.boolean() })),
+  /** may this profile open this console? VM.Console on /vms/ID, or Sys.Console on /nodes/NODE for a shell */
+  'console.access': request(ConsoleTargetArgs, z.object({ allowed: z.boolean(), reason: z.string().optional() })),
+} as const;
+
+export const consoleEvents = {
+  'console.closed': event(z.object({ id: z.string(), reason: z.string() })),
+} as const;

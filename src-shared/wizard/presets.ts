@@ -1,0 +1,86 @@
+// Token-wizard presets: what each lets the app do (actions) and the least privileges that needs, per kind of ACL path.
+//
+// API:
+//   type PresetId = 'audit' | 'support' | 'operator' | 'provisioning' | 'self-service' | 'admin'
+//   interface Preset { id; label; summary; actions: readonly ActionId[]; grants: Grants; builtinRole?: 'Administrator' }
+//   interface Grants { guests?: string[]; storage?: string[]; sdn?: string[]; nodes?: string[]; cluster?: string[] }
+//     guests  -> on /vms, /pool/<p> or /vms/<id> (by scope)    storage -> on /storage or /storage/<id>
+//     sdn     -> on /sdn/zones or /sdn/zones/<zone>             nodes -> on /nodes      cluster -> on /
+//   PRESETS: readonly Preset[];  presetById(id): Preset
+import type { ActionId } from '../permissions/action-privileges.js';
+
+export type PresetId = 'audit' | 'support' | 'operator' | 'provisioning' | 'self-service' | 'admin';
+export type GrantSide = 'guests' | 'storage' | 'sdn' | 'nodes' | 'cluster';
+export type Grants = Partial<Record<GrantSide, readonly string[]>>;
+
+export interface Preset {
+  id: PresetId;
+  label: string;
+  summary: string;
+  actions: readonly ActionId[];
+  grants: Grants;
+  builtinRole?: 'Administrator';
+}
+
+const POWER: ActionId[] = ['guest.start', 'guest.shutdown', 'guest.reboot', 'guest.stop', 'guest.reset', 'guest.suspend', 'guest.resume'];
+const SNAPSHOTS: ActionId[] = ['snapshot.list', 'snapshot.create', 'snapshot.delete', 'snapshot.rollback'];
+const CONFIG = ['VM.Config.CDROM', 'VM.Config.CPU', 'VM.Config.Cloudinit', 'VM.Config.Disk', 'VM.Config.HWType', 'VM.Config.Memory', 'VM.Config.Network', 'VM.Config.Options'];
+
+export const PRESETS: readonly Preset[] = [
+  {
+    id: 'audit',
+    label: 'Read-only audit',
+    summary: 'See guests, nodes, storage, HA and snapshots; change nothing.',
+    actions: ['guest.view', 'guest.agent.info', 'snapshot.list', 'backup.list', 'node.view', 'ha.view'],
+    grants: { guests: ['VM.Audit', 'VM.GuestAgent.Audit'], storage: ['Datastore.Audit'], nodes: ['Sys.Audit'], cluster: ['Sys.Audit'] },
+  },
+  {
+    id: 'support',
+    label: 'Support console',
+    summary: 'See guests and open their consoles.',
+    actions: ['guest.view', 'snapshot.list', 'guest.console'],
+    grants: { guests: ['VM.Audit', 'VM.Console'] },
+  },
+  {
+    id: 'operator',
+    label: 'Operator',
+    summary: 'Power actions, snapshots and rollback, backups.',
+    actions: ['guest.view', ...POWER, ...SNAPSHOTS, 'backup.run', 'backup.list'],
+    grants: {
+      guests: ['VM.Audit', 'VM.PowerMgmt', 'VM.Snapshot', 'VM.Snapshot.Rollback', 'VM.Backup'],
+      storage: ['Datastore.Audit', 'Datastore.AllocateSpace'],
+    },
+  },
+  {
+    id: 'provisioning',
+    label: 'Provisioning in one pool',
+    summary: 'Everything on the guests of one pool: clone, configure, power, snapshots, backups; storage and network for them.',
+    actions: ['guest.view', 'guest.config', 'guest.console', 'guest.clone', 'guest.delete', ...POWER, ...SNAPSHOTS, 'backup.run', 'backup.list', 'backup.restore', 'pool.view'],
+    grants: {
+      guests: ['VM.Allocate', 'VM.Audit', 'VM.Backup', 'VM.Clone', ...CONFIG, 'VM.Console', 'VM.PowerMgmt', 'VM.Snapshot', 'VM.Snapshot.Rollback', 'Pool.Audit'],
+      storage: ['Datastore.Audit', 'Datastore.AllocateSpace'],
+      sdn: ['SDN.Use'],
+    },
+  },
+  {
+    id: 'self-service',
+    label: 'Self-service for one guest',
+    summary: 'A guest that backs itself up (and lists its backups), and nothing else.',
+    actions: ['guest.view', 'snapshot.list', 'backup.run', 'backup.list'],
+    grants: { guests: ['VM.Audit', 'VM.Backup'], storage: ['Datastore.AllocateSpace', 'Datastore.Audit'] },
+  },
+  {
+    id: 'admin',
+    label: 'Full admin',
+    summary: 'Everything, including users and permissions (built-in Administrator role on /).',
+    actions: [],
+    grants: {},
+    builtinRole: 'Administrator',
+  },
+];
+
+export function presetById(id: PresetId): Preset {
+  const p = PRESETS.find((x) => x.id === id);
+  if (!p) throw new Error(`unknown preset ${id}`);
+  return p;
+}
