@@ -13,6 +13,7 @@ import { redact } from './secrets/redact.js';
 import { createMemorySecretStore } from './secrets/memory-store.js';
 import { seedDemoProfiles, type DemoSetup } from './demo/demo-env.js';
 import { createEventBus, type EventBus } from './ipc/event-bus.js';
+import { createPlanServices } from './plans/ipc-handlers.js';
 
 export interface AppServicesOptions {
   /** Where profiles, pins and the audit log live (Electron userData, or a temp dir in tests). */
@@ -65,14 +66,16 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   disposers.push(() => inventory.dispose());
   const consoles = createConsole({ client: (id) => connect.client(id), onClosed: (id, reason) => events.emit('console.closed', { id, reason }) });
   disposers.push(() => consoles.service.closeAll());
+  const plans = createPlanServices({ profiles, clientFor: (id) => connect.client(id), events, configDir: opts.configDir });
 
   const handlers: Handlers = {
     ...createAppHandlers(opts.host),
     ...createConnectHandlers({ profiles, connect, env: opts.env ?? process.env }),
     ...inventory.handlers,
     ...consoles.handlers,
+    ...plans.handlers,
   };
-  const guards: MutationGuard[] = [];
+  const guards: MutationGuard[] = [plans.guard];
   const dispatcher = createDispatcher(handlers, {
     guard: (name, args) => guards.map((g) => g(name, args)).find((refusal) => refusal !== undefined),
     onInternalError: (err) => console.error('[proxdeck] internal error:', describeError(err)),

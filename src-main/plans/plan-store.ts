@@ -20,6 +20,8 @@ export interface PlanStore {
   profileOf(planId: string): string | undefined;
   /** starts `run` the first time only; the same promise (result or failure) answers every later call */
   runOnce(planId: string, run: (p: StoredPlan) => Promise<RunResult>): Promise<RunResult>;
+  /** true once a run was started (finished or not) */
+  started(planId: string): boolean;
   /** the finished result, null while not run or still running */
   resultOf(planId: string): RunResult | null;
 }
@@ -64,6 +66,7 @@ export function createPlanStore(): PlanStore {
       runs.set(planId, started);
       return started;
     },
+    started: (planId) => runs.has(planId),
     resultOf: (planId) => results.get(planId) ?? null,
   };
   return store;

@@ -8,6 +8,7 @@ import { profilesEvents, profilesRequests } from './channels/profiles.js';
 import { tasksEvents, tasksRequests } from './channels/tasks.js';
 import { inventoryEvents, inventoryRequests } from './channels/inventory.js';
 import { consoleEvents, consoleRequests } from './channels/console.js';
+import { plansEvents, plansRequests } from './channels/plans.js';
 
 export const requests = {
   ...appRequests,
@@ -16,6 +17,7 @@ export const requests = {
   ...tasksRequests,
   ...inventoryRequests,
   ...consoleRequests,
+  ...plansRequests,
 } as const satisfies Record<string, RequestDef>;
 
 export const events = {
@@ -25,6 +27,7 @@ export const events = {
   ...tasksEvents,
   ...inventoryEvents,
   ...consoleEvents,
+  ...plansEvents,
 } as const satisfies Record<string, EventDef>;
 
 export type Requests = typeof requests;

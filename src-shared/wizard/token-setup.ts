@@ -153,7 +153,7 @@ export function tokenSetupPlan(setup: TokenSetup, ctx: PlanContext): Plan {
   ];
   return buildPlan(
     {
-      id: `token-setup:${setup.fullTokenId}`,
+      id: `token-setup-${setup.fullTokenId.replace(/[^A-Za-z0-9_-]/g, '_')}`.slice(0, 64),
       title: `Set up token ${setup.fullTokenId} (${presetById(setup.input.preset).label})`,
       targets: [{ kind: 'token', id: setup.fullTokenId }],
       calls: setup.apiCalls,

@@ -11,7 +11,7 @@ const methodInfo = z
     name: z.string().optional(),
     allowtoken: z.number().optional(),
     protected: z.number().optional(),
-    proxyto: z.string().optional(),
+    proxyto: z.string().nullable().optional(),
     parameters: z
       .object({
         additionalProperties: z.union([z.number(), z.boolean()]).optional(),

@@ -1,0 +1,44 @@
+// Benchmark page: the real node cards and VM/CT grid on the real store, driven by window.__bench from the runner.
+import { useLayoutEffect } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { InventoryDelta, InventorySnapshot } from '../../src-shared/model/inventory.js';
+import { GuestGrid } from '../../src-renderer/features/inventory/GuestGrid.js';
+import { NodeCards } from '../../src-renderer/features/inventory/NodeCards.js';
+import { useInventoryStore } from '../../src-renderer/features/inventory/inventory-store.js';
+import '../../src-renderer/styles.css';
+import '../../src-renderer/features/inventory/inventory.css';
+
+declare global {
+  interface Window {
+    __bench: {
+      lastCommit: number;
+      snapshot(json: string): void;
+      delta(json: string): 'ok' | 'gap';
+    };
+  }
+}
+
+/** Re-renders on every store change; its layout effect marks the moment React committed. */
+function CommitProbe() {
+  useInventoryStore((s) => s);
+  useLayoutEffect(() => {
+    window.__bench.lastCommit = performance.now();
+  });
+  return null;
+}
+
+const noop = (): void => undefined;
+
+window.__bench = {
+  lastCommit: 0,
+  snapshot: (json) => useInventoryStore.getState().applySnapshot(JSON.parse(json) as InventorySnapshot),
+  delta: (json) => useInventoryStore.getState().applyDelta(JSON.parse(json) as InventoryDelta),
+};
+
+createRoot(document.getElementById('root')!).render(
+  <div className="inventory" style={{ height: '100vh' }}>
+    <CommitProbe />
+    <NodeCards onOpen={noop} />
+    <GuestGrid onOpen={noop} />
+  </div>,
+);

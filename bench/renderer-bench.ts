@@ -1,0 +1,119 @@
+// Renderer benchmark in Chromium: builds bench/page with Vite, serves it on 127.0.0.1 and measures the real grid:
+// first render, scroll frame times end to end, a 1 % delta's commit, the full re-render baseline, and JS heap.
+import { createReadStream, existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+
+export interface RendererFigures {
+  firstRenderMs: number;
+  scrollP95Ms: number;
+  scrollFrames: number;
+  deltaCommitMs: number;
+  rowsRerendered: number;
+  baselineCommitMs: number;
+  heapMb: number;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+
+function serve(dir: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
+    const file = path.join(dir, path.normalize(rel));
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** Runs `apply` in the page, then waits for React's commit and forces layout; returns ms from start. */
+const TIMED = `async (payload) => {
+  const t0 = performance.now();
+  const before = window.__bench.lastCommit;
+  window.__bench[payload.kind](payload.json);
+  while (window.__bench.lastCommit === before) await new Promise((r) => setTimeout(r, 0));
+  void document.body.offsetHeight;
+  return performance.now() - t0;
+}`;
+
+export async function benchRenderer(input: { snapshotJson: string; deltaJson: string; nextSnapshotJson: string }): Promise<RendererFigures> {
+  const out = await mkdtemp(path.join(tmpdir(), 'proxdeck-bench-'));
+  await build({
+    configFile: false,
+    root: path.join(here, 'page'),
+    base: './',
+    logLevel: 'warn',
+    plugins: [react()],
+    build: { outDir: out, emptyOutDir: true, target: 'es2022', modulePreload: { polyfill: false } },
+  });
+  const server = await serve(out);
+  // Uncapped frames: rAF intervals then measure the work per frame instead of the 60 Hz vsync.
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-gpu-vsync', '--disable-frame-rate-limit'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    await page.waitForFunction(() => 'lastCommit' in (window.__bench ?? {}));
+    const timed = (kind: 'snapshot' | 'delta', json: string): Promise<number> =>
+      page.evaluate(`(${TIMED})(${JSON.stringify({ kind, json })})`) as Promise<number>;
+
+    const firstRenderMs = await timed('snapshot', input.snapshotJson);
+    await page.waitForSelector('[data-testid=guest-row]');
+
+    const scroll = (await page.evaluate(`(async () => {
+      const el = document.querySelector('[data-testid=grid-scroll]');
+      const frames = [];
+      let last = await new Promise((r) => requestAnimationFrame(r));
+      const step = el.clientHeight * 0.9;
+      while (el.scrollTop + el.clientHeight < el.scrollHeight - 1) {
+        el.scrollTop += step;
+        const now = await new Promise((r) => requestAnimationFrame(r));
+        frames.push(now - last);
+        last = now;
+      }
+      frames.sort((a, b) => a - b);
+      return { p95: frames[Math.floor(frames.length * 0.95)] ?? 0, count: frames.length };
+    })()`)) as { p95: number; count: number };
+    await page.evaluate(() => (document.querySelector('[data-testid=grid-scroll]')!.scrollTop = 0));
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+
+    const rowsBefore = (await page.evaluate('window.__proxdeckRenders.row')) as number;
+    const deltaCommitMs = await timed('delta', input.deltaJson);
+    const rowsRerendered = ((await page.evaluate('window.__proxdeckRenders.row')) as number) - rowsBefore;
+    const baselineCommitMs = await timed('snapshot', input.nextSnapshotJson);
+
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('Performance.enable');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+    return {
+      firstRenderMs,
+      scrollP95Ms: scroll.p95,
+      scrollFrames: scroll.count,
+      deltaCommitMs,
+      rowsRerendered,
+      baselineCommitMs,
+      heapMb: heap / 1024 / 1024,
+    };
+  } finally {
+    await browser.close();
+    await new Promise((r) => server.close(r));
+    await rm(out, { recursive: true, force: true });
+  }
+}
