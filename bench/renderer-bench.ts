@@ -79,7 +79,7 @@ export async function benchRenderer(input: { snapshotJson: string; deltaJson: st
       const el = document.querySelector('[data-testid=grid-scroll]');
       const frames = [];
       let last = await new Promise((r) => requestAnimationFrame(r));
-      const step = el.clientHeight * 0.9;
+      const step = 300;
       while (el.scrollTop + el.clientHeight < el.scrollHeight - 1) {
         el.scrollTop += step;
         const now = await new Promise((r) => requestAnimationFrame(r));

@@ -27,8 +27,6 @@ echo "== format =="
 npm run -s format:check
 echo "== build renderer (for e2e) =="
 npm run -s build:renderer >/dev/null
-echo "== packaging config =="
-npm run -s dist:check
 echo "== vitest: unit, integration, e2e =="
 mkdir -p test-results
 status=0

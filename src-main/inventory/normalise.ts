@@ -17,6 +17,19 @@ const NODE_STATUS = new Set(['online', 'offline', 'unknown']);
 const GUEST_STATUS = new Set<string>(GuestStatusSchema.options);
 
 const n = (v: number | undefined): number | null => (v === undefined ? null : v);
+const NO_TAGS: string[] = [];
+/** Tag strings repeat across thousands of guests: split each distinct one once per poll. */
+const tagCache = new Map<string, string[]>();
+function tagsOf(tags: string | undefined): string[] {
+  if (!tags) return NO_TAGS;
+  let out = tagCache.get(tags);
+  if (!out) {
+    if (tagCache.size > 5000) tagCache.clear();
+    out = splitTags(tags);
+    tagCache.set(tags, out);
+  }
+  return out;
+}
 const s = (v: string | undefined): string | null => (v === undefined || v === '' ? null : v);
 
 function nodeRecord(clusterId: string, e: ResourceEntry): NodeRecord {
@@ -53,7 +66,7 @@ function guestRecord(clusterId: string, e: ResourceEntry, type: 'qemu' | 'lxc'):
     status,
     template: e.template === true,
     lock: s(e.lock),
-    tags: splitTags(e.tags),
+    tags: tagsOf(e.tags),
     pool: s(e.pool),
     hastate: s(e.hastate),
     cpu: n(e.cpu),
@@ -123,6 +136,11 @@ function nodeIsDown(records: RecordMap, node: string): boolean {
   return !rec || (rec.kind === 'node' && rec.status !== 'online');
 }
 
+function lostNode(previous: RecordMap, now: RecordMap): boolean {
+  for (const [id, rec] of previous) if (rec.kind === 'node' && !now.has(id)) return true;
+  return false;
+}
+
 /**
  * Builds the record map for one poll. `previous` is the last snapshot: guests that PVE stops listing
  * while their node is down are carried over as 'unknown' so the UI never silently loses them.
@@ -140,7 +158,7 @@ export function normaliseResources(clusterId: string, entries: readonly Resource
       if (rec.kind === 'guest' && offline.has(rec.node) && rec.status !== 'unknown') out.set(id, { ...rec, status: 'unknown' });
     }
   }
-  if (previous) {
+  if (previous && (offline.size > 0 || lostNode(previous, out))) {
     for (const [id, rec] of previous) {
       if (rec.kind !== 'guest' || out.has(id) || !nodeIsDown(out, rec.node)) continue;
       out.set(id, rec.status === 'unknown' ? rec : { ...rec, status: 'unknown' });

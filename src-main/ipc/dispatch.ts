@@ -5,7 +5,6 @@ import {
   requests,
   type RequestArgs,
   type RequestName,
-  type RequestResult,
 } from '../../src-shared/ipc/contract.js';
 import { AppFailure, type AppError, type Reply } from '../../src-shared/ipc/errors.js';
 

@@ -1,5 +1,6 @@
 // The app's features, in nav order. A feature joins the app by adding one entry here (or giving its entry a view).
 import type { ComponentType } from 'react';
+import { ConnectView } from './connect/ConnectView.js';
 import { InventoryView } from './inventory/InventoryView.js';
 
 export interface FeatureEntry {
@@ -19,6 +20,7 @@ export const features: readonly FeatureEntry[] = [
     label: 'Clusters',
     glyph: '◎',
     summary: 'Add a Proxmox VE cluster to start: profiles, API tokens and certificate pins live here.',
+    view: ConnectView,
   },
   {
     id: 'inventory',

@@ -62,14 +62,10 @@ export interface RestoreOptions {
   start?: boolean;
 }
 
-/** qemu: archive=<volid>; lxc: ostemplate=<volid> with restore=1 (PVE's two shapes of the same thing). */
+/** qemu: archive=<volid>; lxc: ostemplate=<volid> with restore=1; sent with create.ts createGuest (the same PVE call). */
 export function restoreParams(type: GuestRef['type'], o: RestoreOptions): PveParams {
   const common = { vmid: o.vmid, storage: o.storage, unique: o.unique, force: o.force, start: o.start };
   return type === 'qemu' ? { ...common, archive: o.volid } : { ...common, ostemplate: o.volid, restore: true };
-}
-
-export function restoreBackup(c: PveCaller, node: string, type: GuestRef['type'], params: PveParams): Promise<string> {
-  return pveSend(c, 'POST', pvePath`/nodes/${node}/${type}`, Upid, params);
 }
 
 /** Deleting an archive is a task (imgdel) on file storages. */

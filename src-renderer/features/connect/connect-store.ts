@@ -28,6 +28,8 @@ interface ConnectState {
   editing: string | undefined;
   /** the last failure of a screen-wide action (import from environment) */
   screenError: AppError | undefined;
+  /** a screen-wide note, e.g. that there was nothing to import */
+  notice: string | undefined;
   load(): Promise<void>;
   setEditing(id: string | undefined): void;
   setConnections(states: ConnectionState[]): void;
@@ -72,6 +74,7 @@ export const useConnectStore = create<ConnectState>()((set, get) => {
     busy: {},
     editing: undefined,
     screenError: undefined,
+    notice: undefined,
     async load() {
       const reply = await call('profiles.list', {});
       if (!reply.ok) return set({ loaded: true, screenError: reply.error });
@@ -106,7 +109,13 @@ export const useConnectStore = create<ConnectState>()((set, get) => {
         return undefined;
       }
       const view = reply.value;
-      set((s) => ({ screenError: undefined, profiles: view ? upsert(s.profiles, view) : s.profiles }));
+      set((s) => ({
+        screenError: undefined,
+        notice: view
+          ? `Imported "${view.name}" from the environment`
+          : 'Nothing to import: PVE_HOST, PVE_TOKEN_ID and PVE_TOKEN_SECRET are not set where Proxdeck runs.',
+        profiles: view ? upsert(s.profiles, view) : s.profiles,
+      }));
       return view;
     },
     async run(id, action, otp) {

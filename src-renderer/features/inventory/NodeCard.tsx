@@ -7,7 +7,7 @@ import { useInventoryStore, useRecord } from './inventory-store.js';
 
 const EMPTY: number[] = [];
 
-function Sparkline({ values }: { values: number[] }) {
+const Sparkline = memo(function Sparkline({ values }: { values: number[] }) {
   const data = values.map((v, i) => ({ i, v }));
   return (
     <LineChart width={120} height={32} data={data} className="sparkline">
@@ -15,7 +15,7 @@ function Sparkline({ values }: { values: number[] }) {
       <Line type="monotone" dataKey="v" stroke="#e0762b" strokeWidth={1.5} dot={false} isAnimationActive={false} />
     </LineChart>
   );
-}
+});
 
 export const NodeCard = memo(function NodeCard({ nodeKey, onOpen }: { nodeKey: string; onOpen(key: string): void }) {
   const n = useRecord<NodeRecord>(nodeKey);

@@ -54,7 +54,8 @@ function keysOf(records: Map<string, InventoryRecord>, kind: InventoryRecord['ki
   return out;
 }
 
-function countGuests(records: Map<string, InventoryRecord>): Record<string, GuestCounts> {
+/** Unchanged counts keep their old object, so node cards whose numbers did not move do not re-render. */
+function countGuests(records: Map<string, InventoryRecord>, old: Record<string, GuestCounts> = {}): Record<string, GuestCounts> {
   const out: Record<string, GuestCounts> = {};
   for (const r of records.values()) {
     if (r.kind !== 'guest') continue;
@@ -62,6 +63,10 @@ function countGuests(records: Map<string, InventoryRecord>): Record<string, Gues
     const c = (out[k] ??= { running: 0, total: 0 });
     c.total++;
     if (r.status === 'running') c.running++;
+  }
+  for (const k in out) {
+    const prev = old[k];
+    if (prev && prev.running === out[k]!.running && prev.total === out[k]!.total) out[k] = prev;
   }
   return out;
 }
@@ -98,7 +103,7 @@ export const useInventoryStore = create<InventoryState>()((set, get) => ({
       nodeKeys: keysOf(records, 'node'),
       orderRev: st.orderRev + 1,
       cpuHistory: history,
-      guestCounts: countGuests(records),
+      guestCounts: countGuests(records, st.guestCounts),
     }));
   },
 
@@ -136,7 +141,7 @@ export const useInventoryStore = create<InventoryState>()((set, get) => ({
       clusters: { ...st.clusters, [d.clusterId]: { version: d.version, stale: null } },
       ...(membership ? { guestKeys: keysOf(records, 'guest'), nodeKeys: keysOf(records, 'node') } : {}),
       ...(reorder ? { orderRev: st.orderRev + 1 } : {}),
-      ...(recount ? { guestCounts: countGuests(records) } : {}),
+      ...(recount ? { guestCounts: countGuests(records, st.guestCounts) } : {}),
       cpuHistory: history,
     });
     return 'ok';

@@ -69,4 +69,4 @@ export async function startPlanFixture(): Promise<PlanFixture> {
   };
 }
 
-export const guestApiPath = (g: GuestRef): string => `/api2/json/nodes/${g.node}/${g.type}/${g.vmid}`;
+export const guestApiPath = (g: GuestRef): string => `/nodes/${g.node}/${g.type}/${g.vmid}`;

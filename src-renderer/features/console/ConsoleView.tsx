@@ -1,0 +1,137 @@
+// The embedded noVNC console: toolbar (fit / 1:1, Ctrl+Alt+Del and other combos, paste as keystrokes, fullscreen,
+// reconnect, detach) over the screen, with a clear state while it is not showing a live display.
+import { useRef, useState } from 'react';
+import type { ConsoleTargetArgs } from '../../../src-shared/ipc/channels/console.js';
+import { comboEvents, KEY_COMBOS, textToKeys } from './key-input.js';
+import { useConsoleSession, type ConsolePhase } from './useConsoleSession.js';
+import './console.css';
+
+export interface ConsoleViewProps {
+  target: ConsoleTargetArgs;
+  title: string;
+  /** re-runs the session when it changes (e.g. the guest's power state) */
+  retryKey?: string;
+  /** offered in the "guest stopped" state; without it the state says where to start the guest */
+  onStart?: () => void;
+  /** shown as a Detach button (the embedded view only) */
+  onDetach?: () => void;
+}
+
+function PhaseNotice({ phase, onStart, onReconnect }: { phase: ConsolePhase; onStart?: () => void; onReconnect(): void }) {
+  if (phase.kind === 'connected') return null;
+  const body: Record<ConsolePhase['kind'], () => React.ReactNode> = {
+    connected: () => null,
+    connecting: () => <p>Connecting…</p>,
+    denied: () => (
+      <>
+        <button type="button" disabled title={phase.kind === 'denied' ? phase.reason : ''} data-testid="console-open-disabled">
+          Open console
+        </button>
+        <p>{phase.kind === 'denied' ? phase.reason : ''}</p>
+      </>
+    ),
+    stopped: () => (
+      <>
+        <p>The guest is stopped. {phase.kind === 'stopped' ? phase.message : ''}</p>
+        {onStart ? (
+          <button type="button" onClick={onStart} data-testid="console-start">
+            Start
+          </button>
+        ) : (
+          <p className="muted">Start it from the guest's actions; the console opens when it runs.</p>
+        )}
+      </>
+    ),
+    auth_failed: () => <p>Authentication failed: {phase.kind === 'auth_failed' ? phase.message : ''}</p>,
+    disconnected: () => <p>Disconnected: {phase.kind === 'disconnected' ? phase.reason : ''}</p>,
+  };
+  return (
+    <div className="console-notice" data-testid="console-state" data-state={phase.kind}>
+      {body[phase.kind]()}
+      {phase.kind !== 'connecting' && phase.kind !== 'denied' && (
+        <button type="button" onClick={onReconnect} data-testid="console-reconnect-notice">
+          Reconnect
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function ConsoleView({ target, title, retryKey, onStart, onDetach }: ConsoleViewProps) {
+  const screen = useRef<HTMLDivElement>(null);
+  const frame = useRef<HTMLDivElement>(null);
+  const [fit, setFit] = useState(true);
+  const [paste, setPaste] = useState('');
+  const [pasteNote, setPasteNote] = useState('');
+  const { phase, rfb, reconnect } = useConsoleSession(target, screen, fit, retryKey);
+  const live = phase.kind === 'connected';
+
+  const sendText = (): void => {
+    const client = rfb.current;
+    if (!client) return;
+    const { keys, skipped } = textToKeys(paste);
+    for (const k of keys) {
+      client.sendKey(k.keysym, k.code, true);
+      client.sendKey(k.keysym, k.code, false);
+    }
+    setPasteNote(`Typed ${keys.length} keys${skipped ? `, skipped ${skipped}` : ''}`);
+    client.focus();
+  };
+
+  return (
+    <section className="console" ref={frame} data-testid="console-view" data-state={phase.kind} aria-label={`Console of ${title}`}>
+      <div className="console-toolbar" role="toolbar">
+        <button type="button" onClick={() => setFit((f) => !f)} aria-pressed={fit} data-testid="console-scale">
+          {fit ? 'Scale: fit' : 'Scale: 1:1'}
+        </button>
+        <button type="button" disabled={!live} onClick={() => rfb.current?.sendCtrlAltDel()} data-testid="console-ctrlaltdel">
+          Ctrl+Alt+Del
+        </button>
+        <select
+          disabled={!live}
+          value=""
+          aria-label="Send key combination"
+          data-testid="console-combo"
+          onChange={(e) => {
+            const combo = KEY_COMBOS.find((c) => c.id === e.target.value);
+            const client = rfb.current;
+            if (combo && client) for (const k of comboEvents(combo)) client.sendKey(k.keysym, k.code, k.down);
+          }}
+        >
+          <option value="">Keys…</option>
+          {KEY_COMBOS.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+        <input
+          type="text"
+          value={paste}
+          placeholder="Text to type"
+          aria-label="Text to type into the console"
+          onChange={(e) => setPaste(e.target.value)}
+          data-testid="console-paste-text"
+        />
+        <button type="button" disabled={!live || paste === ''} onClick={sendText} data-testid="console-paste-send">
+          Type text
+        </button>
+        {pasteNote && <span className="muted">{pasteNote}</span>}
+        <span className="console-spacer" />
+        <button type="button" onClick={() => void frame.current?.requestFullscreen()} data-testid="console-fullscreen">
+          Fullscreen
+        </button>
+        <button type="button" onClick={reconnect} data-testid="console-reconnect">
+          Reconnect
+        </button>
+        {onDetach && (
+          <button type="button" onClick={onDetach} data-testid="console-detach">
+            Detach
+          </button>
+        )}
+      </div>
+      <div className={`console-screen${fit ? ' console-fit' : ''}`} ref={screen} data-testid="console-screen" />
+      <PhaseNotice phase={phase} onReconnect={reconnect} {...(onStart ? { onStart } : {})} />
+    </section>
+  );
+}
