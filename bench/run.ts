@@ -65,7 +65,7 @@ async function main(): Promise<void> {
   if (sim) console.log(`\nsimulator figures (bench/sim-resources.ts): ${JSON.stringify(sim)}`);
 
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  const machine = `${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}, Chromium (Debian /usr/bin/chromium, headless)`;
+  const machine = `${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}, load average ${os.loadavg()[0]!.toFixed(1)} at start, Node ${process.version}, Chromium (Debian /usr/bin/chromium, headless)`;
   await writeFile(path.join(root, 'docs', 'benchmarks.md'), benchmarksMarkdown(rows, machine, sim));
 
   const json: Record<string, unknown> = { machine, date: new Date().toISOString() };

@@ -14,6 +14,8 @@ import { createMemorySecretStore } from './secrets/memory-store.js';
 import { seedDemoProfiles, type DemoSetup } from './demo/demo-env.js';
 import { createEventBus, type EventBus } from './ipc/event-bus.js';
 import { createPlanServices } from './plans/ipc-handlers.js';
+import { createPermissions } from './permissions/ipc-handlers.js';
+import { createOperationsHandlers } from './operations/ipc-handlers.js';
 
 export interface AppServicesOptions {
   /** Where profiles, pins and the audit log live (Electron userData, or a temp dir in tests). */
@@ -67,6 +69,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const consoles = createConsole({ client: (id) => connect.client(id), onClosed: (id, reason) => events.emit('console.closed', { id, reason }) });
   disposers.push(() => consoles.service.closeAll());
   const plans = createPlanServices({ profiles, clientFor: (id) => connect.client(id), events, configDir: opts.configDir });
+  const permissions = createPermissions({ profiles, clientFor: (id) => connect.client(id), planStore: plans.store, events, ...(opts.extraCa ? { extraCa: opts.extraCa } : {}) });
+  disposers.push(() => permissions.dispose());
 
   const handlers: Handlers = {
     ...createAppHandlers(opts.host),
@@ -74,6 +78,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ...inventory.handlers,
     ...consoles.handlers,
     ...plans.handlers,
+    ...permissions.handlers,
+    ...createOperationsHandlers({ profiles, clientFor: (id) => connect.client(id), store: plans.store }),
   };
   const guards: MutationGuard[] = [plans.guard];
   const dispatcher = createDispatcher(handlers, {

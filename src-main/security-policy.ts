@@ -13,6 +13,8 @@ export const WEB_PREFERENCES = {
   webviewTag: false,
   navigateOnDragDrop: false,
   spellcheck: false,
+  // Middle-click (auxclick) can open links in new windows outside the click handlers' view.
+  disableBlinkFeatures: 'Auxclick',
 } as const;
 
 /** The custom scheme the desktop app loads its renderer from; never a remote origin. */

@@ -14,7 +14,15 @@ export function createMainWindow(opts: { preloadPath: string; iconPath: string }
     icon: opts.iconPath,
     show: false,
     backgroundColor: '#f5f6f8',
-    webPreferences: { ...WEB_PREFERENCES, preload: path.resolve(opts.preloadPath) },
+    // The key flags are repeated literally so static auditors (electronegativity) can see them; the values equal WEB_PREFERENCES.
+    webPreferences: {
+      ...WEB_PREFERENCES,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      disableBlinkFeatures: 'Auxclick',
+      preload: path.resolve(opts.preloadPath),
+    },
   });
   hardenWebContents(win.webContents);
   win.once('ready-to-show', () => win.show());

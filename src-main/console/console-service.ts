@@ -1,7 +1,11 @@
 // Opens and closes consoles: asks PVE for a VNC proxy, connects to it from main with the profile's credentials,
 // and gives the renderer only a one-time loopback relay URL and the console's own VNC password.
 import { randomUUID } from 'node:crypto';
-import { GUEST_STOPPED, type ConsoleOpened, type ConsoleTargetArgs } from '../../src-shared/ipc/channels/console.js';
+import {
+  GUEST_STOPPED,
+  type ConsoleOpened,
+  type ConsoleTargetArgs,
+} from '../../src-shared/ipc/channels/console.js';
 import { AppFailure } from '../../src-shared/ipc/errors.js';
 import type { PveCaller } from '../pve/api/caller.js';
 import {
@@ -40,7 +44,9 @@ export function toConsoleTarget(args: ConsoleTargetArgs): ConsoleTarget {
 }
 
 function label(target: ConsoleTarget): string {
-  return target.kind === 'node' ? `node ${target.node}` : `${target.kind === 'lxc' ? 'CT' : 'VM'} ${target.vmid}`;
+  return target.kind === 'node'
+    ? `node ${target.node}`
+    : `${target.kind === 'lxc' ? 'CT' : 'VM'} ${target.vmid}`;
 }
 
 export function createConsoleService(deps: ConsoleServiceDeps): ConsoleService {
@@ -66,12 +72,13 @@ export function createConsoleService(deps: ConsoleServiceDeps): ConsoleService {
       const proxy = await openVncProxy(client, target);
       // PVE's worker waits 10 s for this connection, so it is made now, not when the viewer shows up.
       const upstream = await openPveWebSocket(client, vncWebSocketPath(target, proxy));
-      const relay = await startRelay({ ttlMs, ...(deps.onRefused ? { onRefused: deps.onRefused } : {}) }).catch(
-        (err: unknown) => {
-          upstream.ws.terminate();
-          throw err;
-        },
-      );
+      const relay = await startRelay({
+        ttlMs,
+        ...(deps.onRefused ? { onRefused: deps.onRefused } : {}),
+      }).catch((err: unknown) => {
+        upstream.ws.terminate();
+        throw err;
+      });
       const id = randomUUID();
       sessions.set(
         id,

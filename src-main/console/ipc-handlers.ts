@@ -2,15 +2,27 @@
 // enables or disables the Console button (VM.Console on /vms/ID; Sys.Console on /nodes/NODE for a shell).
 import type { z } from 'zod';
 import { consoleRequests } from '../../src-shared/ipc/channels/console.js';
-import { evaluateAction, privilegesAt, type PermissionsAnswer } from '../../src-shared/permissions/evaluate.js';
+import {
+  evaluateAction,
+  privilegesAt,
+  type PermissionsAnswer,
+} from '../../src-shared/permissions/evaluate.js';
 import type { CallContext } from '../ipc/dispatch.js';
 import { getPermissions } from '../pve/api/access.js';
 import type { PveCaller } from '../pve/api/caller.js';
-import { createConsoleService, toConsoleTarget, type ConsoleService, type ConsoleServiceDeps } from './console-service.js';
+import {
+  createConsoleService,
+  toConsoleTarget,
+  type ConsoleService,
+  type ConsoleServiceDeps,
+} from './console-service.js';
 
 type Defs = typeof consoleRequests;
 export type ConsoleHandlers = {
-  [N in keyof Defs]: (args: z.output<Defs[N]['args']>, ctx: CallContext) => Promise<z.input<Defs[N]['result']>>;
+  [N in keyof Defs]: (
+    args: z.output<Defs[N]['args']>,
+    ctx: CallContext,
+  ) => Promise<z.input<Defs[N]['result']>>;
 };
 
 /** GET /access/permissions answers booleans after conversion; the evaluator reads PVE's 0/1 flags. */
@@ -36,11 +48,21 @@ export async function consoleAccess(
       ? { allowed: true }
       : { allowed: false, reason: `needs Sys.Console on ${path}` };
   }
-  const verdict = evaluateAction('guest.console', answer, { node: target.node, vmid: target.vmid, type: target.kind }, { guestType: target.kind });
-  return verdict.allowed ? { allowed: true } : { allowed: false, reason: verdict.reason ?? 'needs VM.Console' };
+  const verdict = evaluateAction(
+    'guest.console',
+    answer,
+    { node: target.node, vmid: target.vmid, type: target.kind },
+    { guestType: target.kind },
+  );
+  return verdict.allowed
+    ? { allowed: true }
+    : { allowed: false, reason: verdict.reason ?? 'needs VM.Console' };
 }
 
-export function createConsole(deps: ConsoleServiceDeps): { service: ConsoleService; handlers: ConsoleHandlers } {
+export function createConsole(deps: ConsoleServiceDeps): {
+  service: ConsoleService;
+  handlers: ConsoleHandlers;
+} {
   const service = createConsoleService(deps);
   return {
     service,

@@ -28,7 +28,10 @@ function connectVerified(url: URL, trust: TlsTrust, timeoutMs: number): Promise<
       ...(isIP(host) === 0 ? { servername: host } : {}),
       ...(ca ? { ca } : {}),
     });
-    const timer = setTimeout(() => fail(new AppFailure('timeout', `${target} did not answer in time`)), timeoutMs);
+    const timer = setTimeout(
+      () => fail(new AppFailure('timeout', `${target} did not answer in time`)),
+      timeoutMs,
+    );
     function fail(e: AppFailure): void {
       clearTimeout(timer);
       socket.destroy();
@@ -52,9 +55,21 @@ function connectVerified(url: URL, trust: TlsTrust, timeoutMs: number): Promise<
 }
 
 function refusal(status: number): AppFailure {
-  if (status === 401) return new AppFailure('auth_failed', 'PVE refused the console ticket or the login', undefined, status);
-  if (status === 403) return new AppFailure('permission_denied', 'PVE refused the console: VM.Console is needed', undefined, status);
-  return new AppFailure('server_error', `PVE refused the console connection (HTTP ${status})`, undefined, status);
+  if (status === 401)
+    return new AppFailure('auth_failed', 'PVE refused the console ticket or the login', undefined, status);
+  if (status === 403)
+    return new AppFailure(
+      'permission_denied',
+      'PVE refused the console: VM.Console is needed',
+      undefined,
+      status,
+    );
+  return new AppFailure(
+    'server_error',
+    `PVE refused the console connection (HTTP ${status})`,
+    undefined,
+    status,
+  );
 }
 
 /** An open upstream WebSocket. Messages that arrive before forward() (the RFB greeting may come with the 101) are queued. */
@@ -122,6 +137,8 @@ export async function openPveWebSocket(
       res.resume();
       done(refusal(res.statusCode ?? 0));
     });
-    ws.once('error', () => done(new AppFailure('server_error', 'PVE closed the console connection before it opened')));
+    ws.once('error', () =>
+      done(new AppFailure('server_error', 'PVE closed the console connection before it opened')),
+    );
   });
 }

@@ -2,6 +2,8 @@
 import type { ComponentType } from 'react';
 import { ConnectView } from './connect/ConnectView.js';
 import { InventoryView } from './inventory/InventoryView.js';
+import { PermissionsView } from './permissions/PermissionsView.js';
+import { AuditView } from './audit/AuditView.js';
 
 export interface FeatureEntry {
   /** Stable id: used in data-testid="nav-<id>" / "view-<id>" and as the view key. */
@@ -35,11 +37,13 @@ export const features: readonly FeatureEntry[] = [
     label: 'Permissions',
     glyph: '◆',
     summary: 'Who may do what, per path and privilege.',
+    view: PermissionsView,
   },
   {
     id: 'audit',
     label: 'Audit log',
     glyph: '✎',
     summary: 'Every change Proxdeck made, with its confirmed diff.',
+    view: AuditView,
   },
 ];

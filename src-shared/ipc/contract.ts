@@ -9,6 +9,8 @@ import { tasksEvents, tasksRequests } from './channels/tasks.js';
 import { inventoryEvents, inventoryRequests } from './channels/inventory.js';
 import { consoleEvents, consoleRequests } from './channels/console.js';
 import { plansEvents, plansRequests } from './channels/plans.js';
+import { permissionsEvents, permissionsRequests } from './channels/permissions.js';
+import { operationsRequests } from './channels/operations.js';
 
 export const requests = {
   ...appRequests,
@@ -18,6 +20,8 @@ export const requests = {
   ...inventoryRequests,
   ...consoleRequests,
   ...plansRequests,
+  ...permissionsRequests,
+  ...operationsRequests,
 } as const satisfies Record<string, RequestDef>;
 
 export const events = {
@@ -28,6 +32,7 @@ export const events = {
   ...inventoryEvents,
   ...consoleEvents,
   ...plansEvents,
+  ...permissionsEvents,
 } as const satisfies Record<string, EventDef>;
 
 export type Requests = typeof requests;

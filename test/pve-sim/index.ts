@@ -88,7 +88,14 @@ export async function startSimulator(opts: SimOptions = {}): Promise<RunningSim>
   );
   const registry = createRegistry(schema.router, schema.validating);
   const tickets = createTicketSigner(now);
-  registerAccessHandlers(registry, acl);
+  registerAccessHandlers(registry, acl, {
+    poolMembers: (poolid, req) => {
+      const pool = acl.pools().get(poolid);
+      const type = req.params['type'];
+      return pool ? cluster.poolMembers(pool.vms, pool.storage, typeof type === 'string' ? type : undefined) : [];
+    },
+    vmExists: (vmid) => cluster.guestStatus?.(vmid) !== undefined,
+  });
   registerTicketHandlers(registry, { acl, tickets, now, clusterName: () => cluster.name });
   cluster.registerHandlers(registry);
   const vnc = new VncPool();
@@ -98,8 +105,7 @@ export async function startSimulator(opts: SimOptions = {}): Promise<RunningSim>
     setNodeOnline: (node, online) => cluster.control.setNodeOnline(node, online),
   });
   const log = createRequestLog(opts.logPath ?? process.env.PVE_SIM_LOG);
-  const nodeNames = new Set(cluster.control.summary().nodes);
-  const firstNode = [...nodeNames][0] ?? 'pve1';
+  const firstNode = cluster.control.summary().nodes[0] ?? 'pve1';
   let cert = opts.cert ?? (await generateCertificate(firstNode));
   const server = createSimServer(
     {
@@ -108,7 +114,7 @@ export async function startSimulator(opts: SimOptions = {}): Promise<RunningSim>
       acl,
       tickets,
       now,
-      isNode: (n) => nodeNames.has(n),
+      nodes: cluster,
       registry,
       faults,
       log,

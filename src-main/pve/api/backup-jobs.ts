@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import { pveBool, pveGet, pveInt, pvePath, pveSend, type PveCaller, type PveParams } from './caller.js';
 
+/** Keys that describe the job entry rather than its vzdump options. */
+const JOB_META = new Set(['id', 'type', 'next-run', 'digest']);
+
 const JobItem = z
   .looseObject({
     id: z.string(),
@@ -34,6 +37,10 @@ const JobItem = z
     ...(j.node ? { node: j.node } : {}),
     ...(j.comment ? { comment: j.comment } : {}),
     ...(j['notes-template'] ? { notesTemplate: j['notes-template'] } : {}),
+    /** the job's vzdump options as PVE stores them, for edit diffs */
+    options: Object.fromEntries(
+      Object.entries(j).filter(([k, v]) => !JOB_META.has(k) && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')).map(([k, v]) => [k, typeof v === 'boolean' ? (v ? 1 : 0) : v]),
+    ) as Record<string, string | number>,
   }));
 export type BackupJob = z.output<typeof JobItem>;
 

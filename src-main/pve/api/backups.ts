@@ -4,6 +4,8 @@ import type { GuestRef } from '../../../src-shared/ipc/channels/plans.js';
 import { pveBool, pveGet, pveInt, pveNum, pvePath, pveSend, type PveCaller, type PveParams } from './caller.js';
 import { Upid } from './guests.js';
 
+const guestType = (s: string | undefined): GuestRef['type'] | undefined => (s === 'qemu' || s === 'lxc' ? s : undefined);
+
 const BackupItem = z
   .object({
     volid: z.string(),
@@ -19,11 +21,11 @@ const BackupItem = z
   })
   .transform((b) => ({
     volid: b.volid,
+    type: guestType(b.subtype),
     format: b.format ?? '',
     size: b.size ?? 0,
     ctime: b.ctime ?? 0,
     ...(b.vmid !== undefined ? { vmid: b.vmid } : {}),
-    ...(b.subtype === 'qemu' || b.subtype === 'lxc' ? { subtype: b.subtype } : {}),
     ...(b.notes !== undefined ? { notes: b.notes } : {}),
     protected: b.protected ?? false,
     ...(b.verification ? { verification: b.verification.state } : {}),

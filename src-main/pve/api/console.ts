@@ -4,8 +4,7 @@ import { z } from 'zod';
 import { pveGet, pveInt, pvePath, pveSend, type PveCaller } from './caller.js';
 
 export type ConsoleTarget =
-  | { kind: 'qemu' | 'lxc'; node: string; vmid: number }
-  | { kind: 'node'; node: string };
+  { kind: 'qemu' | 'lxc'; node: string; vmid: number } | { kind: 'node'; node: string };
 
 /** What vncproxy / vncshell answer with websocket=1. `password` exists since qemu-server 9.1.7. */
 export const VncProxyReply = z.object({
@@ -28,7 +27,10 @@ export function openVncProxy(c: PveCaller, target: ConsoleTarget): Promise<VncPr
 }
 
 /** Path (below /api2/json) and query of the WebSocket that carries the RFB stream for a proxy reply. */
-export function vncWebSocketPath(target: ConsoleTarget, reply: Pick<VncProxyReply, 'port' | 'ticket'>): string {
+export function vncWebSocketPath(
+  target: ConsoleTarget,
+  reply: Pick<VncProxyReply, 'port' | 'ticket'>,
+): string {
   const query = new URLSearchParams({ port: String(reply.port), vncticket: reply.ticket });
   return `${targetBase(target)}/vncwebsocket?${query.toString()}`;
 }

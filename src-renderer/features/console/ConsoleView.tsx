@@ -1,6 +1,6 @@
 // The embedded noVNC console: toolbar (fit / 1:1, Ctrl+Alt+Del and other combos, paste as keystrokes, fullscreen,
 // reconnect, detach) over the screen, with a clear state while it is not showing a live display.
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import type { ConsoleTargetArgs } from '../../../src-shared/ipc/channels/console.js';
 import { comboEvents, KEY_COMBOS, textToKeys } from './key-input.js';
 import { useConsoleSession, type ConsolePhase } from './useConsoleSession.js';
@@ -17,37 +17,54 @@ export interface ConsoleViewProps {
   onDetach?: () => void;
 }
 
-function PhaseNotice({ phase, onStart, onReconnect }: { phase: ConsolePhase; onStart?: () => void; onReconnect(): void }) {
-  if (phase.kind === 'connected') return null;
-  const body: Record<ConsolePhase['kind'], () => React.ReactNode> = {
-    connected: () => null,
-    connecting: () => <p>Connecting…</p>,
-    denied: () => (
-      <>
-        <button type="button" disabled title={phase.kind === 'denied' ? phase.reason : ''} data-testid="console-open-disabled">
-          Open console
-        </button>
-        <p>{phase.kind === 'denied' ? phase.reason : ''}</p>
-      </>
-    ),
-    stopped: () => (
-      <>
-        <p>The guest is stopped. {phase.kind === 'stopped' ? phase.message : ''}</p>
-        {onStart ? (
-          <button type="button" onClick={onStart} data-testid="console-start">
-            Start
+function noticeBody(phase: ConsolePhase, onStart: (() => void) | undefined): ReactNode {
+  switch (phase.kind) {
+    case 'connected':
+      return null;
+    case 'connecting':
+      return <p>Connecting…</p>;
+    case 'denied':
+      return (
+        <>
+          <button type="button" disabled title={phase.reason} data-testid="console-open-disabled">
+            Open console
           </button>
-        ) : (
-          <p className="muted">Start it from the guest's actions; the console opens when it runs.</p>
-        )}
-      </>
-    ),
-    auth_failed: () => <p>Authentication failed: {phase.kind === 'auth_failed' ? phase.message : ''}</p>,
-    disconnected: () => <p>Disconnected: {phase.kind === 'disconnected' ? phase.reason : ''}</p>,
-  };
+          <p data-testid="console-reason">{phase.reason}</p>
+        </>
+      );
+    case 'stopped':
+      return (
+        <>
+          <p data-testid="console-reason">Guest stopped. {phase.message}</p>
+          {onStart ? (
+            <button type="button" onClick={onStart} data-testid="console-start">
+              Start
+            </button>
+          ) : (
+            <p className="muted">Start it from the guest&apos;s actions; the console opens when it runs.</p>
+          )}
+        </>
+      );
+    case 'auth_failed':
+      return <p data-testid="console-reason">Authentication failed: {phase.message}</p>;
+    case 'disconnected':
+      return <p data-testid="console-reason">Disconnected: {phase.reason}</p>;
+  }
+}
+
+function PhaseNotice({
+  phase,
+  onStart,
+  onReconnect,
+}: {
+  phase: ConsolePhase;
+  onStart?: () => void;
+  onReconnect(): void;
+}) {
+  if (phase.kind === 'connected') return null;
   return (
     <div className="console-notice" data-testid="console-state" data-state={phase.kind}>
-      {body[phase.kind]()}
+      {noticeBody(phase, onStart)}
       {phase.kind !== 'connecting' && phase.kind !== 'denied' && (
         <button type="button" onClick={onReconnect} data-testid="console-reconnect-notice">
           Reconnect
@@ -79,12 +96,28 @@ export function ConsoleView({ target, title, retryKey, onStart, onDetach }: Cons
   };
 
   return (
-    <section className="console" ref={frame} data-testid="console-view" data-state={phase.kind} aria-label={`Console of ${title}`}>
+    <section
+      className="console"
+      ref={frame}
+      data-testid="console-view"
+      data-state={phase.kind}
+      aria-label={`Console of ${title}`}
+    >
       <div className="console-toolbar" role="toolbar">
-        <button type="button" onClick={() => setFit((f) => !f)} aria-pressed={fit} data-testid="console-scale">
+        <button
+          type="button"
+          onClick={() => setFit((f) => !f)}
+          aria-pressed={fit}
+          data-testid="console-scale"
+        >
           {fit ? 'Scale: fit' : 'Scale: 1:1'}
         </button>
-        <button type="button" disabled={!live} onClick={() => rfb.current?.sendCtrlAltDel()} data-testid="console-ctrlaltdel">
+        <button
+          type="button"
+          disabled={!live}
+          onClick={() => rfb.current?.sendCtrlAltDel()}
+          data-testid="console-ctrlaltdel"
+        >
           Ctrl+Alt+Del
         </button>
         <select
@@ -113,12 +146,21 @@ export function ConsoleView({ target, title, retryKey, onStart, onDetach }: Cons
           onChange={(e) => setPaste(e.target.value)}
           data-testid="console-paste-text"
         />
-        <button type="button" disabled={!live || paste === ''} onClick={sendText} data-testid="console-paste-send">
+        <button
+          type="button"
+          disabled={!live || paste === ''}
+          onClick={sendText}
+          data-testid="console-paste-send"
+        >
           Type text
         </button>
         {pasteNote && <span className="muted">{pasteNote}</span>}
         <span className="console-spacer" />
-        <button type="button" onClick={() => void frame.current?.requestFullscreen()} data-testid="console-fullscreen">
+        <button
+          type="button"
+          onClick={() => void frame.current?.requestFullscreen()}
+          data-testid="console-fullscreen"
+        >
           Fullscreen
         </button>
         <button type="button" onClick={reconnect} data-testid="console-reconnect">
@@ -130,7 +172,11 @@ export function ConsoleView({ target, title, retryKey, onStart, onDetach }: Cons
           </button>
         )}
       </div>
-      <div className={`console-screen${fit ? ' console-fit' : ''}`} ref={screen} data-testid="console-screen" />
+      <div
+        className={`console-screen${fit ? ' console-fit' : ''}`}
+        ref={screen}
+        data-testid="console-screen"
+      />
       <PhaseNotice phase={phase} onReconnect={reconnect} {...(onStart ? { onStart } : {})} />
     </section>
   );

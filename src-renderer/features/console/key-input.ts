@@ -20,7 +20,11 @@ export interface KeyCombo {
 }
 
 export const KEY_COMBOS: readonly KeyCombo[] = [
-  { id: 'ctrl-alt-backspace', label: 'Ctrl+Alt+Backspace', keys: [CTRL, ALT, { keysym: 0xff08, code: 'Backspace' }] },
+  {
+    id: 'ctrl-alt-backspace',
+    label: 'Ctrl+Alt+Backspace',
+    keys: [CTRL, ALT, { keysym: 0xff08, code: 'Backspace' }],
+  },
   ...[1, 2, 3, 7].map((n) => ({ id: `ctrl-alt-f${n}`, label: `Ctrl+Alt+F${n}`, keys: [CTRL, ALT, fn(n)] })),
   { id: 'alt-tab', label: 'Alt+Tab', keys: [ALT, { keysym: 0xff09, code: 'Tab' }] },
   { id: 'alt-f4', label: 'Alt+F4', keys: [ALT, fn(4)] },
@@ -31,7 +35,10 @@ export const KEY_COMBOS: readonly KeyCombo[] = [
 
 /** Press/release events for a combo, in the order they must be sent. */
 export function comboEvents(combo: KeyCombo): Array<KeyStroke & { down: boolean }> {
-  return [...combo.keys.map((k) => ({ ...k, down: true })), ...[...combo.keys].reverse().map((k) => ({ ...k, down: false }))];
+  return [
+    ...combo.keys.map((k) => ({ ...k, down: true })),
+    ...[...combo.keys].reverse().map((k) => ({ ...k, down: false })),
+  ];
 }
 
 const SPECIAL: Record<string, KeyStroke> = {

@@ -64,7 +64,9 @@ export function useConsoleSession(
       void bridge.invoke('console.close', { id: consoleId });
     };
     const ended = (reason: string): void =>
-      setPhase((cur) => (cur.kind === 'auth_failed' || cur.kind === 'denied' ? cur : { kind: 'disconnected', reason }));
+      setPhase((cur) =>
+        cur.kind === 'auth_failed' || cur.kind === 'denied' ? cur : { kind: 'disconnected', reason },
+      );
     let mainReason: string | undefined;
     const offClosed = bridge.on('console.closed', (p) => {
       if (p.id !== consoleId) return;
@@ -74,7 +76,10 @@ export function useConsoleSession(
     setPhase({ kind: 'connecting' });
 
     void (async () => {
-      const [access, opened] = await Promise.all([bridge.invoke('console.access', args), bridge.invoke('console.open', args)]);
+      const [access, opened] = await Promise.all([
+        bridge.invoke('console.access', args),
+        bridge.invoke('console.open', args),
+      ]);
       if (opened.ok) consoleId = opened.value.id;
       if (cancelled) return closeInMain();
       if (access.ok && !access.value.allowed) {
@@ -91,13 +96,21 @@ export function useConsoleSession(
         setPhase({ kind: 'connected' });
         client?.focus();
       });
-      client.addEventListener('credentialsrequired', () => client?.sendCredentials({ password: vncPassword }));
+      client.addEventListener('credentialsrequired', () =>
+        client?.sendCredentials({ password: vncPassword }),
+      );
       client.addEventListener('securityfailure', (e) =>
-        setPhase({ kind: 'auth_failed', message: e.detail.reason || 'The VNC server refused the console password' }),
+        setPhase({
+          kind: 'auth_failed',
+          message: e.detail.reason || 'The VNC server refused the console password',
+        }),
       );
       client.addEventListener('disconnect', (e) => {
         rfb.current = undefined;
-        ended(mainReason ?? (e.detail.clean ? 'The console was closed' : 'The connection to the console was lost'));
+        ended(
+          mainReason ??
+            (e.detail.clean ? 'The console was closed' : 'The connection to the console was lost'),
+        );
         closeInMain();
       });
     })();

@@ -1,6 +1,6 @@
 // The grid's toolbar and header: free-text filter, group-by, column chooser, selection count, sortable headers
 // and one filter box per column.
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { GridPrefs } from './grid-prefs.js';
 import { GROUP_BY, GUEST_COLUMNS, type GroupBy, type GuestColumn } from './guest-columns.js';
 
@@ -13,7 +13,7 @@ interface ToolbarProps {
   onClearSelection(): void;
 }
 
-export function GridToolbar({ prefs, setPrefs, shown, total, selected, onClearSelection }: ToolbarProps) {
+export const GridToolbar = memo(function GridToolbar({ prefs, setPrefs, shown, total, selected, onClearSelection }: ToolbarProps) {
   const [chooser, setChooser] = useState(false);
   return (
     <div className="grid-toolbar">
@@ -77,7 +77,7 @@ export function GridToolbar({ prefs, setPrefs, shown, total, selected, onClearSe
       )}
     </div>
   );
-}
+});
 
 interface HeaderProps {
   columns: readonly GuestColumn[];
@@ -88,7 +88,7 @@ interface HeaderProps {
   onSelectAll(): void;
 }
 
-export function GridHeader({ columns, template, prefs, setPrefs, allSelected, onSelectAll }: HeaderProps) {
+export const GridHeader = memo(function GridHeader({ columns, template, prefs, setPrefs, allSelected, onSelectAll }: HeaderProps) {
   const sortOf = (id: string) => prefs.sorting.find((s) => s.id === id);
   const toggleSort = (id: string, multi: boolean) =>
     setPrefs((p) => {
@@ -135,4 +135,4 @@ export function GridHeader({ columns, template, prefs, setPrefs, allSelected, on
       </div>
     </div>
   );
-}
+});

@@ -8,6 +8,7 @@ import { GUEST_COLUMNS } from './guest-columns.js';
 import { useInventoryStore } from './inventory-store.js';
 import { countRender } from './render-count.js';
 import { useGuestTable } from './useGuestTable.js';
+import { SelectionPowerBar } from '../guest-actions/BulkPowerBar.js';
 
 export const ROW_HEIGHT = 28;
 
@@ -59,7 +60,11 @@ export function GuestGrid({ onOpen }: { onOpen(key: string): void }) {
 
   const selectedCount = Object.values(selection).filter(Boolean).length;
   const allSelected = rowKeys.length > 0 && rowKeys.every((k) => selection[k]);
-  const selectAll = () => setSelection(allSelected ? {} : Object.fromEntries(rowKeys.map((k) => [k, true])));
+  const selectAll = useCallback(
+    () => setSelection(allSelected ? {} : Object.fromEntries(rowKeys.map((k) => [k, true]))),
+    [allSelected, rowKeys, setSelection],
+  );
+  const clearSelection = useCallback(() => setSelection({}), [setSelection]);
 
   return (
     <div className="guest-grid" data-testid="guest-grid">
@@ -69,8 +74,9 @@ export function GuestGrid({ onOpen }: { onOpen(key: string): void }) {
         shown={rowKeys.length}
         total={total}
         selected={selectedCount}
-        onClearSelection={() => setSelection({})}
+        onClearSelection={clearSelection}
       />
+      <SelectionPowerBar selection={selection} />
       <div
         className="grid-scroll"
         ref={scrollRef}

@@ -4,6 +4,9 @@ import type { GuestRecord, RrdCf, RrdTimeframe } from '../../../src-shared/model
 import { request } from '../../request.js';
 import { formatBytes, formatPercent, formatUptime } from './format.js';
 import { useRecord } from './inventory-store.js';
+import { ConsoleTab } from '../console/ConsoleTab.js';
+import { SnapshotsPanel } from '../snapshots/SnapshotsPanel.js';
+import { GuestActionBar } from '../guest-actions/GuestActionBar.js';
 import { CPU_CHART, MEM_CHART, NET_CHART, RrdCharts, type RrdChartDef } from './RrdCharts.js';
 
 const GUEST_CHARTS: RrdChartDef[] = [
@@ -23,9 +26,9 @@ export interface GuestTab {
 export const guestTabs: GuestTab[] = [
   { id: 'summary', label: 'Summary' },
   { id: 'config', label: 'Config' },
-  { id: 'snapshots', label: 'Snapshots' },
+  { id: 'snapshots', label: 'Snapshots', render: (g) => <SnapshotsPanel guest={g} /> },
   { id: 'backups', label: 'Backups' },
-  { id: 'console', label: 'Console' },
+  { id: 'console', label: 'Console', render: (g) => <ConsoleTab guest={g} /> },
 ];
 
 function Summary({ g }: { g: GuestRecord }) {
@@ -107,6 +110,7 @@ export function GuestView({ guestKey, onBack }: { guestKey: string; onBack(): vo
           {g.type === 'qemu' ? 'VM' : 'CT'} {g.vmid} · {g.name}
         </h2>
       </header>
+      <GuestActionBar guest={g} />
       <nav className="tabs" role="tablist">
         {guestTabs.map((t) => (
           <button key={t.id} type="button" role="tab" aria-selected={t.id === tab} data-testid={`guest-tab-${t.id}`} onClick={() => setTab(t.id)}>

@@ -14,7 +14,7 @@ import {
   type Updater,
   type VisibilityState,
 } from '@tanstack/react-table';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { getGuest, useInventoryStore } from './inventory-store.js';
 import { GUEST_COLUMNS, groupsOf, type GuestColumn } from './guest-columns.js';
 import { loadGridPrefs, saveGridPrefs, type GridPrefs } from './grid-prefs.js';
@@ -74,12 +74,15 @@ export function useGuestTable(): GuestTable {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const data = useMemo(() => guestKeys.slice(), [guestKeys, orderRev]);
 
-  const setPrefs = (update: (p: GridPrefs) => GridPrefs): void =>
-    setPrefsState((old) => {
-      const next = update(old);
-      saveGridPrefs(next);
-      return next;
-    });
+  const setPrefs = useCallback(
+    (update: (p: GridPrefs) => GridPrefs): void =>
+      setPrefsState((old) => {
+        const next = update(old);
+        saveGridPrefs(next);
+        return next;
+      }),
+    [],
+  );
 
   useEffect(() => {
     const watched = new Set<string>();

@@ -37,9 +37,15 @@ export const GUEST_STOPPED = 'guest_stopped';
 
 export const consoleRequests = {
   'console.open': request(ConsoleTargetArgs, ConsoleOpened),
-  'console.close': request(z.object({ id: z.string().min(1).max(64) }).strict(), z.object({ closed: z.boolean() })),
+  'console.close': request(
+    z.object({ id: z.string().min(1).max(64) }).strict(),
+    z.object({ closed: z.boolean() }),
+  ),
   /** may this profile open this console? VM.Console on /vms/ID, or Sys.Console on /nodes/NODE for a shell */
-  'console.access': request(ConsoleTargetArgs, z.object({ allowed: z.boolean(), reason: z.string().optional() })),
+  'console.access': request(
+    ConsoleTargetArgs,
+    z.object({ allowed: z.boolean(), reason: z.string().optional() }),
+  ),
 } as const;
 
 export const consoleEvents = {

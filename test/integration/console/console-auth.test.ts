@@ -47,7 +47,10 @@ describe('console auth', () => {
     const g = guests(sim, 'qemu', 'running')[0]!;
     const target = { kind: 'qemu' as const, ...g };
     const proxy = await openVncProxy(c, target);
-    const err = await openPveWebSocket(c, vncWebSocketPath(target, { port: proxy.port, ticket: 'PVEVNC:00000000::bad' })).catch((e: unknown) => e);
+    const err = await openPveWebSocket(
+      c,
+      vncWebSocketPath(target, { port: proxy.port, ticket: 'PVEVNC:00000000::bad' }),
+    ).catch((e: unknown) => e);
     expect((err as AppFailure).code).toBe('auth_failed');
   });
 
@@ -77,8 +80,14 @@ describe('console auth', () => {
     const auditor = track(tokenClient(sim, 'auditor@pve!ro'));
     const root = track(rootClient(sim, ROOT_PW));
     expect(await consoleAccess(support, vm)).toEqual({ allowed: true });
-    expect(await consoleAccess(auditor, vm)).toEqual({ allowed: false, reason: `needs VM.Console on /vms/${g.vmid}` });
-    expect(await consoleAccess(support, shell)).toEqual({ allowed: false, reason: `needs Sys.Console on /nodes/${g.node}` });
+    expect(await consoleAccess(auditor, vm)).toEqual({
+      allowed: false,
+      reason: `needs VM.Console on /vms/${g.vmid}`,
+    });
+    expect(await consoleAccess(support, shell)).toEqual({
+      allowed: false,
+      reason: `needs Sys.Console on /nodes/${g.node}`,
+    });
     expect(await consoleAccess(root, shell)).toEqual({ allowed: true });
   });
 

@@ -43,7 +43,12 @@ afterAll(async () => {
   await sim?.close();
 });
 
-const vmArgs = (g: { node: string; vmid: number }, type: 'qemu' | 'lxc' = 'qemu') => ({ profileId: 'p', node: g.node, type, vmid: g.vmid });
+const vmArgs = (g: { node: string; vmid: number }, type: 'qemu' | 'lxc' = 'qemu') => ({
+  profileId: 'p',
+  node: g.node,
+  type,
+  vmid: g.vmid,
+});
 
 describe('console relay', () => {
   it('relays the RFB stream of a running VM to a loopback viewer holding the token', async () => {
@@ -55,7 +60,7 @@ describe('console relay', () => {
     expect(viewer.ws.protocol).toBe('binary');
     expect((await viewer.first).toString('latin1')).toMatch(/^RFB 003\.00\d\n$/);
     // The relay stops listening once its one viewer is in.
-    expect(loopbackListeners().has(Number(new URL(opened.relayUrl).port))).toBe(false);
+    expect(loopbackListeners(process.pid).has(Number(new URL(opened.relayUrl).port))).toBe(false);
     viewer.ws.close();
     expect(await closedEvent(opened.id)).toMatch(/viewer closed/);
     expect(service.openIds()).not.toContain(opened.id);
@@ -68,7 +73,10 @@ describe('console relay', () => {
     expect(await connectViewer(base)).toEqual({ kind: 'refused', status: 403 });
     expect(await connectViewer(`${base}${'A'.repeat(43)}`)).toEqual({ kind: 'refused', status: 403 });
     // Decision: only 127.0.0.1 itself is loopback enough; another local address (127.0.0.2) is refused too.
-    expect(await connectViewer(opened.relayUrl, { localAddress: '127.0.0.2' })).toEqual({ kind: 'refused', status: 403 });
+    expect(await connectViewer(opened.relayUrl, { localAddress: '127.0.0.2' })).toEqual({
+      kind: 'refused',
+      status: 403,
+    });
     expect(refused).toEqual(['bad_token', 'bad_token', 'not_loopback']);
     const viewer = await connectViewer(opened.relayUrl);
     expect(viewer.kind).toBe('open');
@@ -79,13 +87,17 @@ describe('console relay', () => {
   });
 
   it('an unused token expires: PVE side closed, port freed, closed event sent', async () => {
-    const short = createConsoleService({ client: () => client, relayTtlMs: 300, onClosed: (id, reason) => closed.set(id, reason) });
+    const short = createConsoleService({
+      client: () => client,
+      relayTtlMs: 300,
+      onClosed: (id, reason) => closed.set(id, reason),
+    });
     const opened = await short.open(vmArgs(guests(sim, 'qemu', 'running')[0]!));
     const port = Number(new URL(opened.relayUrl).port);
-    expect(loopbackListeners().has(port)).toBe(true);
+    expect(loopbackListeners(process.pid).has(port)).toBe(true);
     expect(await waitUntil(() => closed.has(opened.id), 5_000)).toBe(true);
     expect(closed.get(opened.id)).toMatch(/in time/);
-    expect(loopbackListeners().has(port)).toBe(false);
+    expect(loopbackListeners(process.pid).has(port)).toBe(false);
     expect((await connectViewer(opened.relayUrl)).kind).toBe('failed');
   });
 
@@ -115,7 +127,7 @@ describe('console relay', () => {
     const g = guests(sim, 'qemu', 'running', 3)[2]!;
     const warm = await service.open(vmArgs(g));
     await service.close(warm.id);
-    const listenersBefore = loopbackListeners();
+    const listenersBefore = loopbackListeners(process.pid);
     const qemuBefore = qemuDescendants().length;
     const ports: number[] = [];
     for (let i = 0; i < 10; i++) {
@@ -129,8 +141,8 @@ describe('console relay', () => {
     }
     expect(new Set(ports).size).toBe(10);
     expect(service.openIds()).toEqual([]);
-    expect([...loopbackListeners()].filter((p) => !listenersBefore.has(p))).toEqual([]);
-    expect(ports.filter((p) => loopbackListeners().has(p))).toEqual([]);
+    expect([...loopbackListeners(process.pid)].filter((p) => !listenersBefore.has(p))).toEqual([]);
+    expect(ports.filter((p) => loopbackListeners(process.pid).has(p))).toEqual([]);
     expect(qemuDescendants().length).toBeLessThanOrEqual(qemuBefore);
   });
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createAppServices, type AppServices } from '../../../src-main/app-services.js';
 import { createMemorySecretStore } from '../../../src-main/secrets/memory-store.js';
 import type { RequestArgs, RequestName, RequestResult } from '../../../src-shared/ipc/contract.js';
-import type { AppError } from '../../../src-shared/ipc/errors.js';
+import type { Reply } from '../../../src-shared/ipc/errors.js';
 import type { GuestRef } from '../../../src-shared/ipc/channels/plans.js';
 import { startSimulator, type RunningSim } from '../../pve-sim/index.js';
 import { DEMO_TOKENS } from '../../pve-sim/rbac/index.js';
@@ -15,7 +15,7 @@ export interface PlanFixture {
   services: AppServices;
   configDir: string;
   /** one dispatcher call; resolves with the reply */
-  call<N extends RequestName>(name: N, args: RequestArgs<N>): Promise<{ ok: true; value: RequestResult<N> } | { ok: false; error: AppError }>;
+  call<N extends RequestName>(name: N, args: RequestArgs<N>): Promise<Reply<RequestResult<N>>>;
   /** one dispatcher call that must succeed */
   ok<N extends RequestName>(name: N, args: RequestArgs<N>): Promise<RequestResult<N>>;
   /** a connected token profile */
@@ -31,8 +31,9 @@ export async function startPlanFixture(): Promise<PlanFixture> {
   const sim = await startSimulator({ nodes: 2, guests: 24, seed: 7, controlPort: false, taskDurationMs: 50 });
   const configDir = await mkdtemp(join(tmpdir(), 'proxdeck-plans-'));
   const services = await createAppServices({ configDir, host: 'web', secrets: createMemorySecretStore(), env: {} });
-  const call: PlanFixture['call'] = async (name, args) =>
-    (await services.dispatcher.dispatch(name, args, { host: 'web' })) as Awaited<ReturnType<PlanFixture['call']>>;
+  async function call<N extends RequestName>(name: N, args: RequestArgs<N>): Promise<Reply<RequestResult<N>>> {
+    return (await services.dispatcher.dispatch(name, args, { host: 'web' })) as Reply<RequestResult<N>>;
+  }
   const ok: PlanFixture['ok'] = async (name, args) => {
     const reply = await call(name, args);
     if (!reply.ok) throw new Error(`${name} failed: ${reply.error.code} ${reply.error.message}`);
@@ -56,7 +57,7 @@ export async function startPlanFixture(): Promise<PlanFixture> {
       const out: GuestRef[] = [];
       for (let vmid = 100; vmid < 100 + 24; vmid++) {
         const g = sim.cluster.guestStatus?.(vmid);
-        if (g && g.status === status && (!type || g.type === type) && g.type !== 'node') out.push({ node: g.node, type: g.type, vmid });
+        if (g && g.status === status && (!type || g.type === type)) out.push({ node: g.node, type: g.type, vmid });
       }
       return out;
     },

@@ -3,35 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSim } from '../../pve-sim/index.js';
 import { DEMO_TOKENS } from '../../pve-sim/rbac/index.js';
 import { call, login, tokenHeader, type Login } from './core-client.js';
+import { type Json, rootApi } from './root-api.js';
 
 let sim: RunningSim;
 let root: Login;
 
-type Json = Record<string, unknown>;
-
-async function api(method: string, path: string, form?: Record<string, string>): Promise<{ status: number; data: unknown; message?: string; body: Json }> {
-  const r = await call(sim, method, path, { headers: method === 'GET' ? root.cookie : root.write, ...(form ? { form } : {}) });
-  const body = r.json() as Json;
-  return { status: r.status, data: body['data'], message: body['message'] as string | undefined, body };
-}
-
-async function ok(method: string, path: string, form?: Record<string, string>): Promise<unknown> {
-  const r = await api(method, path, form);
-  if (r.status !== 200) throw new Error(`${method} ${path}: ${r.status} ${r.message}`);
-  return r.data;
-}
-
-/** poll the task status with a bounded deadline until it stops */
-async function waitTask(upid: string): Promise<Json> {
-  const node = upid.split(':')[1];
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const s = (await ok('GET', `/nodes/${node}/tasks/${encodeURIComponent(upid)}/status`)) as Json;
-    if (s['status'] === 'stopped') return s;
-    if (Date.now() > deadline) throw new Error(`task ${upid} did not finish`);
-    await new Promise((r) => setImmediate(r));
-  }
-}
+const { api, ok, waitTask } = rootApi(() => ({ sim, root }));
 
 beforeAll(async () => {
   sim = await startSimulator({ taskDurationMs: 150, controlPort: false });

@@ -1,34 +1,12 @@
 // The simulated cluster over real HTTPS: clone, migrate, HA, guest agent, backup jobs, pending config.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSim } from '../../pve-sim/index.js';
-import { call, login, type Login } from './core-client.js';
+import { login, type Login } from './core-client.js';
+import { type Json, rootApi } from './root-api.js';
 
 let sim: RunningSim;
 let root: Login;
-type Json = Record<string, unknown>;
-
-async function api(method: string, path: string, form?: Record<string, string>): Promise<{ status: number; data: unknown; message?: string }> {
-  const r = await call(sim, method, path, { headers: method === 'GET' ? root.cookie : root.write, ...(form ? { form } : {}) });
-  const body = r.json() as Json;
-  return { status: r.status, data: body['data'], message: body['message'] as string | undefined };
-}
-
-async function ok(method: string, path: string, form?: Record<string, string>): Promise<unknown> {
-  const r = await api(method, path, form);
-  if (r.status !== 200) throw new Error(`${method} ${path}: ${r.status} ${r.message}`);
-  return r.data;
-}
-
-async function waitTask(upid: unknown): Promise<Json> {
-  const node = String(upid).split(':')[1];
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const s = (await ok('GET', `/nodes/${node}/tasks/${encodeURIComponent(String(upid))}/status`)) as Json;
-    if (s['status'] === 'stopped') return s;
-    if (Date.now() > deadline) throw new Error('task did not finish');
-    await new Promise((r) => setImmediate(r));
-  }
-}
+const { api, ok, waitTask } = rootApi(() => ({ sim, root }));
 
 beforeAll(async () => {
   sim = await startSimulator({ taskDurationMs: 60, controlPort: false });

@@ -3,7 +3,7 @@ import type { AccessControl } from '../rbac/types.js';
 import { registerClusterHandlers } from '../handlers/cluster-handlers.js';
 import type { SimCore } from '../handlers/common.js';
 import { powerOff, powerOn } from './power.js';
-import { ResourceCache } from './resources.js';
+import { ResourceCache, poolMemberEntries } from './resources.js';
 import { ClusterState } from './state.js';
 import { TaskEngine } from './tasks.js';
 import type { Cluster, ClusterControl, ClusterOptions } from './types.js';
@@ -47,6 +47,9 @@ export function createCluster(opts: ClusterOptions, acl: AccessControl): Cluster
     registerHandlers: (reg) => registerClusterHandlers(reg, core, CLUSTER_NAME, opts.version),
     control,
     stop: () => tasks.stopAll(),
+    hasNode: (node) => state.nodes.has(node),
+    nodeOnline: (node) => state.nodes.get(node)?.online === true,
+    poolMembers: (vmids, storages, type) => poolMemberEntries(core.resources, state, vmids, storages, type),
     guestStatus(vmid) {
       const g = state.guests.get(vmid);
       return g ? { node: g.node, type: g.type, status: g.power === 'stopped' ? 'stopped' : 'running' } : undefined;

@@ -34,7 +34,7 @@ export class ResourceCache {
   private key = '';
   private guests: Resource[] = [];
   /** per caller: which guest entries (by index) they may see, valid while ACLs, guests and tick stay the same */
-  private readonly visible = new Map<string, { version: number; aclText: string; mask: Uint8Array; pools: (string | undefined)[] }>();
+  private readonly visible = new Map<string, { version: number; aclVersion: number; mask: Uint8Array; pools: (string | undefined)[] }>();
 
   /** state version the entries were built for: guest set and order only change with it, not with the tick */
   private builtVersion = -1;
@@ -60,9 +60,9 @@ export class ResourceCache {
   guestVisibility(acl: AccessControl, who: Principal): { mask: Uint8Array; pools: (string | undefined)[] } {
     const entries = this.guestEntries();
     const id = who.kind === 'token' ? who.full : who.userid;
-    const aclText = acl.toUserCfg();
+    const aclVersion = acl.version;
     const hit = this.visible.get(id);
-    if (hit && hit.version === this.builtVersion && hit.aclText === aclText) return hit;
+    if (hit && hit.version === this.builtVersion && hit.aclVersion === aclVersion) return hit;
     const mask = new Uint8Array(entries.length);
     const pools: (string | undefined)[] = new Array<string | undefined>(entries.length);
     entries.forEach((r, i) => {
@@ -70,7 +70,7 @@ export class ResourceCache {
       mask[i] = acl.privileges(who, `/vms/${vmid}`).has('VM.Audit') ? 1 : 0;
       pools[i] = acl.poolOfVm(vmid);
     });
-    const v = { version: this.builtVersion, aclText, mask, pools };
+    const v = { version: this.builtVersion, aclVersion, mask, pools };
     if (this.visible.size > 64) this.visible.clear();
     this.visible.set(id, v);
     return v;
@@ -138,6 +138,32 @@ export function visibleResources(cache: ResourceCache, state: ClusterState, acl:
     for (const n of state.nodes.values()) {
       if (can('/sdn/zones/localnetwork', 'SDN.Audit')) out.push({ id: `network/${n.name}/zone/localnetwork`, network: 'localnetwork', 'network-type': 'zone', node: n.name, type: 'network', status: n.online ? 'ok' : 'unknown' });
     }
+  }
+  return out;
+}
+
+/** PVE's get_pool members: extract_vm_stats entries (no hastate or pool) and each storage once, as seen from the local node */
+export function poolMemberEntries(
+  cache: ResourceCache,
+  state: ClusterState,
+  vmids: Iterable<number>,
+  storages: Iterable<string>,
+  type: string | undefined,
+): Resource[] {
+  const out: Resource[] = [];
+  const now = state.now();
+  for (const vmid of [...vmids].sort((a, b) => a - b)) {
+    const g = state.guests.get(vmid);
+    if (!g || (type && type !== g.type)) continue;
+    const { hastate: _ha, ...entry } = guestResource(state, g, now);
+    out.push(entry);
+  }
+  const local = state.nodes.keys().next().value;
+  if (local === undefined || (type && type !== 'storage')) return out;
+  const onLocal = cache.storageEntries(local);
+  for (const sid of [...storages].sort()) {
+    const entry = onLocal.find((s) => s['storage'] === sid);
+    if (entry) out.push(entry);
   }
   return out;
 }

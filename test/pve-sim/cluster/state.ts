@@ -1,5 +1,5 @@
 // The mutable cluster state with its look-ups and the PVE error texts for missing or locked objects.
-import { PveHttpError } from '../http/types.js';
+import { PveHttpError, unknownNodeError } from '../http/types.js';
 import { generateCluster } from './generate.js';
 import type { BackupJob, Guest, GuestType, HaResource, HaRule, SimNode, Storage, Volume } from './model.js';
 
@@ -35,11 +35,13 @@ export class ClusterState {
     return Math.floor(this.now() / 1000);
   }
 
-  /** A node that exists and is online, or PVE's error for an unknown / unreachable node. */
+  /**
+   * A node that exists, or PVE's error for an unknown one. Offline nodes are refused earlier, by the
+   * core's proxy stage (595), for the endpoints PVE proxies; the others read cluster-wide data and work.
+   */
   node(name: string): SimNode {
     const n = this.nodes.get(name);
-    if (!n) throw new PveHttpError(500, `hostname lookup '${name}' failed - failed to get address info for: ${name}: Name or service not known\n`);
-    if (!n.online) throw new PveHttpError(595, `No route to host\n`);
+    if (!n) throw unknownNodeError(name);
     return n;
   }
 

@@ -34,6 +34,12 @@ export interface Cluster {
   readonly control: ClusterControl;
   /** stop timers, metric ticks, tasks */
   stop(): Promise<void>;
+  /** is this a cluster node (requests for other names fail like PVE's hostname lookup)? */
+  hasNode(node: string): boolean;
+  /** is this node reachable? false for offline and unknown nodes; requests proxied to it fail with 595 */
+  nodeOnline(node: string): boolean;
+  /** GET /pools?poolid= members as PVE lists them: guest stats entries, one entry per storage (local node), optional type filter */
+  poolMembers(vmids: Iterable<number>, storages: Iterable<string>, type?: string): Record<string, unknown>[];
   /** read-only look-up for consoles: where a guest lives and its power state; undefined = no such guest */
   guestStatus?(vmid: number): { node: string; type: 'qemu' | 'lxc'; status: 'running' | 'stopped' } | undefined;
   /** a task run by another module (vncproxy, vncshell) so it shows in the task lists; finish('OK') or finish(error text) */

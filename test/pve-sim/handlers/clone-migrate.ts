@@ -5,9 +5,9 @@ import { newGuest } from '../cluster/generate.js';
 import { powerOff, powerOn } from '../cluster/power.js';
 import { assertUnlocked, guestName, isRunning, isTemplate } from '../cluster/state.js';
 import { KINDS, fail, flag, guestOf, num, optStr, str, type SimCore } from './common.js';
-import { addToPool, retarget } from './guest-create.js';
+import { poolJoiner, retarget } from './guest-create.js';
 
-function cloneGuest(core: SimCore, req: SimRequest, g: Guest, type: GuestType, pool: (vmid: number) => void): string {
+function cloneGuest(core: SimCore, req: SimRequest, g: Guest, type: GuestType, joinPool: (vmid: number) => void): string {
   const newid = num(req, 'newid');
   if (core.state.guests.has(newid)) throw fail(`unable to create VM ${newid}: config file already exists`);
   assertUnlocked(g);
@@ -20,7 +20,7 @@ function cloneGuest(core: SimCore, req: SimRequest, g: Guest, type: GuestType, p
   if (!full && !isTemplate(g)) throw fail(`Linked clone feature is not supported for drive '${type === 'qemu' ? 'scsi0' : 'rootfs'}'`);
   if (type === 'lxc' && full && isRunning(g) && !snap) throw fail('Full clone of a running container is only possible from a snapshot');
   const target = optStr(req, 'target') ?? g.node;
-  core.state.node(target);
+  if (target !== g.node) targetNode(core, target);
   const conf = retarget(snap?.conf ?? g.conf, g.vmid, newid, true, storage);
   if (!full) for (const [k, v] of Object.entries(g.conf)) if (typeof v === 'string' && v.includes(`base-${g.vmid}-`)) conf[k] = v.replace(/:(base-\d+-disk-\d+)/, `:$1/vm-${newid}-disk-0`);
   const nameKey = type === 'qemu' ? 'name' : 'hostname';
@@ -29,7 +29,6 @@ function cloneGuest(core: SimCore, req: SimRequest, g: Guest, type: GuestType, p
   if (description !== undefined) conf['description'] = description;
   const clone = newGuest(newid, type, target, { ...conf, lock: type === 'qemu' ? 'clone' : 'create' }, newid * 7919);
   core.state.guests.set(newid, clone);
-  pool(newid);
   core.state.bump();
   const srcLocked = !isTemplate(g);
   if (srcLocked) g.conf['lock'] = 'clone';
@@ -40,6 +39,7 @@ function cloneGuest(core: SimCore, req: SimRequest, g: Guest, type: GuestType, p
       try {
         await t.wait();
         delete clone.conf['lock'];
+        joinPool(newid);
       } catch (e) {
         core.state.guests.delete(newid);
         throw e;
@@ -51,12 +51,17 @@ function cloneGuest(core: SimCore, req: SimRequest, g: Guest, type: GuestType, p
   });
 }
 
-function migrateGuest(core: SimCore, req: SimRequest, g: Guest, type: GuestType): string {
-  const target = str(req, 'target');
-  if (target === g.node) throw new PveHttpError(400, 'Parameter verification failed.\n', { target: 'target is local node.' });
+/** the target of a clone or migration: PVE's check_node_exists, then the node must be up */
+function targetNode(core: SimCore, target: string): void {
   const tn = core.state.nodes.get(target);
   if (!tn) throw fail(`no such cluster node '${target}'`);
   if (!tn.online) throw fail(`target node '${target}' is not online`);
+}
+
+function migrateGuest(core: SimCore, req: SimRequest, g: Guest, type: GuestType): string {
+  const target = str(req, 'target');
+  if (target === g.node) throw new PveHttpError(400, 'Parameter verification failed.\n', { target: 'target is local node.' });
+  targetNode(core, target);
   assertUnlocked(g);
   const running = isRunning(g);
   const sid = core.state.haSid(g);
@@ -98,7 +103,7 @@ export function registerCloneMigrate(reg: HandlerRegistry, core: SimCore): void 
   for (const type of KINDS) {
     reg.add('POST', `/nodes/{node}/${type}/{vmid}/clone`, (req, ctx) => {
       const g = guestOf(core, req, type);
-      return cloneGuest(core, req, g, type, (vmid) => addToPool(ctx, optStr(req, 'pool'), vmid));
+      return cloneGuest(core, req, g, type, poolJoiner(ctx, req));
     });
     reg.add('POST', `/nodes/{node}/${type}/{vmid}/migrate`, (req) => migrateGuest(core, req, guestOf(core, req, type), type));
   }

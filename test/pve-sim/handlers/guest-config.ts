@@ -1,5 +1,6 @@
 // Guest config endpoints: GET/PUT/POST config with digest, pending, template conversion and destroy.
 import type { HandlerRegistry, SimRequest } from '../http/types.js';
+import type { AccessControl } from '../rbac/types.js';
 import { configDigest } from '../cluster/config-digest.js';
 import { applyConfigUpdate, currentConfig, pendingItems } from '../cluster/config-update.js';
 import type { Guest, GuestType } from '../cluster/model.js';
@@ -30,17 +31,22 @@ function destroyChecks(core: SimCore, g: Guest, req: SimRequest): void {
   if (core.state.ha.has(core.state.haSid(g)) && !flag(req, 'purge')) throw fail(`unable to remove ${w} ${g.vmid} - used in HA resources and purge parameter not set.`);
 }
 
-/** Remove a guest and, with purge, its HA resource and backup-job references. */
-export function removeGuest(core: SimCore, g: Guest, purge: boolean): void {
+/**
+ * Remove a destroyed guest as PVE's destroy worker does: always its /vms ACLs and pool membership
+ * (remove_vm_access); with purge also its backup-job references and HA resource.
+ */
+export function removeGuest(core: SimCore, acl: AccessControl, g: Guest, purge: boolean, log: (line: string) => void): void {
   core.state.guests.delete(g.vmid);
+  acl.removeVmAccess(g.vmid);
   if (purge) {
-    core.state.ha.delete(core.state.haSid(g));
+    log(`purging VM ${g.vmid} from related configurations..`);
     for (const job of core.state.jobs.values()) {
       if (typeof job['vmid'] !== 'string') continue;
       const rest = job['vmid'].split(',').filter((v) => v !== String(g.vmid));
       if (rest.length > 0) job['vmid'] = rest.join(',');
       else delete job['vmid'];
     }
+    if (core.state.ha.delete(core.state.haSid(g))) log(`NOTE: removed VM ${g.vmid} from HA resource configuration.`);
   }
   core.state.bump();
 }
@@ -88,7 +94,7 @@ function registerConfig(reg: HandlerRegistry, core: SimCore, type: GuestType): v
     });
   }
 
-  reg.add('DELETE', base, (req) => {
+  reg.add('DELETE', base, (req, ctx) => {
     const g = guestOf(core, req, type);
     checkSkiplock(req);
     destroyChecks(core, g, req);
@@ -100,8 +106,7 @@ function registerConfig(reg: HandlerRegistry, core: SimCore, type: GuestType): v
           t.log(`Logical volume "vm-${g.vmid}-disk-0" successfully removed.`);
           await t.wait();
         });
-        removeGuest(core, g, flag(req, 'purge'));
-        if (flag(req, 'purge')) t.log(`purging VM ${g.vmid} from related configurations..`);
+        removeGuest(core, ctx.acl, g, flag(req, 'purge'), (line) => t.log(line));
       },
     });
   });

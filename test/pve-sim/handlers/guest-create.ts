@@ -30,11 +30,15 @@ export function retarget(conf: GuestConfig, oldId: number, newId: number, unique
   return out;
 }
 
-export function addToPool(ctx: HandlerContext, pool: string | undefined, vmid: number): void {
-  if (!pool) return;
-  const p = ctx.acl.pools().get(pool);
-  if (!p) throw fail(`pool '${pool}' does not exist`);
-  p.vms.add(vmid);
+/**
+ * create/restore/clone with pool=: PVE checks the pool before the task starts (check_pool_exist) and
+ * adds the guest inside the worker once it succeeded (add_vm_to_pool); call the result then.
+ */
+export function poolJoiner(ctx: HandlerContext, req: SimRequest): (vmid: number) => void {
+  const pool = optStr(req, 'pool');
+  if (!pool) return () => {};
+  if (!ctx.acl.pools().has(pool)) throw fail(`pool '${pool}' does not exist`);
+  return (vmid) => ctx.acl.addPoolMember(pool, vmid);
 }
 
 function existsError(core: SimCore, vmid: number, type: GuestType, restore: boolean): PveHttpError | undefined {
@@ -52,6 +56,7 @@ function createGuest(core: SimCore, req: SimRequest, ctx: HandlerContext, type: 
   if (type === 'qemu' && archive) {
     for (const k of Object.keys(req.params)) if (DISK_KEY.test(k)) throw new PveHttpError(400, 'Parameter verification failed.\n', { [k]: "option conflicts with option 'archive'" });
   }
+  const joinPool = poolJoiner(ctx, req);
   const existing = core.state.guests.get(vmid);
   const force = flag(req, 'force') && archive !== undefined;
   if (existing && !force) throw existsError(core, vmid, type, archive !== undefined) ?? fail('exists');
@@ -79,7 +84,6 @@ function createGuest(core: SimCore, req: SimRequest, ctx: HandlerContext, type: 
   }
   const g: Guest = newGuest(vmid, type, node, { ...conf, lock: 'create' }, vmid * 7919);
   core.state.guests.set(vmid, g);
-  addToPool(ctx, optStr(req, 'pool'), vmid);
   core.state.bump();
   const taskName = (type === 'qemu' ? 'qm' : 'vz') + (archive ? 'restore' : 'create');
   return core.tasks.start({
@@ -94,6 +98,7 @@ function createGuest(core: SimCore, req: SimRequest, ctx: HandlerContext, type: 
         throw e;
       }
       delete g.conf['lock'];
+      joinPool(vmid);
       if (flag(req, 'start')) powerOn(g, core.state.now());
       core.state.bump();
     },

@@ -1,7 +1,7 @@
 // Cluster-wide inventory endpoints: /cluster/resources, /cluster/status, /cluster/nextid, /version, /nodes.
 import { PveHttpError, type HandlerRegistry } from '../http/types.js';
 import { nodeRrd, nodeSample } from '../cluster/metrics.js';
-import { visibleResources } from '../cluster/resources.js';
+import { ResourcesAnswerCache } from '../cluster/resources-answer.js';
 import { can, optStr, str, who, type SimCore } from './common.js';
 
 export function versionInfo(version: string): { version: string; release: string; repoid: string } {
@@ -12,7 +12,8 @@ export function versionInfo(version: string): { version: string; release: string
 
 export function registerInventory(reg: HandlerRegistry, core: SimCore, clusterName: string, version: string): void {
   const { state } = core;
-  reg.add('GET', '/cluster/resources', (req, ctx) => visibleResources(core.resources, state, ctx.acl, who(req), optStr(req, 'type')));
+  const answers = new ResourcesAnswerCache(core.resources, state);
+  reg.add('GET', '/cluster/resources', (req, ctx) => answers.answer(ctx.acl, who(req), optStr(req, 'type')));
 
   reg.add('GET', '/cluster/status', () => {
     const nodes = [...state.nodes.values()];

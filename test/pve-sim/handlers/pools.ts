@@ -20,39 +20,41 @@ function mustExist(acl: SimAccessControl, poolid: string) {
   return pool;
 }
 
+/** PVE checks every member before it writes user.cfg once: a refused member leaves the pool untouched */
 function updatePool(acl: SimAccessControl, deps: AccessHandlerDeps, req: SimRequest): null {
   const poolid = strParam(req, 'poolid') ?? '';
   const pool = mustExist(acl, poolid);
   const caller = callerOf(req);
   const del = flagParam(req, 'delete') ?? false;
   const allowMove = flagParam(req, 'allow-move') ?? false;
-  const comment = strParam(req, 'comment');
-  if (comment !== undefined) pool.comment = comment || undefined;
-  for (const v of splitList(strParam(req, 'vms'))) {
-    const vmid = Number(v);
+  const vms = splitList(strParam(req, 'vms')).map(Number);
+  for (const vmid of vms) {
     acl.perms.requireModify(caller, `/vms/${vmid}`, false);
     if (del) {
-      if (!pool.vms.delete(vmid)) throw fail(`VM ${vmid} is not a pool member`);
-      acl.cfg.vms.delete(vmid);
+      if (!pool.vms.has(vmid)) throw fail(`VM ${vmid} is not a pool member`);
       continue;
     }
     if (deps.vmExists && !deps.vmExists(vmid)) throw fail(`VM ${vmid} does not exist`);
-    const current = acl.cfg.vms.get(vmid);
-    if (current !== undefined && current !== poolid) {
-      if (!allowMove) throw fail(`VM ${vmid} belongs already to pool '${current}' and 'allow-move' is not set`);
-      acl.cfg.pools.get(current)?.vms.delete(vmid);
+    const current = acl.poolOfVm(vmid);
+    if (current !== undefined && current !== poolid && !allowMove) {
+      throw fail(`VM ${vmid} belongs already to pool '${current}' and 'allow-move' is not set`);
     }
-    pool.vms.add(vmid);
-    acl.cfg.vms.set(vmid, poolid);
   }
-  for (const sid of splitList(strParam(req, 'storage'))) {
+  const storages = splitList(strParam(req, 'storage'));
+  for (const sid of storages) {
     acl.perms.requireModify(caller, `/storage/${sid}`, false);
     if (!isStorageId(sid)) throw fail(`invalid storage ID '${sid}'`);
-    if (del) {
-      if (!pool.storage.delete(sid)) throw fail(`storage '${sid}' is not a pool member`);
-    } else {
-      pool.storage.add(sid);
-    }
+    if (del && !pool.storage.has(sid)) throw fail(`storage '${sid}' is not a pool member`);
+  }
+  const comment = strParam(req, 'comment');
+  if (comment !== undefined) pool.comment = comment || undefined;
+  for (const vmid of vms) {
+    if (del) acl.removePoolMember(vmid);
+    else acl.addPoolMember(poolid, vmid);
+  }
+  for (const sid of storages) {
+    if (del) pool.storage.delete(sid);
+    else pool.storage.add(sid);
   }
   acl.changed();
   return null;

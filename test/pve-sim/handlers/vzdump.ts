@@ -18,7 +18,7 @@ export function expandNotes(template: string, g: Guest, clusterName: string): st
     .replaceAll('{{cluster}}', clusterName);
 }
 
-function selectGuests(core: SimCore, req: SimRequest, node: string, poolVms: Set<number> | undefined): Guest[] {
+function selectGuests(core: SimCore, req: SimRequest, node: string, poolVms: ReadonlySet<number> | undefined): Guest[] {
   const exclude = new Set((optStr(req, 'exclude') ?? '').split(/[,;\s]+/).filter(Boolean).map(Number));
   const ids = optStr(req, 'vmid');
   let list: Guest[];

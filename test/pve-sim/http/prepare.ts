@@ -7,10 +7,12 @@ import { authenticate } from './auth.js';
 import type { TicketSigner } from './tickets.js';
 import {
   type HttpMethod,
+  nodeUnreachableError,
   paramError,
   PveHttpError,
   type SchemaPermissions,
   type SimRequest,
+  unknownNodeError,
 } from './types.js';
 
 export interface CoreDeps {
@@ -19,8 +21,8 @@ export interface CoreDeps {
   acl: AccessControl;
   tickets: TicketSigner;
   now: () => number;
-  /** the proxy stage: is this a cluster node (requests for other nodes fail like PVE's hostname lookup)? */
-  isNode?: (node: string) => boolean;
+  /** the proxy stage: unknown names fail like PVE's hostname lookup, offline nodes with 595 */
+  nodes?: { hasNode(node: string): boolean; nodeOnline(node: string): boolean };
 }
 
 /** a 401 carries no body; the core delays it */
@@ -68,17 +70,13 @@ export function prepareRequest(
   if (Object.keys(errors).length > 0) throw paramError(errors);
   if (!world && deps.validating) {
     const verdict = deps.acl.check(perms, principal, raw);
-    if (!verdict.ok) throw new PveHttpError(403, verdict.message);
+    if (!verdict.ok) throw new PveHttpError(verdict.status ?? 403, verdict.message);
   }
   const proxyto = info?.proxyto;
-  if (typeof proxyto === 'string' && deps.isNode && typeof raw[proxyto] === 'string') {
-    const node = raw[proxyto];
-    if (node !== 'localhost' && !deps.isNode(node)) {
-      throw new PveHttpError(
-        500,
-        `hostname lookup '${node}' failed - failed to get address info for: ${node}: Name or service not known\n`,
-      );
-    }
+  const node = typeof proxyto === 'string' ? raw[proxyto] : undefined;
+  if (deps.nodes && typeof node === 'string' && node !== 'localhost') {
+    if (!deps.nodes.hasNode(node)) throw unknownNodeError(node);
+    if (!deps.nodes.nodeOnline(node)) throw nodeUnreachableError();
   }
   let params = raw;
   if (deps.validating && info) {

@@ -29,6 +29,7 @@ export class SimAccessControl implements AccessControl {
   readonly cfg: UserConfig;
   private readonly cache = new Map<string, FlagMap>();
   private readonly evaluator: PermissionEvaluator;
+  private generation = 0;
 
   constructor(private readonly state: AccessState) {
     this.cfg = parseUserCfg(state.userCfg);
@@ -38,6 +39,11 @@ export class SimAccessControl implements AccessControl {
   /** Call after every change to cfg: privileges are cached per principal and path. */
   changed(): void {
     this.cache.clear();
+    this.generation++;
+  }
+
+  get version(): number {
+    return this.generation;
   }
 
   /** effective privileges with propagate flags, for a user id or full token id */
@@ -113,6 +119,32 @@ export class SimAccessControl implements AccessControl {
 
   poolOfVm(vmid: number): string | undefined {
     return this.cfg.vms.get(vmid);
+  }
+
+  /** PVE's add_vm_to_pool: a guest belongs to at most one pool */
+  addPoolMember(poolid: string, vmid: number): void {
+    const pool = this.cfg.pools.get(poolid);
+    if (!pool) throw new Error(`pool '${poolid}' does not exist`);
+    this.removePoolMember(vmid);
+    pool.vms.add(vmid);
+    this.cfg.vms.set(vmid, poolid);
+    this.changed();
+  }
+
+  removePoolMember(vmid: number): boolean {
+    const poolid = this.cfg.vms.get(vmid);
+    if (poolid === undefined) return false;
+    this.cfg.pools.get(poolid)?.vms.delete(vmid);
+    this.cfg.vms.delete(vmid);
+    this.changed();
+    return true;
+  }
+
+  /** PVE's remove_vm_access, run by every guest destroy: drops the /vms/<vmid> ACLs and the pool membership */
+  removeVmAccess(vmid: number): void {
+    this.cfg.aclRoot.children.get('vms')?.children.delete(String(vmid));
+    this.removePoolMember(vmid);
+    this.changed();
   }
 
   tokens(): Map<string, TokenInfo> {

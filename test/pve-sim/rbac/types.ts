@@ -14,8 +14,8 @@ export interface AclEntry {
 export interface PoolInfo {
   poolid: string;
   comment?: string;
-  vms: Set<number>;
-  storage: Set<string>;
+  vms: ReadonlySet<number>;
+  storage: ReadonlySet<string>;
 }
 
 export interface TokenInfo {
@@ -50,9 +50,18 @@ export interface AccessControl {
   permissionsAnswer(principal: Principal, path?: string, userid?: string): Record<string, Record<string, 0 | 1>>;
 
   // --- state used by handlers
+  /** bumped on every change of users, ACLs, tokens or pools: callers key their caches on it */
+  readonly version: number;
+  /** read-only view; change membership only through addPoolMember / removePoolMember */
   pools(): Map<string, PoolInfo>;
   /** which pool holds a guest, if any */
   poolOfVm(vmid: number): string | undefined;
+  /** put a guest into a pool, moving it out of any other (PVE add_vm_to_pool); throws if the pool does not exist */
+  addPoolMember(poolid: string, vmid: number): void;
+  /** take a guest out of its pool; false if it was in none */
+  removePoolMember(vmid: number): boolean;
+  /** a destroyed guest: drop its /vms/<vmid> ACLs and its pool membership (PVE remove_vm_access) */
+  removeVmAccess(vmid: number): void;
   tokens(): Map<string, TokenInfo>;
   /** revoke (delete) a token — control API fault */
   revokeToken(fullTokenId: string): boolean;

@@ -2,6 +2,7 @@
 import { PveHttpError, type SimRequest } from '../../http/types.js';
 import type { AccessControl } from '../../rbac/types.js';
 import { SimAccessControl, principalId } from '../../rbac/access-control.js';
+import type { UserEntry } from '../../rbac/user-cfg.js';
 
 /** Optional views of the cluster the access handlers cannot compute themselves. */
 export interface AccessHandlerDeps {
@@ -35,5 +36,12 @@ export const flagParam = (req: SimRequest, name: string): boolean | undefined =>
 export const fail = (message: string): PveHttpError => new PveHttpError(500, `${message}\n`);
 export const paramFail = (field: string, message: string): PveHttpError =>
   new PveHttpError(400, 'Parameter verification failed.\n', { [field]: message });
+
+/** PVE's check_user_exist, which the handlers run too: root@pam skips the permission check that would catch it */
+export function userOf(acl: SimAccessControl, userid: string): UserEntry {
+  const user = acl.cfg.users.get(userid);
+  if (!user) throw fail(`no such user ('${userid}')`);
+  return user;
+}
 
 export const sortedKeys = <V>(m: Map<string, V>): string[] => [...m.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { HandlerRegistry, SimRequest } from '../../http/types.js';
 import type { SimAccessControl } from '../../rbac/access-control.js';
 import type { TokenEntry, UserEntry } from '../../rbac/user-cfg.js';
-import { fail, flagParam, numParam, sortedKeys, strParam } from './common.js';
+import { fail, flagParam, numParam, sortedKeys, strParam, userOf } from './common.js';
 
 const info = (t: TokenEntry): Record<string, unknown> => ({
   expire: t.expire,
@@ -13,9 +13,7 @@ const info = (t: TokenEntry): Record<string, unknown> => ({
 
 function target(acl: SimAccessControl, req: SimRequest): { userid: string; user: UserEntry; tokenid: string } {
   const userid = strParam(req, 'userid') ?? '';
-  const user = acl.cfg.users.get(userid);
-  if (!user) throw fail(`no such user ('${userid}')`);
-  return { userid, user, tokenid: strParam(req, 'tokenid') ?? '' };
+  return { userid, user: userOf(acl, userid), tokenid: strParam(req, 'tokenid') ?? '' };
 }
 
 function existing(acl: SimAccessControl, req: SimRequest): { full: string; token: TokenEntry } {

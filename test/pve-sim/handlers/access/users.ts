@@ -3,7 +3,7 @@ import type { HandlerRegistry, SimRequest } from '../../http/types.js';
 import type { SimAccessControl } from '../../rbac/access-control.js';
 import { type UserEntry, newUser } from '../../rbac/user-cfg.js';
 import { realmOf, splitList } from '../../rbac/ids.js';
-import { callerOf, fail, flagParam, numParam, sortedKeys, strParam } from './common.js';
+import { callerOf, fail, flagParam, numParam, sortedKeys, strParam, userOf } from './common.js';
 
 const USER_FIELDS = ['firstname', 'lastname', 'email', 'comment', 'keys'] as const;
 
@@ -88,14 +88,14 @@ export function registerUserHandlers(registry: HandlerRegistry, acl: SimAccessCo
   });
 
   registry.add('GET', '/access/users/{userid}', (req) => {
-    const u = acl.cfg.users.get(strParam(req, 'userid') ?? '') as UserEntry;
+    const u = userOf(acl, strParam(req, 'userid') ?? '');
     const tokens = Object.fromEntries(tokenList(u).map(({ tokenid, ...rest }) => [String(tokenid), rest]));
     return { ...userFields(u), groups: [...u.groups].sort(), tokens };
   });
 
   registry.add('PUT', '/access/users/{userid}', (req) => {
     const userid = strParam(req, 'userid') ?? '';
-    const u = acl.cfg.users.get(userid) as UserEntry;
+    const u = userOf(acl, userid);
     applyFields(req, u);
     const groups = strParam(req, 'groups');
     if (groups !== undefined) setGroups(acl, userid, splitList(groups), flagParam(req, 'append') ?? false);
@@ -105,7 +105,7 @@ export function registerUserHandlers(registry: HandlerRegistry, acl: SimAccessCo
 
   registry.add('DELETE', '/access/users/{userid}', (req) => {
     const userid = strParam(req, 'userid') ?? '';
-    const u = acl.cfg.users.get(userid) as UserEntry;
+    const u = userOf(acl, userid);
     for (const tokenid of [...u.tokens.keys()]) acl.revokeToken(`${userid}!${tokenid}`);
     setGroups(acl, userid, [], false);
     acl.cfg.users.delete(userid);

@@ -1,0 +1,73 @@
+// Builds the plan for any operation: runs its builder, checks privileges against the identity's effective permissions,
+// and answers a StoredPlan the shared plan store runs (plans.run). Restore verification also answers its live report.
+import { randomUUID } from 'node:crypto';
+import type { OperationAction, VerifyReport } from '../../src-shared/ipc/channels/operations.js';
+import type { Profile } from '../../src-shared/model/profile.js';
+import { buildPlan } from '../../src-shared/plans/plan.js';
+import { getPermissions } from '../pve/api/access.js';
+import type { PveCaller } from '../pve/api/caller.js';
+import { identityOf, toAnswer } from '../plans/plan-builder.js';
+import type { StoredPlan } from '../plans/plan-store.js';
+import type { BuildContext, BuiltAction } from '../plans/plan-types.js';
+import { buildBackupDelete, buildBackupRun, buildRestore } from './build-backup.js';
+import { buildJobCreate, buildJobDelete, buildJobUpdate } from './build-backup-jobs.js';
+import { buildHaAdd, buildHaMove, buildHaRemove, buildHaUpdate } from './build-ha.js';
+import { buildMigrate } from './build-migrate.js';
+import { buildClone, buildCreate } from './build-provision.js';
+import { buildVerify } from './build-verify.js';
+
+export interface OperationDeps {
+  caller: PveCaller;
+  profile: Pick<Profile, 'id' | 'auth' | 'readOnly'>;
+  /** task and readiness poll interval inside multi-stage steps (1 s like the PVE GUI) */
+  pollMs?: number;
+  newId?: () => string;
+}
+
+async function buildOperation(a: OperationAction, ctx: BuildContext, pollMs: number): Promise<{ built: BuiltAction; report?: VerifyReport }> {
+  const only = (built: Promise<BuiltAction>): Promise<{ built: BuiltAction }> => built.then((b) => ({ built: b }));
+  switch (a.kind) {
+    case 'backup.run':
+      return only(buildBackupRun(a, ctx));
+    case 'backup.restore':
+      return only(buildRestore(a, ctx));
+    case 'backup.verify':
+      return buildVerify(a, ctx, { pollMs, now: Date.now });
+    case 'backup.delete':
+      return only(buildBackupDelete(a));
+    case 'backupjob.create':
+      return only(buildJobCreate(a));
+    case 'backupjob.update':
+      return only(buildJobUpdate(a, ctx));
+    case 'backupjob.delete':
+      return only(buildJobDelete(a, ctx));
+    case 'ha.add':
+      return only(buildHaAdd(a, ctx));
+    case 'ha.update':
+      return only(buildHaUpdate(a, ctx));
+    case 'ha.remove':
+      return only(buildHaRemove(a, ctx));
+    case 'ha.move':
+      return only(buildHaMove(a, ctx, pollMs));
+    case 'migrate':
+      return only(buildMigrate(a, ctx, pollMs));
+    case 'clone':
+      return only(buildClone(a, ctx));
+    case 'create':
+      return only(buildCreate(a, ctx));
+  }
+}
+
+export async function buildOperationPlan(action: OperationAction, deps: OperationDeps): Promise<{ stored: StoredPlan; report?: VerifyReport }> {
+  const identity = identityOf(deps.profile);
+  const [perms, { built, report }] = await Promise.all([
+    getPermissions(deps.caller),
+    buildOperation(action, { caller: deps.caller, plan: {}, now: () => new Date() }, deps.pollMs ?? 1_000),
+  ]);
+  const plan = buildPlan(
+    { ...built.input, id: (deps.newId ?? randomUUID)(), calls: built.steps.map((s) => s.call) },
+    { answer: toAnswer(perms), identity: { id: identity }, readOnly: deps.profile.readOnly },
+  );
+  if (report) report.planId = plan.id;
+  return { stored: { plan, profileId: deps.profile.id, identity, steps: built.steps, preconditions: built.preconditions, targets: built.targets }, ...(report ? { report } : {}) };
+}

@@ -1,0 +1,71 @@
+// The guest view's action bar: power actions (shutdown with timeout and force-stop) and the config editor, each through a plan.
+import { useState } from 'react';
+import { POWER_ACTIONS, type GuestRef, type PowerAction } from '../../../src-shared/ipc/channels/plans.js';
+import type { GuestRecord } from '../../../src-shared/model/inventory.js';
+import { usePlanFlow } from '../../components/ConfirmDiffDialog/usePlanFlow.js';
+import { useReadOnly } from '../../components/ConfirmDiffDialog/useReadOnly.js';
+import { ConfigEditForm } from './ConfigEditForm.js';
+
+const LABEL: Record<PowerAction, string> = { start: 'Start', shutdown: 'Shut down', stop: 'Stop', reboot: 'Reboot', reset: 'Reset', suspend: 'Suspend', resume: 'Resume' };
+
+/** Which actions make sense in a state; PVE would refuse the others. */
+export function actionsFor(g: Pick<GuestRecord, 'type' | 'status'>): PowerAction[] {
+  const running = g.status === 'running';
+  const paused = g.status === 'paused' || g.status === 'suspended';
+  return POWER_ACTIONS.filter((a) => {
+    if (a === 'reset' && g.type === 'lxc') return false;
+    if (a === 'start') return !running && !paused;
+    if (a === 'resume') return paused;
+    return running || (paused && (a === 'stop' || a === 'shutdown'));
+  });
+}
+
+export function GuestActionBar({ guest: g }: { guest: GuestRecord }) {
+  const readOnly = useReadOnly(g.clusterId);
+  const [editing, setEditing] = useState(false);
+  const [timeout, setTimeoutSecs] = useState('');
+  const [forceStop, setForceStop] = useState(false);
+  const [snapshotFirst, setSnapshotFirst] = useState(false);
+  const flow = usePlanFlow(g.clusterId);
+  const ref: GuestRef = { node: g.node, type: g.type, vmid: g.vmid };
+  const disabled = readOnly || flow.building;
+  const power = (action: PowerAction): void =>
+    void flow.start({
+      kind: 'power',
+      action,
+      guests: [ref],
+      ...(action === 'shutdown' && /^\d+$/.test(timeout) ? { timeout: Number(timeout) } : {}),
+      ...(action === 'shutdown' && forceStop ? { forceStop: true } : {}),
+      ...(snapshotFirst ? { snapshotFirst: true } : {}),
+    });
+  return (
+    <div data-testid="guest-actions">
+      <div className="plan-bar">
+        {actionsFor(g).map((a) => (
+          <button key={a} type="button" disabled={disabled} onClick={() => power(a)} data-testid={`guest-action-${a}`}>
+            {LABEL[a]}
+          </button>
+        ))}
+        {g.status === 'running' && (
+          <>
+            <input placeholder="shutdown timeout (s)" value={timeout} onChange={(e) => setTimeoutSecs(e.target.value)} size={16} disabled={disabled} />
+            <label>
+              <input type="checkbox" checked={forceStop} onChange={(e) => setForceStop(e.target.checked)} disabled={disabled} /> force stop after
+            </label>
+          </>
+        )}
+        <label>
+          <input type="checkbox" checked={snapshotFirst} onChange={(e) => setSnapshotFirst(e.target.checked)} disabled={disabled} /> snapshot first
+        </label>
+        <button type="button" disabled={readOnly} onClick={() => setEditing((v) => !v)} data-testid="guest-action-edit">
+          {editing ? 'Close editor' : 'Edit config…'}
+        </button>
+        {readOnly && <span className="muted">read-only profile</span>}
+      </div>
+      {editing && (
+        <ConfigEditForm profileId={g.clusterId} guest={ref} disabled={disabled} onPlan={(changes, snap) => void flow.start({ kind: 'config', guest: ref, changes, ...(snap ? { snapshotFirst: true } : {}) })} />
+      )}
+      {flow.dialog}
+    </div>
+  );
+}
