@@ -15,7 +15,12 @@ if [[ -z "${PROXDECK_KEYRING_SESSION:-}" ]]; then
   exec dbus-run-session -- bash "$0" "$@"
 fi
 
-# A non-empty line on stdin makes gnome-keyring create and unlock the login keyring.
+# A private keyring directory: a login keyring left by an earlier run (or the user's own, with
+# another password) would not unlock with ours. A non-empty line on stdin makes gnome-keyring
+# create and unlock a fresh login keyring there.
+XDG_DATA_HOME="$(mktemp -d)"
+export XDG_DATA_HOME
+trap 'rm -rf "$XDG_DATA_HOME"' EXIT
 eval "$(echo proxdeck-test-keyring | gnome-keyring-daemon --unlock --components=secrets)"
 export GNOME_KEYRING_CONTROL
 

@@ -66,7 +66,10 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   disposers.push(() => connect.closeAll());
   const inventory = createInventory({ events, clientFor: (id) => connect.client(id) });
   disposers.push(() => inventory.dispose());
-  const consoles = createConsole({ client: (id) => connect.client(id), onClosed: (id, reason) => events.emit('console.closed', { id, reason }) });
+  const consoles = createConsole({
+    client: (id) => connect.client(id),
+    onClosed: (id, reason) => events.emit('console.closed', { id, reason }),
+  });
   disposers.push(() => consoles.service.closeAll());
   const plans = createPlanServices({ profiles, clientFor: (id) => connect.client(id), events, configDir: opts.configDir });
   const permissions = createPermissions({ profiles, clientFor: (id) => connect.client(id), planStore: plans.store, events, ...(opts.extraCa ? { extraCa: opts.extraCa } : {}) });

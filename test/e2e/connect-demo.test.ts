@@ -19,12 +19,26 @@ beforeAll(async () => {
     port: sim.port,
     fingerprint: sim.fingerprint,
     profiles: [
-      { name: 'Demo operator', auth: { kind: 'token', tokenId: OPS }, secret: DEMO_TOKENS[OPS], readOnly: false, color: '#3b82f6' },
-      { name: 'Demo auditor', auth: { kind: 'token', tokenId: AUDITOR }, secret: DEMO_TOKENS[AUDITOR], readOnly: true, color: '#10b981' },
+      {
+        name: 'Demo operator',
+        auth: { kind: 'token', tokenId: OPS },
+        secret: DEMO_TOKENS[OPS],
+        readOnly: false,
+        color: '#3b82f6',
+      },
+      {
+        name: 'Demo auditor',
+        auth: { kind: 'token', tokenId: AUDITOR },
+        secret: DEMO_TOKENS[AUDITOR],
+        readOnly: true,
+        color: '#10b981',
+      },
     ],
   };
   // Without PVE_* variables, so the import button has nothing to import.
-  app = await startApp({ env: { PROXDECK_DEMO: JSON.stringify(demo), PVE_HOST: '', PVE_TOKEN_ID: '', PVE_TOKEN_SECRET: '' } });
+  app = await startApp({
+    env: { PROXDECK_DEMO: JSON.stringify(demo), PVE_HOST: '', PVE_TOKEN_ID: '', PVE_TOKEN_SECRET: '' },
+  });
 });
 
 afterAll(async () => {

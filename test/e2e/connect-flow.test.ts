@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSim } from '../pve-sim/index.js';
 import { DEMO_PASSWORDS, DEMO_TOKENS, DEMO_TOTP_SECRET, DEMO_TOTP_USER } from '../pve-sim/rbac/index.js';
-import { addProfile, card, simIdentity } from './connect-support.js';
+import { addProfile, card, deleteProfile, simIdentity } from './connect-support.js';
 import { startApp, type StartedApp } from './harness/start-app.js';
 
 /** PVEAuditor on /: may read /cluster/status, so the cluster name is visible to it */
@@ -51,7 +51,13 @@ describe('connect screen against the simulator', () => {
 
   it('adds a token profile, shows the fingerprint, trusts it, connects and shows the cluster name and version', async () => {
     const expected = await simIdentity(sim, AUDITOR, demoToken(AUDITOR));
-    const c = await addProfile(page(), { name: 'Lab', host, tokenId: AUDITOR, secret: demoToken(AUDITOR), color: '#aa3300' });
+    const c = await addProfile(page(), {
+      name: 'Lab',
+      host,
+      tokenId: AUDITOR,
+      secret: demoToken(AUDITOR),
+      color: '#aa3300',
+    });
     expect(await c.getByTestId('connection-state').textContent()).toBe('not connected');
     await c.getByTestId('badge-unpinned').waitFor();
 
@@ -61,7 +67,9 @@ describe('connect screen against the simulator', () => {
     expect(await c.getAttribute('data-state')).toBe('failed');
 
     // A pasted fingerprint that differs trusts nothing.
-    await c.getByTestId('fingerprint-paste').fill(sim.fingerprint.replace(/^../, sim.fingerprint.startsWith('00') ? '11' : '00'));
+    await c
+      .getByTestId('fingerprint-paste')
+      .fill(sim.fingerprint.replace(/^../, sim.fingerprint.startsWith('00') ? '11' : '00'));
     await c.getByTestId('fingerprint-compare').click();
     await c.getByTestId('fingerprint-differs').waitFor();
     expect(await c.getByTestId('connection-summary').count()).toBe(0);
@@ -72,7 +80,9 @@ describe('connect screen against the simulator', () => {
     expect(await c.getByTestId('summary-cluster').textContent()).toBe(expected.cluster);
     expect(await c.getByTestId('summary-identity').textContent()).toBe(AUDITOR);
     expect(await c.getByTestId('summary-fingerprint').textContent()).toBe(sim.fingerprint);
-    expect(await c.getByTestId('summary-nodes').textContent()).toContain(String(sim.cluster.control.summary().nodes.length));
+    expect(await c.getByTestId('summary-nodes').textContent()).toContain(
+      String(sim.cluster.control.summary().nodes.length),
+    );
     await expect.poll(() => c.getAttribute('data-state')).toBe('connected');
     expect(await c.getByTestId('badge-unpinned').count()).toBe(0);
     expect(await page().getByTestId('connected-chip').count()).toBe(1);
@@ -112,7 +122,12 @@ describe('connect screen against the simulator', () => {
   });
 
   it('says authentication failed for a wrong secret', async () => {
-    const c = await addProfile(page(), { name: 'Wrong', host, tokenId: AUDITOR, secret: 'not-the-right-secret' });
+    const c = await addProfile(page(), {
+      name: 'Wrong',
+      host,
+      tokenId: AUDITOR,
+      secret: 'not-the-right-secret',
+    });
     await connectTrusting('Wrong');
     const error = c.getByTestId('connect-error');
     await error.waitFor();
@@ -122,7 +137,13 @@ describe('connect screen against the simulator', () => {
   });
 
   it('explains the empty cluster a privilege-separated token without ACLs sees', async () => {
-    const c = await addProfile(page(), { name: 'No ACL', host, tokenId: NOACL, secret: demoToken(NOACL), color: '#117733' });
+    const c = await addProfile(page(), {
+      name: 'No ACL',
+      host,
+      tokenId: NOACL,
+      secret: demoToken(NOACL),
+      color: '#117733',
+    });
     await c.getByTestId('connect').click();
     // This time the pasted fingerprint matches, which trusts it.
     await c.getByTestId('fingerprint-paste').fill(sim.fingerprint.replace(/:/g, '').toLowerCase());
@@ -138,7 +159,12 @@ describe('connect screen against the simulator', () => {
   it('asks for the TOTP code of a second-factor account and connects with it', async () => {
     const [username, realm] = DEMO_TOTP_USER.split('@') as [string, string];
     const password = DEMO_PASSWORDS[DEMO_TOTP_USER] ?? '';
-    const c = await addProfile(page(), { name: 'Second factor', host, user: { username, realm }, secret: password });
+    const c = await addProfile(page(), {
+      name: 'Second factor',
+      host,
+      user: { username, realm },
+      secret: password,
+    });
     await connectTrusting('Second factor');
     await c.getByTestId('totp-prompt').waitFor();
     expect(await c.getByTestId('connect-error').getAttribute('data-code')).toBe('tfa_required');
@@ -160,11 +186,7 @@ describe('connect screen against the simulator', () => {
 
   it('deletes profiles, and the deleted ones stay gone after a reload', async () => {
     for (const name of ['Wrong', 'No ACL', 'Second factor', 'Lab']) {
-      const c = card(page(), name);
-      await c.getByTestId('edit-profile').click();
-      await c.getByTestId('profile-delete').click();
-      await c.getByTestId('profile-delete-confirm').click();
-      await c.waitFor({ state: 'detached' });
+      await deleteProfile(page(), name);
     }
     await page().reload();
     await page().getByTestId('profile-form').waitFor();

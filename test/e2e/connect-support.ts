@@ -42,7 +42,18 @@ export async function addProfile(page: Page, input: ProfileInput): Promise<Locat
 }
 
 export function card(page: Page, name: string): Locator {
-  return page.getByTestId('profile-card').filter({ has: page.getByTestId('profile-card-name').getByText(name, { exact: true }) });
+  return page
+    .getByTestId('profile-card')
+    .filter({ has: page.getByTestId('profile-card-name').getByText(name, { exact: true }) });
+}
+
+/** Deletes a profile through its edit form (two clicks, as a user would) and waits for its card to go. */
+export async function deleteProfile(page: Page, name: string): Promise<void> {
+  const c = card(page, name);
+  await c.getByTestId('edit-profile').click();
+  await c.getByTestId('profile-delete').click();
+  await c.getByTestId('profile-delete-confirm').click();
+  await c.waitFor({ state: 'detached' });
 }
 
 const Envelope = z.object({ data: z.unknown() });
@@ -55,9 +66,12 @@ export function simGet(sim: RunningSim, path: string, tokenId: string, secret: s
       // Pinned by hand below: the simulator's certificate is self-signed.
       { rejectUnauthorized: false, headers: { Authorization: `PVEAPIToken=${tokenId}=${secret}` } },
       (res) => {
-        const presented = normalizeFingerprint((res.socket as TLSSocket).getPeerCertificate().fingerprint256 ?? '');
+        const presented = normalizeFingerprint(
+          (res.socket as TLSSocket).getPeerCertificate().fingerprint256 ?? '',
+        );
         if (presented !== sim.fingerprint) return reject(new Error(`unexpected certificate ${presented}`));
-        if (res.statusCode !== 200) return reject(new Error(`GET ${path}: HTTP ${res.statusCode} ${res.statusMessage}`));
+        if (res.statusCode !== 200)
+          return reject(new Error(`GET ${path}: HTTP ${res.statusCode} ${res.statusMessage}`));
         let body = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => (body += chunk));
@@ -79,9 +93,15 @@ const Version = z.object({ version: z.string() });
 const ClusterStatus = z.array(z.object({ type: z.string(), name: z.string() }));
 
 /** The version and cluster name the simulator reports to this identity. */
-export async function simIdentity(sim: RunningSim, tokenId: string, secret: string): Promise<{ version: string; cluster: string }> {
+export async function simIdentity(
+  sim: RunningSim,
+  tokenId: string,
+  secret: string,
+): Promise<{ version: string; cluster: string }> {
   const version = Version.parse(await simGet(sim, '/version', tokenId, secret)).version;
-  const cluster = ClusterStatus.parse(await simGet(sim, '/cluster/status', tokenId, secret)).find((e) => e.type === 'cluster');
+  const cluster = ClusterStatus.parse(await simGet(sim, '/cluster/status', tokenId, secret)).find(
+    (e) => e.type === 'cluster',
+  );
   if (!cluster) throw new Error('the simulator reported no cluster entry');
   return { version, cluster: cluster.name };
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSim } from '../pve-sim/index.js';
 import { defaultTokenCfg, defaultUserCfg } from '../pve-sim/rbac/index.js';
-import { addProfile, card } from './connect-support.js';
+import { addProfile, card, deleteProfile } from './connect-support.js';
 import { startApp, type StartedApp } from './harness/start-app.js';
 
 const TOKEN_ID = 'ops@pve!leaktest';
@@ -27,18 +27,26 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 /** Everything the renderer holds: the DOM (with input values) and both storages. */
 async function pageState(): Promise<string> {
-  const inputs = await app.page.evaluate(() => [...document.querySelectorAll('input')].map((i) => i.value).join('\n'));
-  const storage = await app.page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  const inputs = await app.page.evaluate(() =>
+    [...document.querySelectorAll('input')].map((i) => i.value).join('\n'),
+  );
+  const storage = await app.page.evaluate(
+    () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+  );
   return `${await app.page.content()}\n${inputs}\n${storage}`;
 }
 
 function keychainEntries(): string {
   // secret-tool prints matching items (attributes and secrets) to stdout, and labels to stderr.
-  return execFileSync('secret-tool', ['search', '--all', 'service', 'proxdeck'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync('secret-tool', ['search', '--all', 'service', 'proxdeck'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 function resourcePolls(principal: string): number {
-  return sim.requestLog.filter((r) => r.path.endsWith('/cluster/resources') && r.principal === principal).length;
+  return sim.requestLog.filter((r) => r.path.endsWith('/cluster/resources') && r.principal === principal)
+    .length;
 }
 
 beforeAll(async () => {
@@ -75,7 +83,9 @@ describe('secrets stay in main', () => {
     const before = resourcePolls(TOKEN_ID);
     await app.page.getByTestId('nav-inventory').click();
     await app.page.getByTestId('node-card').first().waitFor();
-    await expect.poll(() => resourcePolls(TOKEN_ID), { timeout: 30_000, interval: 250 }).toBeGreaterThanOrEqual(before + POLLS);
+    await expect
+      .poll(() => resourcePolls(TOKEN_ID), { timeout: 30_000, interval: 250 })
+      .toBeGreaterThanOrEqual(before + POLLS);
   });
 
   it('never sends the token secret to the renderer, the host output, the config dir or the page', async () => {
@@ -101,23 +111,24 @@ describe('secrets stay in main', () => {
     await c.getByTestId('trust').click();
     await c.getByTestId('connection-summary').waitFor();
     const carrying = app.frames.filter((f) => f.payload.includes(PASSWORD_MARKER));
-    expect(carrying.map((f) => [f.direction, (JSON.parse(f.payload) as { name?: string }).name])).toEqual([['sent', 'profiles.save']]);
+    expect(carrying.map((f) => [f.direction, (JSON.parse(f.payload) as { name?: string }).name])).toEqual([
+      ['sent', 'profiles.save'],
+    ]);
     expect(app.hostOutput()).not.toContain(PASSWORD_MARKER);
-    for (const file of await filesUnder(app.configDir)) expect(await readFile(file, 'utf8')).not.toContain(PASSWORD_MARKER);
+    for (const file of await filesUnder(app.configDir))
+      expect(await readFile(file, 'utf8')).not.toContain(PASSWORD_MARKER);
     expect(await pageState()).not.toContain(PASSWORD_MARKER);
   });
 
   it('deletes the secrets from the keychain with their profiles', async () => {
-    const ids = await app.page.getByTestId('profile-card').evaluateAll((cards) => cards.map((el) => el.getAttribute('data-profile') ?? ''));
+    const ids = await app.page
+      .getByTestId('profile-card')
+      .evaluateAll((cards) => cards.map((el) => el.getAttribute('data-profile') ?? ''));
     expect(ids).toHaveLength(2);
     const stored = keychainEntries();
     for (const id of ids) expect(stored).toContain(`profile:${id}`);
     for (const name of ['Root', '127.0.0.1 (from environment)']) {
-      const c = card(app.page, name);
-      await c.getByTestId('edit-profile').click();
-      await c.getByTestId('profile-delete').click();
-      await c.getByTestId('profile-delete-confirm').click();
-      await c.waitFor({ state: 'detached' });
+      await deleteProfile(app.page, name);
     }
     const left = keychainEntries();
     for (const id of ids) expect(left).not.toContain(`profile:${id}`);

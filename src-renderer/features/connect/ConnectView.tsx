@@ -16,7 +16,13 @@ function ConnectedClusters() {
     <div className="connected-strip" data-testid="connected-clusters">
       <span className="muted">Connected:</span>
       {connected.map((p) => (
-        <span key={p.id} className="cluster-chip" data-testid="connected-chip" data-profile={p.id} style={{ borderColor: p.color }}>
+        <span
+          key={p.id}
+          className="cluster-chip"
+          data-testid="connected-chip"
+          data-profile={p.id}
+          style={{ borderColor: p.color }}
+        >
           <span className="color-dot" style={{ background: p.color }} aria-hidden="true" />
           {p.name}
         </span>
@@ -63,7 +69,8 @@ export function ConnectView() {
       <ConnectedClusters />
       {loaded && count === 0 && !adding && (
         <p className="muted" data-testid="no-profiles">
-          No clusters yet: add one with an API token, or import PVE_HOST, PVE_TOKEN_ID and PVE_TOKEN_SECRET from the environment.
+          No clusters yet: add one with an API token, or import PVE_HOST, PVE_TOKEN_ID and PVE_TOKEN_SECRET
+          from the environment.
         </p>
       )}
       {adding && <ProfileForm profile={undefined} />}

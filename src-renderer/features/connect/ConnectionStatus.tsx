@@ -13,13 +13,15 @@ function EmptyClusterWarning({ summary }: { summary: ConnectionSummary }) {
       <strong>This token sees an empty cluster</strong>
       <p>{summary.emptyClusterWarning}</p>
       <p>
-        In plain words: the connection works, but {summary.identity} has been given no permissions of its own, so
-        PVE shows it nothing. To fix it, as an administrator run:
+        In plain words: the connection works, but {summary.identity} has been given no permissions of its own,
+        so PVE shows it nothing. To fix it, as an administrator run:
       </p>
       <pre className="command" data-testid="empty-cluster-fix">
         pveum acl modify / --tokens &apos;{summary.identity}&apos; --roles PVEAuditor
       </pre>
-      <p className="muted">PVEAuditor gives read-only access; choose a wider role if Proxdeck should make changes.</p>
+      <p className="muted">
+        PVEAuditor gives read-only access; choose a wider role if Proxdeck should make changes.
+      </p>
     </div>
   );
 }
@@ -33,7 +35,9 @@ function Summary({ summary, action }: { summary: ConnectionSummary; action: Prof
         <dt>Proxmox VE</dt>
         <dd data-testid="summary-version">{summary.version}</dd>
         <dt>Cluster</dt>
-        <dd data-testid="summary-cluster">{summary.clusterName ?? 'stand-alone node (or not visible to this identity)'}</dd>
+        <dd data-testid="summary-cluster">
+          {summary.clusterName ?? 'stand-alone node (or not visible to this identity)'}
+        </dd>
         <dt>Nodes</dt>
         <dd data-testid="summary-nodes">
           {summary.nodeCount} ({summary.nodesOnline} online)
@@ -45,7 +49,9 @@ function Summary({ summary, action }: { summary: ConnectionSummary; action: Prof
         <dt>Permissions</dt>
         <dd data-testid="summary-permissions">
           {permissions.privileges.length} privileges on {permissions.pathCount} paths
-          {permissions.rootPrivileges.length > 0 ? `, ${permissions.rootPrivileges.length} cluster-wide` : ', none cluster-wide'}
+          {permissions.rootPrivileges.length > 0
+            ? `, ${permissions.rootPrivileges.length} cluster-wide`
+            : ', none cluster-wide'}
           {permissions.privileges.length > 0 && (
             <details>
               <summary>Show privileges</summary>
@@ -77,7 +83,14 @@ export function ConnectionStatus({ profile, outcome }: { profile: ProfileView; o
   if (!error) return null;
   if ((error.code === 'tls_untrusted' || error.code === 'tls_pin_mismatch') && error.details?.fingerprint) {
     // Remount on a new fingerprint so a half-finished comparison never applies to another certificate.
-    return <TrustCertificate key={`${error.code}:${error.details.fingerprint}`} profile={profile} error={error} action={action} />;
+    return (
+      <TrustCertificate
+        key={`${error.code}:${error.details.fingerprint}`}
+        profile={profile}
+        error={error}
+        action={action}
+      />
+    );
   }
   return (
     <>

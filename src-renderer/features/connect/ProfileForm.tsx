@@ -37,7 +37,10 @@ function toDraft(f: Fields, existing: ProfileView | undefined): ProfileDraft {
     ...(existing ? { id: existing.id } : {}),
     name: f.name,
     host: f.host.trim(),
-    auth: f.kind === 'token' ? { kind: 'token', tokenId: f.tokenId.trim() } : { kind: 'password', username: f.username.trim(), realm: f.realm.trim() },
+    auth:
+      f.kind === 'token'
+        ? { kind: 'token', tokenId: f.tokenId.trim() }
+        : { kind: 'password', username: f.username.trim(), realm: f.realm.trim() },
     // The pin stays with the profile; main drops it when the host or port changes.
     ...(existing?.pinnedFingerprint ? { pinnedFingerprint: existing.pinnedFingerprint } : {}),
     color: f.color,
@@ -49,7 +52,9 @@ function toDraft(f: Fields, existing: ProfileView | undefined): ProfileDraft {
 function fieldErrors(draft: ProfileDraft): Record<string, string> {
   const parsed = ProfileDraft.safeParse(draft);
   if (parsed.success) return {};
-  return Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[i.path.length - 1] ?? 'form'), i.message]));
+  return Object.fromEntries(
+    parsed.error.issues.map((i) => [String(i.path[i.path.length - 1] ?? 'form'), i.message]),
+  );
 }
 
 export function ProfileForm({ profile }: { profile: ProfileView | undefined }) {
@@ -67,7 +72,8 @@ export function ProfileForm({ profile }: { profile: ProfileView | undefined }) {
   const kindChanged = profile !== undefined && profile.auth.kind !== fields.kind;
   const needsSecret = !profile?.hasSecret || kindChanged;
   const secretLabel = fields.kind === 'token' ? 'Token secret' : 'Password';
-  const set = <K extends keyof Fields>(key: K, value: Fields[K]) => setFields((f) => ({ ...f, [key]: value }));
+  const set = <K extends keyof Fields>(key: K, value: Fields[K]) =>
+    setFields((f) => ({ ...f, [key]: value }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -95,23 +101,44 @@ export function ProfileForm({ profile }: { profile: ProfileView | undefined }) {
     ) : null;
 
   return (
-    <form className="profile-form panel" data-testid="profile-form" onSubmit={(e) => void submit(e)} autoComplete="off">
+    <form
+      className="profile-form panel"
+      data-testid="profile-form"
+      onSubmit={(e) => void submit(e)}
+      autoComplete="off"
+    >
       <h3>{profile ? `Edit ${profile.name}` : 'Add a cluster'}</h3>
       <label>
         Name
-        <input data-testid="profile-name" value={fields.name} onChange={(e) => set('name', e.target.value)} placeholder="Homelab" />
+        <input
+          data-testid="profile-name"
+          value={fields.name}
+          onChange={(e) => set('name', e.target.value)}
+          placeholder="Homelab"
+        />
         {err('name')}
       </label>
       <label>
         Host
-        <input data-testid="profile-host" value={fields.host} onChange={(e) => set('host', e.target.value)} placeholder="pve1.example.com or 192.0.2.10:8006" />
+        <input
+          data-testid="profile-host"
+          value={fields.host}
+          onChange={(e) => set('host', e.target.value)}
+          placeholder="pve1.example.com or 192.0.2.10:8006"
+        />
         {err('host')}
       </label>
       <fieldset className="auth-kind">
         <legend>Sign in with</legend>
         {(['token', 'password'] as const).map((kind) => (
           <label key={kind} className="inline">
-            <input type="radio" name="auth-kind" data-testid={`auth-${kind}`} checked={fields.kind === kind} onChange={() => set('kind', kind)} />
+            <input
+              type="radio"
+              name="auth-kind"
+              data-testid={`auth-${kind}`}
+              checked={fields.kind === kind}
+              onChange={() => set('kind', kind)}
+            />
             {kind === 'token' ? 'API token' : 'User and password'}
           </label>
         ))}
@@ -119,19 +146,33 @@ export function ProfileForm({ profile }: { profile: ProfileView | undefined }) {
       {fields.kind === 'token' ? (
         <label>
           Token id
-          <input data-testid="profile-token-id" value={fields.tokenId} onChange={(e) => set('tokenId', e.target.value)} placeholder="user@pve!tokenid" />
+          <input
+            data-testid="profile-token-id"
+            value={fields.tokenId}
+            onChange={(e) => set('tokenId', e.target.value)}
+            placeholder="user@pve!tokenid"
+          />
           {err('tokenId')}
         </label>
       ) : (
         <div className="form-row">
           <label>
             User
-            <input data-testid="profile-username" value={fields.username} onChange={(e) => set('username', e.target.value)} />
+            <input
+              data-testid="profile-username"
+              value={fields.username}
+              onChange={(e) => set('username', e.target.value)}
+            />
             {err('username')}
           </label>
           <label>
             Realm
-            <input data-testid="profile-realm" value={fields.realm} onChange={(e) => set('realm', e.target.value)} placeholder="pam or pve" />
+            <input
+              data-testid="profile-realm"
+              value={fields.realm}
+              onChange={(e) => set('realm', e.target.value)}
+              placeholder="pam or pve"
+            />
             {err('realm')}
           </label>
         </div>
@@ -147,10 +188,20 @@ export function ProfileForm({ profile }: { profile: ProfileView | undefined }) {
       <div className="form-row">
         <label>
           Colour
-          <input type="color" data-testid="profile-color" value={fields.color} onChange={(e) => set('color', e.target.value)} />
+          <input
+            type="color"
+            data-testid="profile-color"
+            value={fields.color}
+            onChange={(e) => set('color', e.target.value)}
+          />
         </label>
         <label className="inline">
-          <input type="checkbox" data-testid="profile-readonly" checked={fields.readOnly} onChange={(e) => set('readOnly', e.target.checked)} />
+          <input
+            type="checkbox"
+            data-testid="profile-readonly"
+            checked={fields.readOnly}
+            onChange={(e) => set('readOnly', e.target.checked)}
+          />
           Read-only (refuse every change to this cluster)
         </label>
       </div>
@@ -164,11 +215,21 @@ export function ProfileForm({ profile }: { profile: ProfileView | undefined }) {
         </button>
         {profile &&
           (confirmDelete ? (
-            <button type="button" className="danger" data-testid="profile-delete-confirm" onClick={() => void remove(profile.id)}>
+            <button
+              type="button"
+              className="danger"
+              data-testid="profile-delete-confirm"
+              onClick={() => void remove(profile.id)}
+            >
               Delete profile and its stored secret
             </button>
           ) : (
-            <button type="button" className="danger-outline" data-testid="profile-delete" onClick={() => setConfirmDelete(true)}>
+            <button
+              type="button"
+              className="danger-outline"
+              data-testid="profile-delete"
+              onClick={() => setConfirmDelete(true)}
+            >
               Delete…
             </button>
           ))}

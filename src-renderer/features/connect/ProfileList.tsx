@@ -4,7 +4,12 @@ import { ConnectionStatus } from './ConnectionStatus.js';
 import { ProfileForm } from './ProfileForm.js';
 import { useConnectStore } from './connect-store.js';
 
-const STATE_LABELS = { connecting: 'connecting…', connected: 'connected', failed: 'failed', disconnected: 'not connected' };
+const STATE_LABELS = {
+  connecting: 'connecting…',
+  connected: 'connected',
+  failed: 'failed',
+  disconnected: 'not connected',
+};
 
 function identityOf(p: ProfileView): string {
   return p.auth.kind === 'token' ? p.auth.tokenId : `${p.auth.username}@${p.auth.realm}`;
@@ -19,7 +24,13 @@ function ProfileCard({ profile }: { profile: ProfileView }) {
   const connected = state === 'connected';
 
   return (
-    <li className="profile-card panel" data-testid="profile-card" data-profile={profile.id} data-state={state} style={{ borderLeftColor: profile.color }}>
+    <li
+      className="profile-card panel"
+      data-testid="profile-card"
+      data-profile={profile.id}
+      data-state={state}
+      style={{ borderLeftColor: profile.color }}
+    >
       <div className="profile-head">
         <span className="color-dot" style={{ background: profile.color }} aria-hidden="true" />
         <div className="profile-title">
@@ -29,30 +40,62 @@ function ProfileCard({ profile }: { profile: ProfileView }) {
           </span>
         </div>
         {profile.readOnly && (
-          <span className="badge badge-readonly" data-testid="badge-readonly" title="Changes to this cluster are refused">
+          <span
+            className="badge badge-readonly"
+            data-testid="badge-readonly"
+            title="Changes to this cluster are refused"
+          >
             read-only
           </span>
         )}
-        {!profile.pinnedFingerprint && <span className="badge" data-testid="badge-unpinned">certificate not trusted yet</span>}
-        {!profile.hasSecret && <span className="badge badge-warn" data-testid="badge-nosecret">no secret stored</span>}
+        {!profile.pinnedFingerprint && (
+          <span className="badge" data-testid="badge-unpinned">
+            certificate not trusted yet
+          </span>
+        )}
+        {!profile.hasSecret && (
+          <span className="badge badge-warn" data-testid="badge-nosecret">
+            no secret stored
+          </span>
+        )}
         <span className={`badge state-${state}`} data-testid="connection-state">
           {busy === 'open' ? 'connecting…' : STATE_LABELS[state]}
         </span>
       </div>
       <div className="profile-actions">
         {connected ? (
-          <button type="button" data-testid="disconnect" disabled={busy !== undefined} onClick={() => void disconnect(profile.id)}>
+          <button
+            type="button"
+            data-testid="disconnect"
+            disabled={busy !== undefined}
+            onClick={() => void disconnect(profile.id)}
+          >
             Disconnect
           </button>
         ) : (
-          <button type="button" className="primary" data-testid="connect" disabled={busy !== undefined} onClick={() => void run(profile.id, 'open')}>
+          <button
+            type="button"
+            className="primary"
+            data-testid="connect"
+            disabled={busy !== undefined}
+            onClick={() => void run(profile.id, 'open')}
+          >
             Connect
           </button>
         )}
-        <button type="button" data-testid="test-connection" disabled={busy !== undefined} onClick={() => void run(profile.id, 'test')}>
+        <button
+          type="button"
+          data-testid="test-connection"
+          disabled={busy !== undefined}
+          onClick={() => void run(profile.id, 'test')}
+        >
           {busy === 'test' ? 'Testing…' : 'Test connection'}
         </button>
-        <button type="button" data-testid="edit-profile" onClick={() => setEditing(editing ? undefined : profile.id)}>
+        <button
+          type="button"
+          data-testid="edit-profile"
+          onClick={() => setEditing(editing ? undefined : profile.id)}
+        >
           Edit
         </button>
       </div>

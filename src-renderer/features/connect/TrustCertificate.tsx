@@ -69,15 +69,30 @@ export function TrustCertificate({ profile, error, action }: Props) {
   }
 
   return (
-    <div className={mismatch ? 'trust-panel trust-danger' : 'trust-panel'} data-testid={mismatch ? 'pin-mismatch' : 'trust-certificate'}>
-      <strong>{mismatch ? 'Warning: the certificate of this cluster has changed' : 'Check the certificate before you trust it'}</strong>
+    <div
+      className={mismatch ? 'trust-panel trust-danger' : 'trust-panel'}
+      data-testid={mismatch ? 'pin-mismatch' : 'trust-certificate'}
+    >
+      <strong>
+        {mismatch
+          ? 'Warning: the certificate of this cluster has changed'
+          : 'Check the certificate before you trust it'}
+      </strong>
       <p>
         {mismatch
           ? 'Proxdeck did not connect. This happens after a certificate renewal or reinstall, but also when someone intercepts the connection. Do not re-trust unless you know why it changed.'
           : `${profile.host}:${profile.port} uses a certificate no known authority vouches for, as PVE nodes do by default. Compare this SHA-256 fingerprint with the one shown on the node (Node → System → Certificates, or "pvenode cert info").`}
       </p>
-      {mismatch && error.details?.expected && <Fingerprint label="Trusted before" value={error.details.expected} testId="fingerprint-expected" />}
-      {presented && <Fingerprint label={mismatch ? 'Presented now' : 'SHA-256 fingerprint'} value={presented} testId="fingerprint-presented" />}
+      {mismatch && error.details?.expected && (
+        <Fingerprint label="Trusted before" value={error.details.expected} testId="fingerprint-expected" />
+      )}
+      {presented && (
+        <Fingerprint
+          label={mismatch ? 'Presented now' : 'SHA-256 fingerprint'}
+          value={presented}
+          testId="fingerprint-presented"
+        />
+      )}
       {info && (
         <p className="muted cert-info" data-testid="certificate-info">
           Subject {info.subject} · issuer {info.issuer} · valid {info.validFrom} – {info.validTo}
@@ -95,7 +110,12 @@ export function TrustCertificate({ profile, error, action }: Props) {
                 setCompared(undefined);
               }}
             />
-            <button type="button" data-testid="fingerprint-compare" disabled={!pasted || busy !== undefined} onClick={compare}>
+            <button
+              type="button"
+              data-testid="fingerprint-compare"
+              disabled={!pasted || busy !== undefined}
+              onClick={compare}
+            >
               Compare and trust
             </button>
           </div>
@@ -117,15 +137,32 @@ export function TrustCertificate({ profile, error, action }: Props) {
           {mismatch ? (
             <div className="retrust">
               <label className="inline">
-                <input type="checkbox" data-testid="retrust-confirm" checked={checked} onChange={(e) => setChecked(e.target.checked)} />
+                <input
+                  type="checkbox"
+                  data-testid="retrust-confirm"
+                  checked={checked}
+                  onChange={(e) => setChecked(e.target.checked)}
+                />
                 I checked the new fingerprint on the node and the change is expected
               </label>
-              <button type="button" className="danger" data-testid="retrust" disabled={!checked || busy !== undefined} onClick={() => void trustPresented()}>
+              <button
+                type="button"
+                className="danger"
+                data-testid="retrust"
+                disabled={!checked || busy !== undefined}
+                onClick={() => void trustPresented()}
+              >
                 Trust the new certificate
               </button>
             </div>
           ) : (
-            <button type="button" className="primary" data-testid="trust" disabled={busy !== undefined} onClick={() => void trustPresented()}>
+            <button
+              type="button"
+              className="primary"
+              data-testid="trust"
+              disabled={busy !== undefined}
+              onClick={() => void trustPresented()}
+            >
               Trust this certificate
             </button>
           )}

@@ -46,7 +46,9 @@ function call<N extends RequestName>(name: N, args: RequestArgs<N>): Promise<Rep
 }
 
 function upsert(list: ProfileView[], view: ProfileView): ProfileView[] {
-  return list.some((p) => p.id === view.id) ? list.map((p) => (p.id === view.id ? view : p)) : [...list, view];
+  return list.some((p) => p.id === view.id)
+    ? list.map((p) => (p.id === view.id ? view : p))
+    : [...list, view];
 }
 
 function without<T>(record: Record<string, T>, id: string): Record<string, T> {
@@ -89,13 +91,17 @@ export const useConnectStore = create<ConnectState>()((set, get) => {
       const reply = await call('profiles.save', { profile, ...(secret ? { secret } : {}) });
       if (reply.ok) {
         // Saving drops an open client main-side; the old result no longer describes this profile.
-        set((s) => ({ profiles: upsert(s.profiles, reply.value), outcomes: without(s.outcomes, reply.value.id) }));
+        set((s) => ({
+          profiles: upsert(s.profiles, reply.value),
+          outcomes: without(s.outcomes, reply.value.id),
+        }));
       }
       return reply;
     },
     async remove(id) {
       const reply = await withBusy(id, 'delete', () => call('profiles.delete', { id }));
-      if (!reply.ok) return set((s) => ({ outcomes: { ...s.outcomes, [id]: { action: 'open', error: reply.error } } }));
+      if (!reply.ok)
+        return set((s) => ({ outcomes: { ...s.outcomes, [id]: { action: 'open', error: reply.error } } }));
       set((s) => ({
         profiles: s.profiles.filter((p) => p.id !== id),
         outcomes: without(s.outcomes, id),
@@ -120,8 +126,12 @@ export const useConnectStore = create<ConnectState>()((set, get) => {
     },
     async run(id, action, otp) {
       const args = { profileId: id, ...(otp ? { otp } : {}) };
-      const reply = await withBusy(id, action, () => call(action === 'test' ? 'connect.test' : 'connect.open', args));
-      const outcome: ProfileOutcome = reply.ok ? { action, summary: reply.value } : { action, error: reply.error };
+      const reply = await withBusy(id, action, () =>
+        call(action === 'test' ? 'connect.test' : 'connect.open', args),
+      );
+      const outcome: ProfileOutcome = reply.ok
+        ? { action, summary: reply.value }
+        : { action, error: reply.error };
       set((s) => ({ outcomes: { ...s.outcomes, [id]: outcome } }));
     },
     async disconnect(id) {

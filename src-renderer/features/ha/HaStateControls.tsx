@@ -8,7 +8,7 @@ type Resource = HaView['resources'][number];
 export function HaStateControls({ resource: r, nodes, disabled, onAction }: { resource: Resource; nodes: string[]; disabled: boolean; onAction(a: OperationAction): void }) {
   const [node, setNode] = useState('');
   const [limits, setLimits] = useState({ maxRestart: r.maxRestart, maxRelocate: r.maxRelocate });
-  const sid = r.sid as `vm:${number}`;
+  const sid = r.sid;
   const others = nodes.filter((n) => n !== r.node);
   const to = node || others[0] || '';
   return (
