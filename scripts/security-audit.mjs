@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'node_modules', '.bin', 'electronegativity');
-const electronVersion = JSON.parse(readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
+const electronVersion = JSON.parse(
+  readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8'),
+).version;
 const securityDoc = readFileSync(path.join(root, 'docs', 'security.md'), 'utf8');
 
 /**
@@ -56,12 +58,16 @@ function scan(label, input, work) {
  */
 async function stageBuild(work) {
   const dist = path.join(root, 'dist');
-  if (!existsSync(path.join(dist, 'index.html'))) throw new Error('dist/ is missing: run `npm run build:renderer` first');
+  if (!existsSync(path.join(dist, 'index.html')))
+    throw new Error('dist/ is missing: run `npm run build:renderer` first');
   const stage = path.join(work, 'built');
   cpSync(dist, path.join(stage, 'dist'), { recursive: true });
   const { build } = await import('esbuild');
   await build({
-    entryPoints: { index: path.join(root, 'src-main', 'index.ts'), preload: path.join(root, 'src-main', 'preload', 'index.ts') },
+    entryPoints: {
+      index: path.join(root, 'src-main', 'index.ts'),
+      preload: path.join(root, 'src-main', 'preload', 'index.ts'),
+    },
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -76,7 +82,10 @@ async function stageBuild(work) {
 const work = mkdtempSync(path.join(tmpdir(), 'proxdeck-audit-'));
 let findings;
 try {
-  findings = [...scan('src-main', path.join(root, 'src-main'), work), ...scan('built', await stageBuild(work), work)];
+  findings = [
+    ...scan('src-main', path.join(root, 'src-main'), work),
+    ...scan('built', await stageBuild(work), work),
+  ];
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
@@ -91,14 +100,22 @@ for (const f of findings) {
 }
 const undocumentedLow = low.filter((f) => !securityDoc.includes(f.check));
 
-const line = (f) => `  [${f.scan}] ${f.severity}/${f.confidence} ${f.check} ${f.file}:${f.location} — ${f.description}`;
-console.log(`electronegativity (Electron ${electronVersion}): ${findings.length} finding(s) over src-main and the built app`);
+const line = (f) =>
+  `  [${f.scan}] ${f.severity}/${f.confidence} ${f.check} ${f.file}:${f.location} — ${f.description}`;
+console.log(
+  `electronegativity (Electron ${electronVersion}): ${findings.length} finding(s) over src-main and the built app`,
+);
 console.log(`  blocking (medium or higher): ${blocking.length}`);
 console.log(`  manual-review items explained in docs/security.md: ${reviewed.length}`);
-console.log(`  low/informational: ${low.length} (${undocumentedLow.length} not yet explained in docs/security.md)`);
-for (const f of findings) console.log(`${blocking.includes(f) || undocumentedLow.includes(f) ? "!" : " "}${line(f)}`);
+console.log(
+  `  low/informational: ${low.length} (${undocumentedLow.length} not yet explained in docs/security.md)`,
+);
+for (const f of findings)
+  console.log(`${blocking.includes(f) || undocumentedLow.includes(f) ? '!' : ' '}${line(f)}`);
 if (blocking.length > 0 || undocumentedLow.length > 0) {
-  console.error('security audit FAILED: fix the findings above or (for low ones) explain them in docs/security.md');
+  console.error(
+    'security audit FAILED: fix the findings above or (for low ones) explain them in docs/security.md',
+  );
   process.exit(1);
 }
 console.log('security audit passed');

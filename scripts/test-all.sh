@@ -30,8 +30,11 @@ echo "== lint =="
 npm run -s lint
 echo "== format =="
 npm run -s format:check
-echo "== build renderer (for e2e) =="
+echo "== build renderer and main (for e2e and the Electron audit) =="
 npm run -s build:renderer >/dev/null
+npm run -s build:main
+echo "== Electron security audit (electronegativity) =="
+npm run -s audit:electron
 echo "== vitest: unit, integration, e2e =="
 mkdir -p test-results
 status=0

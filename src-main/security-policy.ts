@@ -1,4 +1,5 @@
 // Security settings of the desktop shell as plain data, so tests can check them without the Electron binary.
+import { CONSOLE_ROUTE_KEY, parseConsoleRoute } from '../src-shared/console/console-route.js';
 
 /** webPreferences for every BrowserWindow; window.ts spreads these and adds only the preload path. */
 export const WEB_PREFERENCES = {
@@ -82,4 +83,40 @@ export function isAllowedRequestUrl(raw: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Size of a detached console window (the renderer asks for the same in window.open's features). */
+export const CONSOLE_WINDOW_OPTIONS = { width: 1024, height: 800, minWidth: 640, minHeight: 480, backgroundColor: '#0b0d10' } as const;
+
+/**
+ * True only for our own renderer document whose fragment is a console route and nothing else: the one kind of
+ * window the renderer may open (Detach). No query, no other fragment keys, a target that passes the contract schema.
+ */
+export function isConsoleWindowUrl(raw: string): boolean {
+  if (!isAppUrl(raw)) return false;
+  const url = new URL(raw);
+  if (url.search !== '' || (url.pathname !== '/' && url.pathname !== '/index.html')) return false;
+  const keys = [...new URLSearchParams(url.hash.replace(/^#/, '')).keys()];
+  return keys.length === 1 && keys[0] === CONSOLE_ROUTE_KEY && parseConsoleRoute(url.hash) !== undefined;
+}
+
+export type WindowOpenDecision =
+  | { action: 'deny' }
+  | {
+      action: 'allow';
+      overrideBrowserWindowOptions: typeof CONSOLE_WINDOW_OPTIONS & {
+        webPreferences: typeof WEB_PREFERENCES & { preload: string };
+      };
+    };
+
+/**
+ * What the shell answers to window.open: a console window with the same webPreferences as the main window and the
+ * given preload, or deny. Without a preload (a webContents that is not ours) everything is denied.
+ */
+export function decideWindowOpen(url: string, preloadPath: string | undefined): WindowOpenDecision {
+  if (!preloadPath || !isConsoleWindowUrl(url)) return { action: 'deny' };
+  return {
+    action: 'allow',
+    overrideBrowserWindowOptions: { ...CONSOLE_WINDOW_OPTIONS, webPreferences: { ...WEB_PREFERENCES, preload: preloadPath } },
+  };
 }

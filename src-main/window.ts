@@ -24,7 +24,7 @@ export function createMainWindow(opts: { preloadPath: string; iconPath: string }
       preload: path.resolve(opts.preloadPath),
     },
   });
-  hardenWebContents(win.webContents);
+  hardenWebContents(win.webContents, path.resolve(opts.preloadPath));
   win.once('ready-to-show', () => win.show());
   void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;

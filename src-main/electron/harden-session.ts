@@ -1,6 +1,7 @@
-// Session- and webContents-level guards: CSP on every response, no permissions, no navigation, no new windows, no webviews.
+// Session- and webContents-level guards: CSP on every response, no permissions, no navigation, no webviews, and no new
+// windows except a detached console of our own (decided by security-policy.ts).
 import type { Session, WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY, isAllowedRequestUrl } from '../security-policy.js';
+import { CONTENT_SECURITY_POLICY, decideWindowOpen, isAllowedRequestUrl } from '../security-policy.js';
 
 export function hardenSession(session: Session): void {
   // Every permission (camera, notifications, clipboard-read, ...) is refused; the app needs none.
@@ -19,11 +20,13 @@ export function hardenSession(session: Session): void {
   });
 }
 
-export function hardenWebContents(contents: WebContents): void {
+/** preloadPath: given for our own windows, whose Detach may open a console window with that preload; else all denied. */
+export function hardenWebContents(contents: WebContents, preloadPath?: string): void {
   contents.on('will-navigate', (event, url) => {
     if (url !== contents.getURL()) event.preventDefault();
   });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  // The new window's own webContents is hardened again by index.ts's web-contents-created hook (without a preload).
+  contents.setWindowOpenHandler((details) => decideWindowOpen(details.url, preloadPath));
 }

@@ -9,7 +9,7 @@ import type {
   StorageRecord,
 } from '../../src-shared/model/inventory.js';
 import { GuestStatus as GuestStatusSchema, splitTags } from '../../src-shared/model/inventory.js';
-import type { ResourceEntry } from '../pve/api/cluster-resources-fast.js';
+import type { ClusterResource as ResourceEntry } from '../pve/api/cluster.js';
 
 export type RecordMap = Map<string, InventoryRecord>;
 
@@ -52,23 +52,49 @@ function nodeRecord(clusterId: string, e: ResourceEntry): NodeRecord {
   };
 }
 
-function guestRecord(clusterId: string, e: ResourceEntry, type: 'qemu' | 'lxc'): GuestRecord {
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Returns `prev` itself when nothing changed: at 10,000 guests per poll, not allocating the ~99 % unchanged
+ * records is what keeps normalise + diff near the cost of JSON.parse (the diff skips identical records).
+ */
+function guestRecord(clusterId: string, e: ResourceEntry, type: 'qemu' | 'lxc', nodeDown: boolean, prev: InventoryRecord | undefined): GuestRecord {
   const vmid = e.vmid ?? Number(e.id.slice(e.id.indexOf('/') + 1));
-  const status: GuestStatus = e.status && GUEST_STATUS.has(e.status) ? (e.status as GuestStatus) : 'unknown';
+  const status: GuestStatus = nodeDown ? 'unknown' : e.status && GUEST_STATUS.has(e.status) ? (e.status as GuestStatus) : 'unknown';
+  const name = e.name ?? `${type === 'qemu' ? 'VM' : 'CT'} ${vmid}`;
+  const node = e.node ?? '';
+  const template = e.template === true;
+  const lock = s(e.lock);
+  const tags = tagsOf(e.tags);
+  const pool = s(e.pool);
+  const hastate = s(e.hastate);
+  if (
+    prev?.kind === 'guest' && prev.clusterId === clusterId && prev.type === type && prev.vmid === vmid && prev.name === name &&
+    prev.node === node && prev.status === status && prev.template === template && prev.lock === lock && sameList(prev.tags, tags) &&
+    prev.pool === pool && prev.hastate === hastate && prev.cpu === n(e.cpu) && prev.maxcpu === n(e.maxcpu) && prev.mem === n(e.mem) &&
+    prev.maxmem === n(e.maxmem) && prev.disk === n(e.disk) && prev.maxdisk === n(e.maxdisk) && prev.uptime === n(e.uptime) &&
+    prev.netin === n(e.netin) && prev.netout === n(e.netout) && prev.diskread === n(e.diskread) && prev.diskwrite === n(e.diskwrite)
+  )
+    return prev;
   return {
     id: e.id,
     clusterId,
     kind: 'guest',
     type,
     vmid,
-    name: e.name ?? `${type === 'qemu' ? 'VM' : 'CT'} ${vmid}`,
-    node: e.node ?? '',
+    name,
+    node,
     status,
-    template: e.template === true,
-    lock: s(e.lock),
-    tags: tagsOf(e.tags),
-    pool: s(e.pool),
-    hastate: s(e.hastate),
+    template,
+    lock,
+    tags,
+    pool,
+    hastate,
     cpu: n(e.cpu),
     maxcpu: n(e.maxcpu),
     mem: n(e.mem),
@@ -111,13 +137,13 @@ function sdnRecord(clusterId: string, e: ResourceEntry): SdnRecord {
   };
 }
 
-function toRecord(clusterId: string, e: ResourceEntry): InventoryRecord | undefined {
+function toRecord(clusterId: string, e: ResourceEntry, offline: ReadonlySet<string>, previous: RecordMap | undefined): InventoryRecord | undefined {
   switch (e.type) {
     case 'node':
       return nodeRecord(clusterId, e);
     case 'qemu':
     case 'lxc':
-      return guestRecord(clusterId, e, e.type);
+      return guestRecord(clusterId, e, e.type, offline.has(e.node ?? ''), previous?.get(e.id));
     case 'storage':
       return storageRecord(clusterId, e);
     case 'pool':
@@ -142,21 +168,21 @@ function lostNode(previous: RecordMap, now: RecordMap): boolean {
 }
 
 /**
- * Builds the record map for one poll. `previous` is the last snapshot: guests that PVE stops listing
- * while their node is down are carried over as 'unknown' so the UI never silently loses them.
+ * Builds the record map for one poll. `previous` is the last snapshot: unchanged guests keep their old record
+ * object, and guests that PVE stops listing while their node is down are carried over as 'unknown' so the UI
+ * never silently loses them.
  */
 export function normaliseResources(clusterId: string, entries: readonly ResourceEntry[], previous?: RecordMap): RecordMap {
+  const offline = new Set<string>();
+  for (const e of entries) {
+    if (e.type !== 'node') continue;
+    const rec = nodeRecord(clusterId, e);
+    if (rec.status !== 'online') offline.add(rec.node);
+  }
   const out: RecordMap = new Map();
   for (const e of entries) {
-    const rec = toRecord(clusterId, e);
+    const rec = toRecord(clusterId, e, offline, previous);
     if (rec) out.set(rec.id, rec);
-  }
-  const offline = new Set<string>();
-  for (const rec of out.values()) if (rec.kind === 'node' && rec.status !== 'online') offline.add(rec.node);
-  if (offline.size > 0) {
-    for (const [id, rec] of out) {
-      if (rec.kind === 'guest' && offline.has(rec.node) && rec.status !== 'unknown') out.set(id, { ...rec, status: 'unknown' });
-    }
   }
   if (previous && (offline.size > 0 || lostNode(previous, out))) {
     for (const [id, rec] of previous) {

@@ -4,7 +4,7 @@
 import { AppFailure } from '../../src-shared/ipc/errors.js';
 import type { InventoryDelta, InventorySnapshot, StaleInfo } from '../../src-shared/model/inventory.js';
 import type { PveCaller } from '../pve/api/caller.js';
-import { getClusterResourcesFast } from '../pve/api/cluster-resources-fast.js';
+import { getClusterResources } from '../pve/api/cluster.js';
 import { backoffDelay } from '../pve/retry.js';
 import { diffRecords, isEmptyDiff } from '../inventory/delta.js';
 import { mergeNodeDetails, normaliseResources, type RecordMap } from '../inventory/normalise.js';
@@ -59,7 +59,7 @@ export function startResourcePoller(opts: ResourcePollerOptions): ResourcePoller
 
   async function pollOnce(): Promise<void> {
     const caller = opts.caller();
-    const entries = await getClusterResourcesFast(caller, abort.signal);
+    const entries = await getClusterResources(caller, undefined, abort.signal);
     const next = normaliseResources(opts.clusterId, entries, records);
     if (now() - detailsAt >= detailsEvery) {
       details = await fetchNodeDetails(caller, next, details, abort.signal);

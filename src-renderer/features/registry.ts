@@ -4,6 +4,7 @@ import { ConnectView } from './connect/ConnectView.js';
 import { InventoryView } from './inventory/InventoryView.js';
 import { PermissionsView } from './permissions/PermissionsView.js';
 import { AuditView } from './audit/AuditView.js';
+import { operationFeatures } from './provision/operation-features.js';
 
 export interface FeatureEntry {
   /** Stable id: used in data-testid="nav-<id>" / "view-<id>" and as the view key. */
@@ -31,6 +32,7 @@ export const features: readonly FeatureEntry[] = [
     summary: 'Nodes, VMs, containers and storage across all connected clusters.',
     view: InventoryView,
   },
+  ...operationFeatures,
   { id: 'tasks', label: 'Tasks', glyph: '☰', summary: 'Running and recent PVE tasks with their logs.' },
   {
     id: 'permissions',

@@ -16,7 +16,7 @@ export interface ProfileInput {
   color?: string;
 }
 
-/** Fills the open profile form (add or edit) and saves it. */
+/** Fills the open profile form (add or edit) and presses Save. */
 export async function fillProfileForm(page: Page, input: ProfileInput): Promise<void> {
   const form = page.getByTestId('profile-form');
   await form.getByTestId('profile-name').fill(input.name);
@@ -32,12 +32,12 @@ export async function fillProfileForm(page: Page, input: ProfileInput): Promise<
   await form.getByTestId('profile-secret').fill(input.secret);
   if (input.color) await form.getByTestId('profile-color').fill(input.color);
   await form.getByTestId('profile-save').click();
-  await form.waitFor({ state: 'detached' });
 }
 
 export async function addProfile(page: Page, input: ProfileInput): Promise<Locator> {
   if ((await page.getByTestId('profile-form').count()) === 0) await page.getByTestId('add-profile').click();
   await fillProfileForm(page, input);
+  await page.getByTestId('profile-form').waitFor({ state: 'detached' });
   return card(page, input.name);
 }
 

@@ -1,10 +1,9 @@
 // The Clusters screen: connected clusters with their colours, the profile list, add/import, and the add form.
 import { useEffect } from 'react';
-import { useContractEvent } from '../../useContractEvent.js';
 import { ErrorPanel } from './ErrorPanel.js';
 import { ProfileForm } from './ProfileForm.js';
 import { ProfileList } from './ProfileList.js';
-import { useConnectStore } from './connect-store.js';
+import { startConnectSync, useConnectStore } from './connect-store.js';
 import './connect.css';
 
 function ConnectedClusters() {
@@ -38,9 +37,9 @@ export function ConnectView() {
   const loadProblem = useConnectStore((s) => s.loadProblem);
   const screenError = useConnectStore((s) => s.screenError);
   const notice = useConnectStore((s) => s.notice);
-  const { load, setEditing, importEnv, setConnections } = useConnectStore.getState();
-  useContractEvent('connections.changed', ({ connections }) => setConnections(connections));
+  const { load, setEditing, importEnv } = useConnectStore.getState();
   useEffect(() => {
+    startConnectSync();
     void load();
   }, [load]);
 
@@ -56,7 +55,7 @@ export function ConnectView() {
         </button>
       </div>
       {notice && (
-        <p className="notice" data-testid="connect-notice">
+        <p className="cx-notice" data-testid="connect-notice">
           {notice}
         </p>
       )}

@@ -29,9 +29,9 @@ function EmptyClusterWarning({ summary }: { summary: ConnectionSummary }) {
 function Summary({ summary, action }: { summary: ConnectionSummary; action: ProfileOutcome['action'] }) {
   const { permissions } = summary;
   return (
-    <div className="summary" data-testid="connection-summary">
-      <p className="summary-title">{action === 'open' ? 'Connected' : 'Connection test passed'}</p>
-      <dl className="summary-grid">
+    <div className="cx-summary" data-testid="connection-summary">
+      <p className="cx-summary-title">{action === 'open' ? 'Connected' : 'Connection test passed'}</p>
+      <dl className="cx-summary-grid">
         <dt>Proxmox VE</dt>
         <dd data-testid="summary-version">{summary.version}</dd>
         <dt>Cluster</dt>

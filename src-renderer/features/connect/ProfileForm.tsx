@@ -102,7 +102,7 @@ export function ProfileForm({ profile }: { profile: ProfileView | undefined }) {
 
   return (
     <form
-      className="profile-form panel"
+      className="profile-form cx-panel"
       data-testid="profile-form"
       onSubmit={(e) => void submit(e)}
       autoComplete="off"

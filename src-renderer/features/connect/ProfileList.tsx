@@ -25,7 +25,7 @@ function ProfileCard({ profile }: { profile: ProfileView }) {
 
   return (
     <li
-      className="profile-card panel"
+      className="profile-card cx-panel"
       data-testid="profile-card"
       data-profile={profile.id}
       data-state={state}
@@ -41,7 +41,7 @@ function ProfileCard({ profile }: { profile: ProfileView }) {
         </div>
         {profile.readOnly && (
           <span
-            className="badge badge-readonly"
+            className="cx-badge cx-badge-readonly"
             data-testid="badge-readonly"
             title="Changes to this cluster are refused"
           >
@@ -49,16 +49,16 @@ function ProfileCard({ profile }: { profile: ProfileView }) {
           </span>
         )}
         {!profile.pinnedFingerprint && (
-          <span className="badge" data-testid="badge-unpinned">
+          <span className="cx-badge" data-testid="badge-unpinned">
             certificate not trusted yet
           </span>
         )}
         {!profile.hasSecret && (
-          <span className="badge badge-warn" data-testid="badge-nosecret">
+          <span className="cx-badge cx-badge-warn" data-testid="badge-nosecret">
             no secret stored
           </span>
         )}
-        <span className={`badge state-${state}`} data-testid="connection-state">
+        <span className={`cx-badge state-${state}`} data-testid="connection-state">
           {busy === 'open' ? 'connecting…' : STATE_LABELS[state]}
         </span>
       </div>

@@ -145,3 +145,17 @@ export const useConnectStore = create<ConnectState>()((set, get) => {
     },
   };
 });
+
+let syncing = false;
+
+/**
+ * Idempotent: keeps connection states current for the life of the page, also while another view is open,
+ * so coming back to this screen never shows a stale state.
+ */
+export function startConnectSync(): void {
+  if (syncing) return;
+  syncing = true;
+  getBridge().on('connections.changed', ({ connections }) =>
+    useConnectStore.getState().setConnections(connections),
+  );
+}

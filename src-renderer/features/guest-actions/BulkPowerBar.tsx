@@ -5,8 +5,22 @@ import type { GuestRecord } from '../../../src-shared/model/inventory.js';
 import { usePlanFlow } from '../../components/ConfirmDiffDialog/usePlanFlow.js';
 import { useReadOnly } from '../../components/ConfirmDiffDialog/useReadOnly.js';
 import { useInventoryStore } from '../inventory/inventory-store.js';
+import { PermissionButton } from '../permissions/ActionButton.js';
+import { usePermissionAll } from '../permissions/usePermission.js';
+import { powerActionId } from './power-permission.js';
 
 const BULK: readonly PowerAction[] = POWER_ACTIONS.filter((a) => a !== 'reset');
+
+/** One power action for the whole selection: disabled with the first guest's missing privilege. */
+function BulkButton({ action, guests, disabled, onClick }: { action: PowerAction; guests: readonly GuestRecord[]; disabled: boolean; onClick(): void }) {
+  const targets = useMemo(() => guests.map((g) => ({ node: g.node, type: g.type, vmid: g.vmid })), [guests]);
+  const verdict = usePermissionAll(powerActionId(action), guests[0]?.clusterId, targets);
+  return (
+    <PermissionButton action={powerActionId(action)} verdict={verdict} disabled={disabled} onClick={onClick} testId={`bulk-${action}`}>
+      {action}
+    </PermissionButton>
+  );
+}
 
 export function BulkPowerBar({ guests }: { guests: readonly GuestRecord[] }) {
   const clusterId = guests[0]?.clusterId;
@@ -18,15 +32,7 @@ export function BulkPowerBar({ guests }: { guests: readonly GuestRecord[] }) {
     <div className="plan-bar" data-testid="bulk-power">
       <span>{guests.length} selected:</span>
       {BULK.map((a) => (
-        <button
-          key={a}
-          type="button"
-          disabled={readOnly || !sameCluster || flow.building}
-          onClick={() => void flow.start({ kind: 'power', action: a, guests: guests.map((g) => ({ node: g.node, type: g.type, vmid: g.vmid })) })}
-          data-testid={`bulk-${a}`}
-        >
-          {a}
-        </button>
+        <BulkButton key={a} action={a} guests={guests} disabled={readOnly || !sameCluster || flow.building} onClick={() => void flow.start({ kind: 'power', action: a, guests: guests.map((g) => ({ node: g.node, type: g.type, vmid: g.vmid })) })} />
       ))}
       {!sameCluster && <span className="muted">select guests of one cluster</span>}
       {flow.dialog}

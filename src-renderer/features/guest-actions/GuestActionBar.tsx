@@ -4,7 +4,9 @@ import { POWER_ACTIONS, type GuestRef, type PowerAction } from '../../../src-sha
 import type { GuestRecord } from '../../../src-shared/model/inventory.js';
 import { usePlanFlow } from '../../components/ConfirmDiffDialog/usePlanFlow.js';
 import { useReadOnly } from '../../components/ConfirmDiffDialog/useReadOnly.js';
+import { ActionButton } from '../permissions/ActionButton.js';
 import { ConfigEditForm } from './ConfigEditForm.js';
+import { powerActionId } from './power-permission.js';
 
 const LABEL: Record<PowerAction, string> = { start: 'Start', shutdown: 'Shut down', stop: 'Stop', reboot: 'Reboot', reset: 'Reset', suspend: 'Suspend', resume: 'Resume' };
 
@@ -20,7 +22,8 @@ export function actionsFor(g: Pick<GuestRecord, 'type' | 'status'>): PowerAction
   });
 }
 
-export function GuestActionBar({ guest: g }: { guest: GuestRecord }) {
+/** onConsole: shows the guest's console (the Console button is there so its permission shows next to the others). */
+export function GuestActionBar({ guest: g, onConsole }: { guest: GuestRecord; onConsole?: () => void }) {
   const readOnly = useReadOnly(g.clusterId);
   const [editing, setEditing] = useState(false);
   const [timeout, setTimeoutSecs] = useState('');
@@ -29,6 +32,7 @@ export function GuestActionBar({ guest: g }: { guest: GuestRecord }) {
   const flow = usePlanFlow(g.clusterId);
   const ref: GuestRef = { node: g.node, type: g.type, vmid: g.vmid };
   const disabled = readOnly || flow.building;
+  const vars = { profileId: g.clusterId, node: g.node, type: g.type, vmid: g.vmid };
   const power = (action: PowerAction): void =>
     void flow.start({
       kind: 'power',
@@ -42,10 +46,15 @@ export function GuestActionBar({ guest: g }: { guest: GuestRecord }) {
     <div data-testid="guest-actions">
       <div className="plan-bar">
         {actionsFor(g).map((a) => (
-          <button key={a} type="button" disabled={disabled} onClick={() => power(a)} data-testid={`guest-action-${a}`}>
+          <ActionButton key={a} action={powerActionId(a)} vars={vars} disabled={disabled} onClick={() => power(a)} testId={`guest-action-${a}`}>
             {LABEL[a]}
-          </button>
+          </ActionButton>
         ))}
+        {onConsole && (
+          <ActionButton action="guest.console" vars={vars} onClick={onConsole} testId="guest-action-console">
+            Console
+          </ActionButton>
+        )}
         {g.status === 'running' && (
           <>
             <input placeholder="shutdown timeout (s)" value={timeout} onChange={(e) => setTimeoutSecs(e.target.value)} size={16} disabled={disabled} />

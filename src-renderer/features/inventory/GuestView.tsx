@@ -4,7 +4,8 @@ import type { GuestRecord, RrdCf, RrdTimeframe } from '../../../src-shared/model
 import { request } from '../../request.js';
 import { formatBytes, formatPercent, formatUptime } from './format.js';
 import { useRecord } from './inventory-store.js';
-import { ConsoleTab } from '../console/ConsoleTab.js';
+import { operationTabs } from '../provision/guest-operation-tabs.js';
+import { GuestConsoleTab } from '../guest-actions/GuestConsoleTab.js';
 import { SnapshotsPanel } from '../snapshots/SnapshotsPanel.js';
 import { GuestActionBar } from '../guest-actions/GuestActionBar.js';
 import { CPU_CHART, MEM_CHART, NET_CHART, RrdCharts, type RrdChartDef } from './RrdCharts.js';
@@ -27,8 +28,8 @@ export const guestTabs: GuestTab[] = [
   { id: 'summary', label: 'Summary' },
   { id: 'config', label: 'Config' },
   { id: 'snapshots', label: 'Snapshots', render: (g) => <SnapshotsPanel guest={g} /> },
-  { id: 'backups', label: 'Backups' },
-  { id: 'console', label: 'Console', render: (g) => <ConsoleTab guest={g} /> },
+  ...operationTabs,
+  { id: 'console', label: 'Console', render: (g) => <GuestConsoleTab guest={g} /> },
 ];
 
 function Summary({ g }: { g: GuestRecord }) {
@@ -110,7 +111,7 @@ export function GuestView({ guestKey, onBack }: { guestKey: string; onBack(): vo
           {g.type === 'qemu' ? 'VM' : 'CT'} {g.vmid} · {g.name}
         </h2>
       </header>
-      <GuestActionBar guest={g} />
+      <GuestActionBar guest={g} onConsole={() => setTab('console')} />
       <nav className="tabs" role="tablist">
         {guestTabs.map((t) => (
           <button key={t.id} type="button" role="tab" aria-selected={t.id === tab} data-testid={`guest-tab-${t.id}`} onClick={() => setTab(t.id)}>

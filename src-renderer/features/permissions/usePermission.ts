@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import type { ActionId } from '../../../src-shared/permissions/action-privileges.js';
 import { evaluateAction } from '../../../src-shared/permissions/evaluate.js';
 import type { Vars } from '../../../src-shared/permissions/requirement.js';
-import { usePermissionsStore } from './permissions-store.js';
+import { usePermissionsStore, type PermissionsEntry } from './permissions-store.js';
 
 /** The target of an action plus the profile (cluster) it lives in; GuestRecord's clusterId is the profile id. */
 export type PermissionVars = Vars & { profileId: string };
@@ -15,13 +15,34 @@ export interface PermissionVerdict {
   reason?: string;
 }
 
-export function usePermission(action: ActionId, vars: PermissionVars): PermissionVerdict {
-  const { profileId } = vars;
-  const entry = usePermissionsStore((s) => s.byProfile[profileId]);
-  const ensure = usePermissionsStore((s) => s.ensure);
-  useEffect(() => ensure(profileId), [ensure, profileId]);
+function verdictOf(entry: PermissionsEntry | undefined, action: ActionId, vars: Vars): PermissionVerdict {
   if (entry?.state !== 'ready') return { state: 'unknown', ...(entry?.state === 'failed' ? { reason: `permissions unknown: ${entry.message}` } : {}) };
   const { info } = entry;
   const verdict = evaluateAction(action, info.answer, vars, { identity: { id: info.identity } });
   return verdict.allowed ? { state: 'allowed' } : { state: 'denied', reason: verdict.reason ?? 'not allowed' };
+}
+
+function useEntry(profileId: string | undefined): PermissionsEntry | undefined {
+  const entry = usePermissionsStore((s) => (profileId ? s.byProfile[profileId] : undefined));
+  const ensure = usePermissionsStore((s) => s.ensure);
+  useEffect(() => {
+    if (profileId) ensure(profileId);
+  }, [ensure, profileId]);
+  return entry;
+}
+
+export function usePermission(action: ActionId, vars: PermissionVars): PermissionVerdict {
+  return verdictOf(useEntry(vars.profileId), action, vars);
+}
+
+/** One verdict for an action on several targets of a profile (a grid selection): the first denial, else allowed. */
+export function usePermissionAll(action: ActionId, profileId: string | undefined, targets: readonly Vars[]): PermissionVerdict {
+  const entry = useEntry(profileId);
+  let unknown: PermissionVerdict | undefined;
+  for (const vars of targets) {
+    const verdict = verdictOf(entry, action, vars);
+    if (verdict.state === 'denied') return verdict;
+    if (verdict.state === 'unknown') unknown ??= verdict;
+  }
+  return unknown ?? { state: 'allowed' };
 }

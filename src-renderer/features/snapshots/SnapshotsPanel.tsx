@@ -6,6 +6,7 @@ import { snapshotTreeLines } from '../../../src-shared/plans/diff.js';
 import { usePlanFlow } from '../../components/ConfirmDiffDialog/usePlanFlow.js';
 import { useReadOnly } from '../../components/ConfirmDiffDialog/useReadOnly.js';
 import { request } from '../../request.js';
+import { ActionButton } from '../permissions/ActionButton.js';
 import { CreateSnapshotForm } from './CreateSnapshotForm.js';
 
 interface Row {
@@ -38,18 +39,19 @@ export function SnapshotsPanel({ guest: g }: { guest: GuestRecord }) {
   const flow = usePlanFlow(clusterId, load);
   const latest = list?.snapshots.find((s) => s.name === 'current')?.parent;
   const busy = readOnly || flow.building;
+  const vars = { profileId: clusterId, node, type, vmid };
   return (
     <section data-testid="snapshots-panel">
       <div className="plan-bar">
-        <button type="button" disabled={busy} onClick={() => void flow.start({ kind: 'snapshot.create', guest: ref })} data-testid="snapshot-one-click">
+        <ActionButton action="snapshot.create" vars={vars} disabled={busy} onClick={() => void flow.start({ kind: 'snapshot.create', guest: ref })} testId="snapshot-one-click">
           One-click snapshot
-        </button>
-        <button type="button" disabled={busy || !latest} onClick={() => void flow.start({ kind: 'snapshot.rollback', guest: ref })} data-testid="snapshot-rollback-latest">
+        </ActionButton>
+        <ActionButton action="snapshot.rollback" vars={vars} disabled={busy || !latest} onClick={() => void flow.start({ kind: 'snapshot.rollback', guest: ref })} testId="snapshot-rollback-latest">
           Roll back to latest{latest ? ` (${latest})` : ''}
-        </button>
-        <button type="button" disabled={busy} onClick={() => setCreating((c) => !c)} data-testid="snapshot-create">
+        </ActionButton>
+        <ActionButton action="snapshot.create" vars={vars} disabled={busy} onClick={() => setCreating((c) => !c)} testId="snapshot-create">
           Take snapshot…
-        </button>
+        </ActionButton>
       </div>
       {creating && (
         <CreateSnapshotForm
@@ -76,12 +78,12 @@ export function SnapshotsPanel({ guest: g }: { guest: GuestRecord }) {
                 <td>
                   {snap.name !== 'current' && (
                     <>
-                      <button type="button" disabled={busy} onClick={() => void flow.start({ kind: 'snapshot.rollback', guest: ref, snapname: snap.name })} data-testid="snapshot-rollback">
+                      <ActionButton action="snapshot.rollback" vars={{ ...vars, snapname: snap.name }} disabled={busy} onClick={() => void flow.start({ kind: 'snapshot.rollback', guest: ref, snapname: snap.name })} testId="snapshot-rollback">
                         Roll back
-                      </button>{' '}
-                      <button type="button" disabled={busy} onClick={() => void flow.start({ kind: 'snapshot.delete', guest: ref, snapname: snap.name })} data-testid="snapshot-delete">
+                      </ActionButton>{' '}
+                      <ActionButton action="snapshot.delete" vars={{ ...vars, snapname: snap.name }} disabled={busy} onClick={() => void flow.start({ kind: 'snapshot.delete', guest: ref, snapname: snap.name })} testId="snapshot-delete">
                         Delete
-                      </button>
+                      </ActionButton>
                     </>
                   )}
                 </td>

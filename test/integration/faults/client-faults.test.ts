@@ -29,12 +29,33 @@ let clockOffset = 0;
 const now = () => Date.now() + clockOffset;
 
 beforeAll(async () => {
-  sim = await startSimulator({ nodes: 3, guests: 12, seed: 10, controlPort: false, taskDurationMs: 100, now });
+  sim = await startSimulator({
+    nodes: 3,
+    guests: 12,
+    seed: 10,
+    controlPort: false,
+    taskDurationMs: 100,
+    now,
+  });
   dir = await mkdtemp(path.join(tmpdir(), 'proxdeck-faults-'));
   store = await openProfileStore({ configDir: dir, secrets: createMemorySecretStore() });
-  connect = createConnectService({ profiles: store, timeoutMs: 800, retry: { attempts: 3, baseDelayMs: 20, maxDelayMs: 100 }, taskIntervalMs: 50, now });
+  connect = createConnectService({
+    profiles: store,
+    timeoutMs: 800,
+    retry: { attempts: 3, baseDelayMs: 20, maxDelayMs: 100 },
+    taskIntervalMs: 50,
+    now,
+  });
   // root@pam with a password: ticket auth (for the expiry case) and every node readable
-  const view = await store.save({ name: 'faults', host: `127.0.0.1:${sim.port}`, auth: { kind: 'password', username: 'root', realm: 'pam' }, pinnedFingerprint: sim.fingerprint }, DEFAULT_ROOT_PASSWORD);
+  const view = await store.save(
+    {
+      name: 'faults',
+      host: `127.0.0.1:${sim.port}`,
+      auth: { kind: 'password', username: 'root', realm: 'pam' },
+      pinnedFingerprint: sim.fingerprint,
+    },
+    DEFAULT_ROOT_PASSWORD,
+  );
   profileId = view.id;
   await connect.open(profileId);
 });
@@ -50,8 +71,13 @@ afterAll(async () => {
 });
 
 const client = () => connect.client(profileId);
-const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as AppFailure);
-const count = (method: string, prefix: string) => sim.requestLog.filter((r) => r.method === method && r.path.includes(prefix)).length;
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e as AppFailure,
+  );
+const count = (method: string, prefix: string) =>
+  sim.requestLog.filter((r) => r.method === method && r.path.includes(prefix)).length;
 
 async function expectRecovers(fault: string, code: string): Promise<void> {
   const err = await failure(getClusterResources(client()));
@@ -128,7 +154,10 @@ describe('read faults', () => {
     sim.faults.set({ reset: true });
     expect((await getClusterResources(client())).length).toBeGreaterThan(0);
     expect(failedCalls).toBeGreaterThan(0);
-    recordOutcome('cluster unreachable, then back', `${failedCalls} failed polls in ${OUTAGE_MS} ms → recovered`);
+    recordOutcome(
+      'cluster unreachable, then back',
+      `${failedCalls} failed polls in ${OUTAGE_MS} ms → recovered`,
+    );
   });
 });
 
@@ -144,7 +173,10 @@ describe('trust and auth faults', () => {
     await connect.trust(profileId, sim.fingerprint);
     await connect.open(profileId);
     expect((await getClusterResources(client())).length).toBeGreaterThan(0);
-    recordOutcome('TLS certificate swapped', 'tls_pin_mismatch on reconnect, 0 requests reached the server; re-trust → recovered');
+    recordOutcome(
+      'TLS certificate swapped',
+      'tls_pin_mismatch on reconnect, 0 requests reached the server; re-trust → recovered',
+    );
   });
 
   it('an expired ticket is renewed with one fresh login, transparently', async () => {
@@ -157,7 +189,15 @@ describe('trust and auth faults', () => {
   });
 
   it('a revoked token gives auth_failed (the reconnect prompt), not a retry loop', async () => {
-    const id = await store.save({ name: 'revoke', host: `127.0.0.1:${sim.port}`, auth: { kind: 'token', tokenId: 'auditor@pve!ro' }, pinnedFingerprint: sim.fingerprint }, DEMO_TOKENS['auditor@pve!ro']);
+    const id = await store.save(
+      {
+        name: 'revoke',
+        host: `127.0.0.1:${sim.port}`,
+        auth: { kind: 'token', tokenId: 'auditor@pve!ro' },
+        pinnedFingerprint: sim.fingerprint,
+      },
+      DEMO_TOKENS['auditor@pve!ro'],
+    );
     await connect.open(id.id);
     sim.faults.set({ revokeToken: 'auditor@pve!ro' });
     const before = count('GET', '/cluster/resources');
@@ -171,7 +211,9 @@ describe('trust and auth faults', () => {
 
 describe('mutation faults', () => {
   it('a connection drop after a POST was sent: not resent, reported as "maybe sent", then state is looked up', async () => {
-    const guest = (await getClusterResources(client(), 'vm')).find((g) => g.type === 'qemu' && g.status === 'stopped')!;
+    const guest = (await getClusterResources(client(), 'vm')).find(
+      (g) => g.type === 'qemu' && g.status === 'stopped',
+    )!;
     const ref = { node: guest.node!, type: 'qemu' as const, vmid: guest.vmid! };
     const before = count('POST', `/${ref.vmid}/status/start`);
     sim.faults.set({ resetRate: 1, pathPrefix: `/nodes/${ref.node}/qemu/${ref.vmid}/status/start` });
@@ -183,11 +225,16 @@ describe('mutation faults', () => {
     // What actually happened is read back, not guessed: the guest's state is still queryable.
     const after = (await getClusterResources(client(), 'vm')).find((g) => g.vmid === ref.vmid);
     expect(after?.status).toBeDefined();
-    recordOutcome('connection drop after a mutation was sent', `${err?.code} (requestSent=unknown), 1 POST, state read back: ${after?.status}`);
+    recordOutcome(
+      'connection drop after a mutation was sent',
+      `${err?.code} (requestSent=unknown), 1 POST, state read back: ${after?.status}`,
+    );
   });
 
   it('a task failing mid-way reports failure with the PVE log lines', async () => {
-    const guest = (await getClusterResources(client(), 'vm')).find((g) => g.type === 'qemu' && g.status === 'stopped')!;
+    const guest = (await getClusterResources(client(), 'vm')).find(
+      (g) => g.type === 'qemu' && g.status === 'stopped',
+    )!;
     const ref = { node: guest.node!, type: 'qemu' as const, vmid: guest.vmid! };
     sim.cluster.control.failNextTask('qmstart', 'start failed: simulated disk error');
     const upid = await powerAction(client(), ref, 'start');

@@ -33,6 +33,14 @@ describe('permission verdicts keep their status', () => {
     const byRoot = await api('GET', '/access/users/ghost@pve');
     expect([byRoot.status, byRoot.message]).toEqual([500, "no such user ('ghost@pve')\n"]);
   });
+
+  it('vzdump checks VM.Backup on each listed guest and Datastore.AllocateSpace on the storage in code', async () => {
+    const post = (id: string, form: Record<string, string>) => call(sim, 'POST', '/nodes/pve1/vzdump', { headers: tok(id), form });
+    const noBackup = await post('auditor@pve!ro', { vmid: '100', storage: 'local' });
+    expect([noBackup.status, noBackup.json().message]).toEqual([403, 'Permission check failed (/vms/100, VM.Backup)\n']);
+    const noSpace = await post('OpenVLE@pve!prod01', { vmid: '121', storage: 'nfs-backup' });
+    expect([noSpace.status, noSpace.json().message]).toEqual([403, 'Permission check failed (/storage/nfs-backup, Datastore.AllocateSpace)\n']);
+  });
 });
 
 describe('offline nodes', () => {

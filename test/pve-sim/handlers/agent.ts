@@ -5,6 +5,7 @@ import type { Guest } from '../cluster/model.js';
 import { guestMaxDisk } from '../cluster/metrics.js';
 import { guestName } from '../cluster/state.js';
 import { fail, guestOf, num, str, type SimCore } from './common.js';
+import { execOutput, OS_RELEASE, type ExecResult } from './agent-exec-output.js';
 
 function agentEnabled(g: Guest): boolean {
   const a = String(g.conf['agent'] ?? '0');
@@ -27,7 +28,7 @@ function ipFor(g: Guest): string {
 
 export function registerAgent(reg: HandlerRegistry, core: SimCore): void {
   const base = '/nodes/{node}/qemu/{vmid}/agent';
-  const execs = new Map<number, { out: string; exitcode: number }>();
+  const execs = new Map<number, ExecResult>();
   let nextPid = 1000;
   const answers: Record<string, (g: Guest) => unknown> = {
     'network-get-interfaces': (g) => [
@@ -53,20 +54,19 @@ export function registerAgent(reg: HandlerRegistry, core: SimCore): void {
     const command = req.params['command'];
     const argv = Array.isArray(command) ? command.map(String) : [String(command)];
     const pid = nextPid++;
-    const out = argv[0] === 'hostname' ? `${guestName(g)}\n` : argv[0] === 'echo' ? `${argv.slice(1).join(' ')}\n` : '';
-    execs.set(pid, { out, exitcode: argv[0] === 'false' ? 1 : 0 });
+    execs.set(pid, execOutput(g, argv));
     return { pid };
   });
   reg.add('GET', `${base}/exec-status`, (req) => {
     checkAgent(core, req);
     const e = execs.get(num(req, 'pid'));
     if (!e) throw fail(`Agent error: Invalid parameter 'pid'`);
-    return { exited: 1, exitcode: e.exitcode, 'out-data': e.out };
+    return { exited: 1, exitcode: e.exitcode, 'out-data': e.out, ...(e.err ? { 'err-data': e.err } : {}) };
   });
   reg.add('GET', `${base}/file-read`, (req) => {
     const g = checkAgent(core, req);
     const file = str(req, 'file');
-    const content = file === '/etc/hostname' ? `${guestName(g)}\n` : file === '/etc/os-release' ? 'PRETTY_NAME="Debian GNU/Linux 13 (trixie)"\nID=debian\n' : undefined;
+    const content = file === '/etc/hostname' ? `${guestName(g)}\n` : file === '/etc/os-release' ? OS_RELEASE : undefined;
     if (content === undefined) throw fail(`Agent error: Failed to open file '${file}': No such file or directory`);
     return { content, truncated: 0 };
   });

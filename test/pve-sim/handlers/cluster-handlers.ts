@@ -14,6 +14,9 @@ import { registerSnapshots } from './snapshots.js';
 import { registerStorage } from './storage.js';
 import { registerTasks } from './tasks.js';
 import { registerVzdump } from './vzdump.js';
+import { registerClusterOps } from './cluster-ops.js';
+import { registerStorageUpload } from './storage-upload.js';
+import { registerNodeLogs } from './node-logs.js';
 
 export function registerClusterHandlers(reg: HandlerRegistry, core: SimCore, clusterName: string, version: string): void {
   registerInventory(reg, core, clusterName, version);
@@ -29,4 +32,7 @@ export function registerClusterHandlers(reg: HandlerRegistry, core: SimCore, clu
   registerCloneMigrate(reg, core);
   registerHa(reg, core);
   registerAgent(reg, core);
+  registerClusterOps(reg, core);
+  registerStorageUpload(reg, core);
+  registerNodeLogs(reg, core);
 }

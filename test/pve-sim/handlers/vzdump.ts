@@ -1,12 +1,12 @@
 // Backups: POST /nodes/{node}/vzdump (modes, storage, compress, notes, protected) writing archives as storage content.
-import type { HandlerRegistry, SimRequest } from '../http/types.js';
+import { permError, type HandlerContext, type HandlerRegistry, type SimRequest } from '../http/types.js';
 import { backupVolume } from '../cluster/generate.js';
 import { guestMaxDisk } from '../cluster/metrics.js';
 import type { Guest } from '../cluster/model.js';
 import { powerOff, powerOn } from '../cluster/power.js';
 import { guestName, isRunning } from '../cluster/state.js';
 import type { TaskCtx } from '../cluster/tasks.js';
-import { fail, flag, optStr, str, type SimCore } from './common.js';
+import { can, fail, flag, optStr, str, type SimCore } from './common.js';
 
 const COMPRESS_EXT: Record<string, string> = { '0': '', '1': 'lzo', gzip: 'gz', lzo: 'lzo', zstd: 'zst' };
 
@@ -65,10 +65,19 @@ async function backupOne(core: SimCore, t: TaskCtx, g: Guest, req: SimRequest, s
   t.log(`INFO: Finished Backup of VM ${g.vmid} (00:00:0${Math.max(1, Math.round(share))})`);
 }
 
+/** the in-code check of PVE's vzdump API: VM.Backup on each listed guest, Datastore.AllocateSpace on the target storage */
+function requireBackupRights(req: SimRequest, ctx: HandlerContext, storage: string): void {
+  for (const vmid of (optStr(req, 'vmid') ?? '').split(/[,;\s]+/).filter(Boolean)) {
+    if (!can(req, ctx, `/vms/${vmid}`, 'VM.Backup')) throw permError(`/vms/${vmid}`, 'VM.Backup');
+  }
+  if (!can(req, ctx, `/storage/${storage}`, 'Datastore.AllocateSpace')) throw permError(`/storage/${storage}`, 'Datastore.AllocateSpace');
+}
+
 export function registerVzdump(reg: HandlerRegistry, core: SimCore, clusterName: string): void {
   reg.add('POST', '/nodes/{node}/vzdump', (req, ctx) => {
     const node = core.state.node(str(req, 'node')).name;
     const storage = optStr(req, 'storage') ?? 'local';
+    requireBackupRights(req, ctx, storage);
     const st = core.state.storage(storage);
     if (!st.content.includes('backup')) throw fail(`storage '${storage}' does not support backups`);
     const pool = optStr(req, 'pool');

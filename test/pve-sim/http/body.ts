@@ -1,5 +1,6 @@
 // Reads a request body and merges it with the query string the way PVE does (query wins, _dc dropped).
 import type { IncomingMessage } from 'node:http';
+import { parseMultipart } from './multipart.js';
 import { PveHttpError } from './types.js';
 
 export interface ParsedInput {
@@ -46,7 +47,9 @@ export function mergeInput(
   let bodyParams: Record<string, unknown> = {};
   let json = false;
   if (body.length > 0) {
-    if ((contentType ?? '').toLowerCase().startsWith('application/json')) {
+    if ((contentType ?? '').toLowerCase().startsWith('multipart/form-data')) {
+      bodyParams = parseMultipart(body, contentType ?? '');
+    } else if ((contentType ?? '').toLowerCase().startsWith('application/json')) {
       let parsed: unknown;
       try {
         parsed = JSON.parse(body.toString('utf8'));

@@ -12,7 +12,10 @@ const DAMAGE: Array<[string, string | Buffer]> = [
   ['empty file', ''],
   ['binary garbage', Buffer.from([0xff, 0xfe, 0x00, 0x9c, 0x01, 0x02])],
   ['a future version', '{"version":2,"profiles":[]}'],
-  ['a profile missing its host', '{"version":1,"profiles":[{"id":"a","name":"x","auth":{"kind":"token","tokenId":"a@pve!tok"}}]}'],
+  [
+    'a profile missing its host',
+    '{"version":1,"profiles":[{"id":"a","name":"x","auth":{"kind":"token","tokenId":"a@pve!tok"}}]}',
+  ],
   ['a prototype-pollution payload', '{"version":1,"profiles":{"__proto__":{"polluted":"yes"}}}'],
   ['an array instead of an object', '[1,2,3]'],
 ];
@@ -23,35 +26,43 @@ afterEach(async () => {
 });
 
 describe('corrupt profiles.json', () => {
-  it.each(DAMAGE)('%s: starts, reports, keeps the original as a backup, never overwrites it', async (_label, content) => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'proxdeck-config-'));
-    dirs.push(dir);
-    await writeFile(path.join(dir, 'profiles.json'), content);
-    const services = await createAppServices({ configDir: dir, host: 'web', secrets: createMemorySecretStore(), env: {} });
-    try {
-      const listed = await services.dispatcher.dispatch('profiles.list', {}, { host: 'web' });
-      expect(listed.ok).toBe(true);
-      const value = (listed as { ok: true; value: { profiles: unknown[]; loadProblem?: string } }).value;
-      expect(value.profiles).toEqual([]);
-      expect(value.loadProblem).toMatch(/profiles\.json .*kept as .*profiles\.json\.corrupt-/);
-      const backups = (await readdir(dir)).filter((f) => f.startsWith('profiles.json.corrupt-'));
-      expect(backups).toHaveLength(1);
-      const backup = path.join(dir, backups[0]!);
-      expect(Buffer.compare(await readFile(backup), Buffer.from(content))).toBe(0);
-      // A save afterwards writes a fresh profiles.json; the backup stays exactly as it was.
-      const saved = await services.dispatcher.dispatch(
-        'profiles.save',
-        { profile: { name: 'new', host: '127.0.0.1:8006', auth: { kind: 'token', tokenId: 'a@pve!tok' } } },
-        { host: 'web' },
-      );
-      expect(saved.ok).toBe(true);
-      expect(Buffer.compare(await readFile(backup), Buffer.from(content))).toBe(0);
-      expect(JSON.parse(await readFile(path.join(dir, 'profiles.json'), 'utf8')).profiles).toHaveLength(1);
-      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    } finally {
-      await services.dispose();
-    }
-  });
+  it.each(DAMAGE)(
+    '%s: starts, reports, keeps the original as a backup, never overwrites it',
+    async (_label, content) => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'proxdeck-config-'));
+      dirs.push(dir);
+      await writeFile(path.join(dir, 'profiles.json'), content);
+      const services = await createAppServices({
+        configDir: dir,
+        host: 'web',
+        secrets: createMemorySecretStore(),
+        env: {},
+      });
+      try {
+        const listed = await services.dispatcher.dispatch('profiles.list', {}, { host: 'web' });
+        expect(listed.ok).toBe(true);
+        const value = (listed as { ok: true; value: { profiles: unknown[]; loadProblem?: string } }).value;
+        expect(value.profiles).toEqual([]);
+        expect(value.loadProblem).toMatch(/profiles\.json .*kept as .*profiles\.json\.corrupt-/);
+        const backups = (await readdir(dir)).filter((f) => f.startsWith('profiles.json.corrupt-'));
+        expect(backups).toHaveLength(1);
+        const backup = path.join(dir, backups[0]!);
+        expect(Buffer.compare(await readFile(backup), Buffer.from(content))).toBe(0);
+        // A save afterwards writes a fresh profiles.json; the backup stays exactly as it was.
+        const saved = await services.dispatcher.dispatch(
+          'profiles.save',
+          { profile: { name: 'new', host: '127.0.0.1:8006', auth: { kind: 'token', tokenId: 'a@pve!tok' } } },
+          { host: 'web' },
+        );
+        expect(saved.ok).toBe(true);
+        expect(Buffer.compare(await readFile(backup), Buffer.from(content))).toBe(0);
+        expect(JSON.parse(await readFile(path.join(dir, 'profiles.json'), 'utf8')).profiles).toHaveLength(1);
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      } finally {
+        await services.dispose();
+      }
+    },
+  );
 
   it('a second start after a corrupt one keeps both backups apart', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'proxdeck-config-'));
@@ -60,7 +71,11 @@ describe('corrupt profiles.json', () => {
     for (const content of ['{broken', '{also broken']) {
       await writeFile(path.join(dir, 'profiles.json'), content);
       const { openProfileStore } = await import('../../../src-main/profiles/profile-store.js');
-      await openProfileStore({ configDir: dir, secrets: createMemorySecretStore(), now: () => new Date(Date.UTC(2026, 0, 1, 0, 0, tick++)) });
+      await openProfileStore({
+        configDir: dir,
+        secrets: createMemorySecretStore(),
+        now: () => new Date(Date.UTC(2026, 0, 1, 0, 0, tick++)),
+      });
     }
     const backups = (await readdir(dir)).filter((f) => f.startsWith('profiles.json.corrupt-')).sort();
     expect(backups).toHaveLength(2);

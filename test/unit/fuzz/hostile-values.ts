@@ -69,7 +69,10 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.integer() },
   { weight: 1, arbitrary: fc.double() },
   { weight: 1, arbitrary: fc.constantFrom(null, undefined, true, false, [], {}, 10n) },
-  { weight: 1, arbitrary: fc.constantFrom(new Date(0), new Map([['a', 1]]), new Set([1]), new Uint8Array(4), /x/) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(new Date(0), new Map([['a', 1]]), new Set([1]), new Uint8Array(4), /x/),
+  },
   { weight: 2, arbitrary: fc.constantFrom(...pollutionObjects()) },
   { weight: 1, arbitrary: fc.anything({ maxDepth: 2, withNullPrototype: true, withObjectString: true }) },
 );
@@ -108,9 +111,13 @@ export function shapedValue(schema: z.ZodType, pools: KeyPools, depth = 0): fc.A
   if (schema instanceof z.ZodLiteral) return mostly(fc.constantFrom(...schema.values));
   if (schema instanceof z.ZodBoolean) return mostly(fc.boolean());
   if (schema instanceof z.ZodString) return mostly(fc.oneof(fc.string({ maxLength: 40 }), awkwardStrings));
-  if (schema instanceof z.ZodNumber) return mostly(fc.oneof(fc.integer({ min: -5, max: 70_000 }), boundaryNumbers));
+  if (schema instanceof z.ZodNumber)
+    return mostly(fc.oneof(fc.integer({ min: -5, max: 70_000 }), boundaryNumbers));
   if (schema instanceof z.ZodArray) {
-    return fc.oneof(fc.array(shapedValue(schema.element as z.ZodType, pools, depth + 1), { maxLength: 3 }), hostileValue);
+    return fc.oneof(
+      fc.array(shapedValue(schema.element as z.ZodType, pools, depth + 1), { maxLength: 3 }),
+      hostileValue,
+    );
   }
   if (schema instanceof z.ZodUnion) {
     const options = (schema.options as z.ZodType[]).map((o) => shapedValue(o, pools, depth + 1));

@@ -19,7 +19,9 @@ import { hostileValue, shapedValue, type KeyPools } from './hostile-values.js';
 /** Runs per contract method; FUZZ_RUNS raises it for a longer local soak. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1500);
 const FIXED_ID = 'fuzz-profile';
-const VALID_FP = Array.from({ length: 32 }, (_, i) => (i * 7).toString(16).padStart(2, '0').toUpperCase()).join(':');
+const VALID_FP = Array.from({ length: 32 }, (_, i) =>
+  (i * 7).toString(16).padStart(2, '0').toUpperCase(),
+).join(':');
 
 let dir: string;
 let services: AppServices;
@@ -46,11 +48,23 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'proxdeck-ipc-fuzz-'));
   profilesFile = path.join(dir, 'profiles.json');
   closedPort = await freePortThatIsClosed();
-  services = await createAppServices({ configDir: dir, host: 'web', secrets: createMemorySecretStore(), env: {} });
+  services = await createAppServices({
+    configDir: dir,
+    host: 'web',
+    secrets: createMemorySecretStore(),
+    env: {},
+  });
   // A profile without a secret: calls naming it reach the handlers and fail fast (no network).
   const saved = await services.dispatcher.dispatch(
     'profiles.save',
-    { profile: { id: FIXED_ID, name: 'fuzz', host: `127.0.0.1:${closedPort}`, auth: { kind: 'token', tokenId: 'fuzz@pve!tok' } } },
+    {
+      profile: {
+        id: FIXED_ID,
+        name: 'fuzz',
+        host: `127.0.0.1:${closedPort}`,
+        auth: { kind: 'token', tokenId: 'fuzz@pve!tok' },
+      },
+    },
     { host: 'web' },
   );
   expect(saved.ok, JSON.stringify(saved)).toBe(true);
@@ -69,7 +83,10 @@ afterAll(async () => {
 
 /** A key's pool: mostly values that pass validation (so handlers run), some that just fail it. */
 function pick(good: unknown[], bad: unknown[]): fc.Arbitrary<unknown> {
-  return fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...good) }, { weight: 1, arbitrary: fc.constantFrom(...bad) });
+  return fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...good) },
+    { weight: 1, arbitrary: fc.constantFrom(...bad) },
+  );
 }
 
 function pools(): KeyPools {
@@ -125,36 +142,51 @@ const names = Object.keys(requests) as RequestName[];
 const outcomes = new Map<string, Map<string, number>>();
 
 describe('IPC fuzz: every contract method', () => {
-  it.each(names)('%s survives random and boundary requests', async (name) => {
-    const args = fc.oneof({ weight: 5, arbitrary: shapedValue(requests[name].args as z.ZodType, pools()) }, { weight: 1, arbitrary: hostileValue });
-    const counts = new Map<string, number>();
-    await fc.assert(
-      fc.asyncProperty(args, async (a) => {
-        const code = await checkedDispatch(name, a);
-        counts.set(code, (counts.get(code) ?? 0) + 1);
-      }),
-      { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 1410) },
-    );
-    outcomes.set(name, counts);
-    // The generator must reach past argument validation at least sometimes, or the fuzz tests nothing deep.
-    const deeper = [...counts.entries()].filter(([code]) => code !== 'bad_request').reduce((n, [, c]) => n + c, 0);
-    expect(deeper, `${name}: ${JSON.stringify([...counts])}`).toBeGreaterThan(0);
-    expect(unhandled).toEqual([]);
-  }, 120_000);
+  it.each(names)(
+    '%s survives random and boundary requests',
+    async (name) => {
+      const args = fc.oneof(
+        { weight: 5, arbitrary: shapedValue(requests[name].args as z.ZodType, pools()) },
+        { weight: 1, arbitrary: hostileValue },
+      );
+      const counts = new Map<string, number>();
+      await fc.assert(
+        fc.asyncProperty(args, async (a) => {
+          const code = await checkedDispatch(name, a);
+          counts.set(code, (counts.get(code) ?? 0) + 1);
+        }),
+        { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 1410) },
+      );
+      outcomes.set(name, counts);
+      // The generator must reach past argument validation at least sometimes, or the fuzz tests nothing deep.
+      const deeper = [...counts.entries()]
+        .filter(([code]) => code !== 'bad_request')
+        .reduce((n, [, c]) => n + c, 0);
+      expect(deeper, `${name}: ${JSON.stringify([...counts])}`).toBeGreaterThan(0);
+      expect(unhandled).toEqual([]);
+    },
+    120_000,
+  );
 
   it('refuses unknown, inherited and hostile request names', async () => {
     const inherited = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', ''];
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.constantFrom(...inherited), hostileValue), hostileValue, async (name, a) => {
-        if (typeof name === 'string' && Object.hasOwn(requests, name)) return;
-        expect(await checkedDispatch(name, a)).toBe('bad_request');
-      }),
+      fc.asyncProperty(
+        fc.oneof(fc.constantFrom(...inherited), hostileValue),
+        hostileValue,
+        async (name, a) => {
+          if (typeof name === 'string' && Object.hasOwn(requests, name)) return;
+          expect(await checkedDispatch(name, a)).toBe('bad_request');
+        },
+      ),
       { numRuns: RUNS, seed: 1411 },
     );
   });
 
   it('leaves a valid profiles.json with the fixed profile intact, and logged no internal error', () => {
-    const file = z.object({ version: z.literal(1), profiles: z.array(Profile) }).parse(JSON.parse(readFileSync(profilesFile, 'utf8')));
+    const file = z
+      .object({ version: z.literal(1), profiles: z.array(Profile) })
+      .parse(JSON.parse(readFileSync(profilesFile, 'utf8')));
     expect(file.profiles.find((p) => p.id === FIXED_ID)?.host).toBe('127.0.0.1');
     expect(internalErrors).toEqual([]);
     const total = [...outcomes.values()].flatMap((m) => [...m.values()]).reduce((a, b) => a + b, 0);

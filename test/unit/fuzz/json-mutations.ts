@@ -10,18 +10,43 @@ function paths(value: Json, prefix: Path = [], out: Path[] = []): Path[] {
   if (out.length > 5000) return out;
   out.push(prefix);
   if (Array.isArray(value)) value.forEach((v, i) => paths(v, [...prefix, i], out));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) paths(v, [...prefix, k], out);
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) paths(v, [...prefix, k], out);
   return out;
 }
 
 function pollution(): Json {
   const o: { [key: string]: Json } = {};
-  Object.defineProperty(o, '__proto__', { value: { polluted: 'yes' }, enumerable: true, configurable: true, writable: true });
+  Object.defineProperty(o, '__proto__', {
+    value: { polluted: 'yes' },
+    enumerable: true,
+    configurable: true,
+    writable: true,
+  });
   return o;
 }
 
 const replacement: fc.Arbitrary<Json> = fc.oneof(
-  fc.constantFrom<Json>(null, true, false, 0, -1, -2147483648, 1e308, 1.5, '', '0', '1', 'NaN', '-1', HUGE_STRING, [], {}, [null], { data: null }),
+  fc.constantFrom<Json>(
+    null,
+    true,
+    false,
+    0,
+    -1,
+    -2147483648,
+    1e308,
+    1.5,
+    '',
+    '0',
+    '1',
+    'NaN',
+    '-1',
+    HUGE_STRING,
+    [],
+    {},
+    [null],
+    { data: null },
+  ),
   fc.constant(null).map(pollution),
   fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>,
 );
@@ -56,15 +81,39 @@ export function mutatedBody(text: string): fc.Arbitrary<string> {
   const root = JSON.parse(text) as Json;
   const all = paths(root);
   const structural = fc
-    .tuple(fc.constantFrom(...all), fc.constantFrom<Edit>('replace', 'replace', 'delete', 'wrap', 'rename'), replacement)
+    .tuple(
+      fc.constantFrom(...all),
+      fc.constantFrom<Edit>('replace', 'replace', 'delete', 'wrap', 'rename'),
+      replacement,
+    )
     .map(([path, edit, value]) => JSON.stringify(applyEdit(root, path, edit, value)));
   const twice = fc
     .tuple(fc.constantFrom(...all), fc.constantFrom(...all), replacement)
-    .map(([a, b, value]) => JSON.stringify(applyEdit(applyEdit(root, a, 'replace', value), b, 'delete', null)));
+    .map(([a, b, value]) =>
+      JSON.stringify(applyEdit(applyEdit(root, a, 'replace', value), b, 'delete', null)),
+    );
   const damaged = fc.oneof(
     fc.nat({ max: Math.max(0, text.length - 1) }).map((i) => text.slice(0, i)),
-    fc.tuple(fc.nat({ max: Math.max(0, text.length - 1) }), fc.string({ minLength: 1, maxLength: 3 })).map(([i, s]) => text.slice(0, i) + s + text.slice(i + 1)),
-    fc.constantFrom('', ' ', 'null', '[]', '{}', '"data"', '{"data":null}', '{"data":"x"}', '<html><body>502 Bad Gateway</body></html>', '{"data":[', '\u0000'),
+    fc
+      .tuple(fc.nat({ max: Math.max(0, text.length - 1) }), fc.string({ minLength: 1, maxLength: 3 }))
+      .map(([i, s]) => text.slice(0, i) + s + text.slice(i + 1)),
+    fc.constantFrom(
+      '',
+      ' ',
+      'null',
+      '[]',
+      '{}',
+      '"data"',
+      '{"data":null}',
+      '{"data":"x"}',
+      '<html><body>502 Bad Gateway</body></html>',
+      '{"data":[',
+      '\u0000',
+    ),
   );
-  return fc.oneof({ weight: 5, arbitrary: structural }, { weight: 2, arbitrary: twice }, { weight: 2, arbitrary: damaged });
+  return fc.oneof(
+    { weight: 5, arbitrary: structural },
+    { weight: 2, arbitrary: twice },
+    { weight: 2, arbitrary: damaged },
+  );
 }

@@ -6,10 +6,14 @@ import { ticketAuth } from '../../../src-main/pve/auth.js';
 import { PveClient } from '../../../src-main/pve/client.js';
 import type { PveCaller } from '../../../src-main/pve/api/caller.js';
 import { getClusterResources, getClusterStatus, getNextId } from '../../../src-main/pve/api/cluster.js';
-import { getClusterResourcesFast } from '../../../src-main/pve/api/cluster-resources-fast.js';
 import { getVersion } from '../../../src-main/pve/api/version.js';
 import { getNodeRrd, getNodeStatus, listNodes } from '../../../src-main/pve/api/nodes.js';
-import { getGuestConfig, getGuestPending, getGuestStatus, powerAction } from '../../../src-main/pve/api/guests.js';
+import {
+  getGuestConfig,
+  getGuestPending,
+  getGuestStatus,
+  powerAction,
+} from '../../../src-main/pve/api/guests.js';
 import { getGuestConfigEntries, getGuestRrd } from '../../../src-main/pve/api/guest-read.js';
 import { listSnapshots } from '../../../src-main/pve/api/snapshots.js';
 import { getTaskLog, getTaskStatus } from '../../../src-main/pve/api/tasks.js';
@@ -44,7 +48,9 @@ beforeAll(async () => {
     retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
     timeoutMs: 10_000,
   });
-  const guests = (await getClusterResources(client, 'vm')).filter((r) => r.type === 'qemu' || r.type === 'lxc');
+  const guests = (await getClusterResources(client, 'vm')).filter(
+    (r) => r.type === 'qemu' || r.type === 'lxc',
+  );
   const vm = guests.find((g) => g.type === 'qemu')!;
   const ct = guests.find((g) => g.type === 'lxc') ?? vm;
   const node = vm.node!;
@@ -54,7 +60,6 @@ beforeAll(async () => {
     version: (c) => getVersion(c),
     clusterStatus: (c) => getClusterStatus(c),
     clusterResources: (c) => getClusterResources(c),
-    clusterResourcesFast: (c) => getClusterResourcesFast(c),
     nextId: (c) => getNextId(c),
     nodes: (c) => listNodes(c),
     nodeStatus: (c) => getNodeStatus(c, node),
@@ -118,7 +123,9 @@ describe('PVE response fuzz', () => {
           if (outcome === 'parsed') tally.parsed++;
           else {
             expect(outcome, `${name}: ${String(outcome)}`).toBeInstanceOf(AppFailure);
-            expect((outcome as AppFailure).code, `${name}: ${(outcome as AppFailure).message}`).toBe('bad_response');
+            expect((outcome as AppFailure).code, `${name}: ${(outcome as AppFailure).message}`).toBe(
+              'bad_response',
+            );
             tally.badResponse++;
           }
           expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeKeys);
@@ -129,6 +136,7 @@ describe('PVE response fuzz', () => {
     // Both outcomes must occur: a fuzz where nothing ever fails (or nothing ever parses) mutated nothing useful.
     expect(tally.parsed).toBeGreaterThan(0);
     expect(tally.badResponse).toBeGreaterThan(reads.size * RUNS * 0.3);
-    if (process.env.FUZZ_REPORT) console.log(JSON.stringify({ pveFuzz: { endpoints: reads.size, runsPerEndpoint: RUNS, ...tally } }));
+    if (process.env.FUZZ_REPORT)
+      console.log(JSON.stringify({ pveFuzz: { endpoints: reads.size, runsPerEndpoint: RUNS, ...tally } }));
   }, 300_000);
 });

@@ -53,7 +53,12 @@ export async function startReplayProxy(upstream: string): Promise<ReplayProxy> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = req.method === 'GET' ? undefined : Buffer.concat(chunks).toString();
-      request(`${upstream}${url}`, { method: req.method as 'GET', headers, dispatcher: agent, ...(body !== undefined ? { body } : {}) })
+      request(`${upstream}${url}`, {
+        method: req.method as 'GET',
+        headers,
+        dispatcher: agent,
+        ...(body !== undefined ? { body } : {}),
+      })
         .then(async (up) => {
           const text = await up.body.text();
           if (up.statusCode === 200) {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffRecords, isEmptyDiff } from '../../../src-main/inventory/delta.js';
 import { normaliseResources, type RecordMap } from '../../../src-main/inventory/normalise.js';
-import { ResourceEntries, type ResourceEntry } from '../../../src-main/pve/api/cluster-resources-fast.js';
+import { ClusterResources as ResourceEntries, type ClusterResource as ResourceEntry } from '../../../src-main/pve/api/cluster.js';
 import { applyChanges, GuestRecord, InventoryRecord } from '../../../src-shared/model/inventory.js';
 
 function guest(vmid: number, extra: Partial<ResourceEntry> = {}): ResourceEntry {

@@ -124,7 +124,14 @@ describe('electron shell', () => {
     );
     (fake.rec.contentsEvents.get('will-attach-webview') as (e: unknown) => void)(event('webview'));
     expect(prevented).toEqual(['nav', 'webview']);
-    expect(fake.rec.windows[0]!.openHandler?.()).toEqual({ action: 'deny' });
+    const open = (url: string) => fake.rec.windows[0]!.openHandler?.({ url } as never);
+    expect(open('https://evil.example/')).toEqual({ action: 'deny' });
+    expect(open('app://proxdeck/index.html')).toEqual({ action: 'deny' });
+    const detached = `app://proxdeck/index.html#console=${encodeURIComponent('{"profileId":"p","node":"pve1","type":"qemu","vmid":101}')}`;
+    expect(open(detached)).toMatchObject({
+      action: 'allow',
+      overrideBrowserWindowOptions: { webPreferences: { ...WEB_PREFERENCES, preload: path.join(appPath, 'dist-main', 'preload.cjs') } },
+    });
     const answers: boolean[] = [];
     call('permissionRequest', {}, 'media', (ok: boolean) => answers.push(ok));
     expect(answers).toEqual([false]);

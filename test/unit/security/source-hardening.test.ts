@@ -42,20 +42,26 @@ describe('application sources', () => {
   });
 
   it('create a BrowserWindow only in window.ts, and with the policy webPreferences', () => {
-    const creators = APP_SOURCES.filter((f) => /new\s+BrowserWindow\s*\(/.test(read(f))).map((f) => path.relative(process.cwd(), f));
+    const creators = APP_SOURCES.filter((f) => /new\s+BrowserWindow\s*\(/.test(read(f))).map((f) =>
+      path.relative(process.cwd(), f),
+    );
     expect(creators).toEqual([path.join('src-main', 'window.ts')]);
     const text = read(path.resolve('src-main/window.ts'));
     expect(text).toMatch(/\.\.\.WEB_PREFERENCES/);
     // The flags repeated for static auditors must say exactly what the policy says.
     for (const [key, value] of Object.entries(WEB_PREFERENCES)) {
-      const literal = new RegExp(`\\b${key}\\s*:\\s*([^,\\n]+)`).exec(text.slice(text.indexOf('webPreferences')));
+      const literal = new RegExp(`\\b${key}\\s*:\\s*([^,\\n]+)`).exec(
+        text.slice(text.indexOf('webPreferences')),
+      );
       if (literal) expect(literal[1]!.trim().replace(/'/g, '"'), key).toBe(JSON.stringify(value));
     }
   });
 
   it('import electron only in the thin shell', () => {
     const shell = /src-main[\\/](index\.ts|window\.ts|preload[\\/]|electron[\\/])/;
-    const importers = APP_SOURCES.filter((f) => /from\s+'electron'/.test(read(f))).filter((f) => !shell.test(f));
+    const importers = APP_SOURCES.filter((f) => /from\s+'electron'/.test(read(f))).filter(
+      (f) => !shell.test(f),
+    );
     expect(importers).toEqual([]);
   });
 });

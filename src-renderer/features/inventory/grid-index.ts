@@ -1,0 +1,138 @@
+// The grid's row index: which guest keys show, in which order, under which group headers. Built once per
+// snapshot or view change (sort values computed once per row, not per comparison) and patched on deltas by
+// re-placing only the rows whose sorted/filtered fields changed, so a 1 % delta never re-sorts 10,000 rows.
+import type { GuestRecord } from '../../../src-shared/model/inventory.js';
+import { GUEST_COLUMNS, groupsOf, type GroupBy, type GuestColumn } from './guest-columns.js';
+
+/** The part of the grid prefs that decides rows and order (column visibility does not). */
+export interface GridQuery {
+  sorting: readonly { id: string; desc: boolean }[];
+  globalFilter: string;
+  columnFilters: Readonly<Record<string, string>>;
+  groupBy: GroupBy;
+}
+
+export interface GroupHeader {
+  label: string;
+  count: number;
+}
+/** What the virtualised list draws: a row key, or a group header before its rows. */
+export type GridItem = string | GroupHeader;
+
+type Lookup = (key: string) => GuestRecord | undefined;
+type Value = string | number;
+
+const byId = new Map(GUEST_COLUMNS.map((c) => [c.id, c]));
+
+/** Record fields the query reads: a delta touching none of them cannot move a row. */
+export function watchedFields(q: GridQuery): Set<string> {
+  const out = new Set<string>();
+  const add = (id: string) => byId.get(id)?.fields.forEach((f) => out.add(f));
+  q.sorting.forEach((s) => add(s.id));
+  for (const [id, v] of Object.entries(q.columnFilters)) if (v) add(id);
+  if (q.globalFilter) GUEST_COLUMNS.forEach((c) => add(c.id));
+  if (q.groupBy !== 'none') ['node', 'pool', 'tags', 'type', 'clusterId'].forEach((f) => out.add(f));
+  return out;
+}
+
+/** A predicate for the query's filters, or undefined when every row passes. */
+function filterOf(q: GridQuery): ((g: GuestRecord) => boolean) | undefined {
+  const tests: Array<[readonly GuestColumn[], string]> = [];
+  const needle = q.globalFilter.trim().toLowerCase();
+  if (needle) tests.push([GUEST_COLUMNS, needle]);
+  for (const [id, v] of Object.entries(q.columnFilters)) {
+    const col = byId.get(id);
+    if (col && v) tests.push([[col], v.toLowerCase()]);
+  }
+  if (tests.length === 0) return undefined;
+  return (g) => tests.every(([cols, text]) => cols.some((c) => c.filterText(g).toLowerCase().includes(text)));
+}
+
+interface Sorter {
+  values(g: GuestRecord): Value[];
+  compare(a: Value[], ak: string, b: Value[], bk: string): number;
+}
+
+function sorterOf(q: GridQuery): Sorter {
+  const cols = q.sorting.flatMap((s) => {
+    const col = byId.get(s.id);
+    return col ? [{ col, dir: s.desc ? -1 : 1 }] : [];
+  });
+  return {
+    values: (g) => cols.map((c) => c.col.sortValue(g)),
+    compare(a, ak, b, bk) {
+      for (let i = 0; i < cols.length; i++) {
+        const x = a[i]!;
+        const y = b[i]!;
+        if (x !== y) return (x < y ? -1 : 1) * cols[i]!.dir;
+      }
+      // The record key breaks ties, so a patched index equals a rebuilt one.
+      return ak < bk ? -1 : ak > bk ? 1 : 0;
+    },
+  };
+}
+
+interface Decorated {
+  key: string;
+  v: Value[];
+}
+
+function decorate(keys: Iterable<string>, get: Lookup, q: GridQuery, sorter: Sorter): Decorated[] {
+  const pass = filterOf(q);
+  const out: Decorated[] = [];
+  for (const key of keys) {
+    const g = get(key);
+    if (g && (!pass || pass(g))) out.push({ key, v: sorter.values(g) });
+  }
+  return out.sort((a, b) => sorter.compare(a.v, a.key, b.v, b.key));
+}
+
+/** The filtered, sorted keys of `keys`. */
+export function buildOrder(keys: Iterable<string>, get: Lookup, q: GridQuery): string[] {
+  return decorate(keys, get, q, sorterOf(q)).map((d) => d.key);
+}
+
+/**
+ * Re-places `touched` keys (added, or changed in a watched field) and drops `removed` ones: one pass to take
+ * them out, a sort of the touched few, and one merge. Gives exactly what buildOrder would.
+ */
+export function updateOrder(order: readonly string[], touched: ReadonlySet<string>, removed: ReadonlySet<string>, get: Lookup, q: GridQuery): string[] {
+  const sorter = sorterOf(q);
+  const moved = decorate(touched, get, q, sorter);
+  const out: string[] = [];
+  let m = 0;
+  for (const key of order) {
+    if (touched.has(key) || removed.has(key)) continue;
+    const g = get(key);
+    if (!g) continue;
+    if (m < moved.length) {
+      const v = sorter.values(g);
+      while (m < moved.length && sorter.compare(moved[m]!.v, moved[m]!.key, v, key) < 0) out.push(moved[m++]!.key);
+    }
+    out.push(key);
+  }
+  while (m < moved.length) out.push(moved[m++]!.key);
+  return out;
+}
+
+/** Group headers and rows; without grouping the order itself (no per-row objects for 10,000 rows). */
+export function groupItems(order: readonly string[], get: Lookup, by: GroupBy): readonly GridItem[] {
+  if (by === 'none') return order;
+  const groups = new Map<string, string[]>();
+  for (const key of order) {
+    const g = get(key);
+    if (!g) continue;
+    for (const label of groupsOf(g, by)) {
+      const list = groups.get(label);
+      if (list) list.push(key);
+      else groups.set(label, [key]);
+    }
+  }
+  const out: GridItem[] = [];
+  for (const label of [...groups.keys()].sort()) {
+    const keys = groups.get(label)!;
+    out.push({ label, count: keys.length });
+    for (const key of keys) out.push(key);
+  }
+  return out;
+}
