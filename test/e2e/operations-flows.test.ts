@@ -147,7 +147,10 @@ describe('provisioning', () => {
     const refused = async (field: string, value: string, reason: RegExp): Promise<void> => {
       await tid(field).fill(value);
       await tid('create-submit').click();
-      await expect.poll(async () => (await page().locator('body').textContent()) ?? '').toMatch(reason);
+      await expect.poll(async () => (await tid('toast-message').allTextContents()).join('\n')).toMatch(reason);
+      expect(await dialog().count()).toBe(0);
+      // dismissed as a user would, so the next refusal is read on its own
+      for (const b of await page().getByLabel('Dismiss').all()) await b.click();
     };
     await tid('create-name').fill('e2e-ct');
     await refused('create-memory', '4000000', /has .* GiB of memory free/);

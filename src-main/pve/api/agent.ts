@@ -5,7 +5,7 @@ import { pveBool, pveGet, pveInt, pveNum, pveSend, type PveCaller } from './call
 import { guestPath } from './guests.js';
 
 /** Every agent GET answers {result: ...}. */
-const wrapped = <S extends z.ZodType>(s: S) => z.object({ result: s }).transform((r) => r.result);
+const wrapped = <S extends z.ZodType>(s: S) => z.object({ result: z.unknown() }).transform((r) => r.result).pipe(s);
 
 const OsInfo = z.looseObject({ 'pretty-name': z.string().optional(), name: z.string().optional(), id: z.string().optional(), 'version-id': z.string().optional(), 'kernel-release': z.string().optional(), machine: z.string().optional() })
   .transform((o) => ({ prettyName: o['pretty-name'] ?? o.name ?? '', id: o.id ?? '', versionId: o['version-id'] ?? '', kernel: o['kernel-release'] ?? '', machine: o.machine ?? '' }));

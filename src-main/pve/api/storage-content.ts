@@ -1,6 +1,7 @@
 // Storage content: list (ISOs, templates, backups, disk images), the appliance index and its download, and ISO/template
 // upload as multipart (as the PVE web GUI sends it), streamed from a local file with byte progress.
 import { open, stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { request } from 'undici';
 import { z } from 'zod';
 import { AppFailure } from '../../../src-shared/ipc/errors.js';
@@ -109,7 +110,7 @@ export async function uploadToStorage(t: UploadTransport, spec: UploadSpec): Pro
       method: 'POST',
       dispatcher: agent,
       headers: { ...headers, Accept: 'application/json', 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': String(head.length + size + tail.length) },
-      body: body(),
+      body: Readable.from(body()),
       ...(spec.signal ? { signal: spec.signal } : {}),
     });
     const text = await res.body.text();

@@ -1,6 +1,6 @@
 // The inventory store: records of every subscribed cluster, fed by snapshots and deltas from main.
 // Records are replaced only when they change, so a per-row selector re-renders only the rows a delta touched;
-// the grid's row order is rebuilt only when membership changes or a delta touches a field it sorts/filters on.
+// the grid's row index (grid-index.ts) is built on snapshots and view changes and only patched by deltas.
 import { create } from 'zustand';
 import type {
   GuestRecord,
@@ -10,6 +10,8 @@ import type {
   NodeRecord,
   StaleInfo,
 } from '../../../src-shared/model/inventory.js';
+import { buildOrder, groupItems, updateOrder, watchedFields, type GridItem, type GridQuery } from './grid-index.js';
+import { DEFAULT_PREFS } from './grid-prefs.js';
 
 export const recordKey = (clusterId: string, id: string): string => `${clusterId}|${id}`;
 
@@ -31,9 +33,14 @@ export interface InventoryState {
   /** keys of every guest, in arrival order; a new array only when guests come or go */
   guestKeys: string[];
   nodeKeys: string[];
-  /** bumped when a delta touched a field in `watchedFields` (the grid's sort/filter/group columns) */
-  orderRev: number;
+  /** the grid's view: which rows show, sorted and grouped how */
+  gridQuery: GridQuery;
+  /** fields `gridQuery` reads; a delta touching none of them leaves the order alone */
   watchedFields: ReadonlySet<string>;
+  /** filtered + sorted guest keys; a new array only when rows come, go or move */
+  gridOrder: readonly string[];
+  /** gridOrder with group headers (the same array when not grouped) */
+  gridItems: readonly GridItem[];
   /** per node key: CPU samples seen while polling, for the sparkline */
   cpuHistory: Record<string, number[]>;
   guestCounts: Record<string, GuestCounts>;
@@ -42,11 +49,10 @@ export interface InventoryState {
   applyDelta(d: InventoryDelta): 'ok' | 'gap';
   markStale(s: StaleInfo): void;
   dropCluster(clusterId: string): void;
-  setWatchedFields(fields: Iterable<string>): void;
+  setGridQuery(q: GridQuery): void;
 }
 
 type Fields = Record<string, unknown>;
-const COUNT_FIELDS = new Set(['status', 'node']);
 
 function keysOf(records: Map<string, InventoryRecord>, kind: InventoryRecord['kind']): string[] {
   const out: string[] = [];
@@ -54,13 +60,14 @@ function keysOf(records: Map<string, InventoryRecord>, kind: InventoryRecord['ki
   return out;
 }
 
+const countKey = (g: GuestRecord): string => recordKey(g.clusterId, `node/${g.node}`);
+
 /** Unchanged counts keep their old object, so node cards whose numbers did not move do not re-render. */
 function countGuests(records: Map<string, InventoryRecord>, old: Record<string, GuestCounts> = {}): Record<string, GuestCounts> {
   const out: Record<string, GuestCounts> = {};
   for (const r of records.values()) {
     if (r.kind !== 'guest') continue;
-    const k = recordKey(r.clusterId, `node/${r.node}`);
-    const c = (out[k] ??= { running: 0, total: 0 });
+    const c = (out[countKey(r)] ??= { running: 0, total: 0 });
     c.total++;
     if (r.status === 'running') c.running++;
   }
@@ -69,6 +76,18 @@ function countGuests(records: Map<string, InventoryRecord>, old: Record<string, 
     if (prev && prev.running === out[k]!.running && prev.total === out[k]!.total) out[k] = prev;
   }
   return out;
+}
+
+/** Moves one guest's contribution in or out (sign ±1), copying only the node entry it touches. */
+function adjustCount(counts: Record<string, GuestCounts>, g: GuestRecord, sign: 1 | -1, fresh: Set<string>): void {
+  const k = countKey(g);
+  if (!fresh.has(k)) {
+    counts[k] = { ...(counts[k] ?? { running: 0, total: 0 }) };
+    fresh.add(k);
+  }
+  const c = counts[k]!;
+  c.total += sign;
+  if (g.status === 'running') c.running += sign;
 }
 
 function pushHistory(history: Record<string, number[]>, key: string, cpu: number | null): Record<string, number[]> {
@@ -82,8 +101,10 @@ export const useInventoryStore = create<InventoryState>()((set, get) => ({
   clusters: {},
   guestKeys: [],
   nodeKeys: [],
-  orderRev: 0,
-  watchedFields: new Set(),
+  gridQuery: DEFAULT_PREFS,
+  watchedFields: watchedFields(DEFAULT_PREFS),
+  gridOrder: [],
+  gridItems: [],
   cpuHistory: {},
   guestCounts: {},
 
@@ -96,12 +117,13 @@ export const useInventoryStore = create<InventoryState>()((set, get) => ({
       records.set(key, r);
       if (r.kind === 'node') history = pushHistory(history, key, r.cpu);
     }
+    const guestKeys = keysOf(records, 'guest');
     set((st) => ({
       records,
       clusters: { ...st.clusters, [s.clusterId]: { version: s.version, stale: s.stale } },
-      guestKeys: keysOf(records, 'guest'),
+      guestKeys,
       nodeKeys: keysOf(records, 'node'),
-      orderRev: st.orderRev + 1,
+      ...gridOf(guestKeys, records, st.gridQuery),
       cpuHistory: history,
       guestCounts: countGuests(records, st.guestCounts),
     }));
@@ -113,15 +135,28 @@ export const useInventoryStore = create<InventoryState>()((set, get) => ({
     if (!info || d.version !== info.version + 1) return info && d.version <= info.version ? 'ok' : 'gap';
     // The map is updated in place: only the touched records get new identities, which is what rows compare.
     const records = st.records;
-    const membership = d.added.length > 0 || d.removed.length > 0;
-    let reorder = membership;
-    let recount = membership;
+    const touched = new Set<string>();
+    const removed = new Set<string>();
+    let counts: Record<string, GuestCounts> | undefined;
+    const fresh = new Set<string>();
+    const count = (g: InventoryRecord | undefined, sign: 1 | -1) => {
+      if (g?.kind === 'guest') adjustCount((counts ??= { ...st.guestCounts }), g, sign, fresh);
+    };
     let history = st.cpuHistory;
-    for (const id of d.removed) records.delete(recordKey(d.clusterId, id));
+    for (const id of d.removed) {
+      const key = recordKey(d.clusterId, id);
+      count(records.get(key), -1);
+      records.delete(key);
+      removed.add(key);
+    }
     for (const r of d.added) {
       const key = recordKey(d.clusterId, r.id);
+      count(records.get(key), -1);
       records.set(key, r);
+      count(r, 1);
       if (r.kind === 'node') history = pushHistory(history, key, r.cpu);
+      if (r.kind === 'guest') touched.add(key);
+      else removed.add(key);
     }
     for (const c of d.changed) {
       const key = recordKey(d.clusterId, c.id);
@@ -131,17 +166,20 @@ export const useInventoryStore = create<InventoryState>()((set, get) => ({
       records.set(key, next);
       if (next.kind === 'node' && 'cpu' in c.fields) history = pushHistory(history, key, (next as NodeRecord).cpu);
       if (next.kind !== 'guest') continue;
-      for (const f in c.fields) {
-        if (st.watchedFields.has(f)) reorder = true;
-        if (COUNT_FIELDS.has(f)) recount = true;
+      if ('status' in c.fields || 'node' in c.fields) {
+        count(old, -1);
+        count(next, 1);
       }
+      for (const f in c.fields) if (st.watchedFields.has(f)) touched.add(key);
     }
+    const membership = d.added.length > 0 || d.removed.length > 0;
+    const guestKeys = membership ? keysOf(records, 'guest') : st.guestKeys;
     set({
       records,
       clusters: { ...st.clusters, [d.clusterId]: { version: d.version, stale: null } },
-      ...(membership ? { guestKeys: keysOf(records, 'guest'), nodeKeys: keysOf(records, 'node') } : {}),
-      ...(reorder ? { orderRev: st.orderRev + 1 } : {}),
-      ...(recount ? { guestCounts: countGuests(records, st.guestCounts) } : {}),
+      ...(membership ? { guestKeys, nodeKeys: keysOf(records, 'node') } : {}),
+      ...(touched.size > 0 || removed.size > 0 ? patchGrid(st, touched, removed) : {}),
+      ...(counts ? { guestCounts: counts } : {}),
       cpuHistory: history,
     });
     return 'ok';
@@ -156,24 +194,45 @@ export const useInventoryStore = create<InventoryState>()((set, get) => ({
   dropCluster(clusterId) {
     const records = new Map(get().records);
     for (const [k, r] of records) if (r.clusterId === clusterId) records.delete(k);
+    const guestKeys = keysOf(records, 'guest');
     set((st) => {
       const clusters = { ...st.clusters };
       delete clusters[clusterId];
       return {
         records,
         clusters,
-        guestKeys: keysOf(records, 'guest'),
+        guestKeys,
         nodeKeys: keysOf(records, 'node'),
-        orderRev: st.orderRev + 1,
+        ...gridOf(guestKeys, records, st.gridQuery),
         guestCounts: countGuests(records),
       };
     });
   },
 
-  setWatchedFields(fields) {
-    set({ watchedFields: new Set(fields) });
+  setGridQuery(q) {
+    const st = get();
+    set({ gridQuery: q, watchedFields: watchedFields(q), ...gridOf(st.guestKeys, st.records, q) });
   },
 }));
+
+function guestIn(records: ReadonlyMap<string, InventoryRecord>): (key: string) => GuestRecord | undefined {
+  return (key) => {
+    const r = records.get(key);
+    return r?.kind === 'guest' ? r : undefined;
+  };
+}
+
+function gridOf(keys: readonly string[], records: ReadonlyMap<string, InventoryRecord>, q: GridQuery): Pick<InventoryState, 'gridOrder' | 'gridItems'> {
+  const get = guestIn(records);
+  const gridOrder = buildOrder(keys, get, q);
+  return { gridOrder, gridItems: groupItems(gridOrder, get, q.groupBy) };
+}
+
+function patchGrid(st: InventoryState, touched: ReadonlySet<string>, removed: ReadonlySet<string>): Pick<InventoryState, 'gridOrder' | 'gridItems'> {
+  const get = guestIn(st.records);
+  const gridOrder = updateOrder(st.gridOrder, touched, removed, get, st.gridQuery);
+  return { gridOrder, gridItems: groupItems(gridOrder, get, st.gridQuery.groupBy) };
+}
 
 /** Per-row selector: the component re-renders only when this record's identity changes. */
 export function useRecord<T extends InventoryRecord = InventoryRecord>(key: string): T | undefined {
