@@ -42,5 +42,6 @@ export function createConnectHandlers(deps: ConnectHandlerDeps): ConnectHandlers
     'connect.test': ({ profileId, otp }) => connect.test(profileId, otp),
     'connect.open': ({ profileId, otp }) => connect.open(profileId, otp),
     'connect.close': async ({ profileId }) => ({ closed: await connect.close(profileId) }),
+    'connect.states': async () => ({ connections: connect.states() }),
   };
 }

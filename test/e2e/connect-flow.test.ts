@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSim } from '../pve-sim/index.js';
 import { DEMO_PASSWORDS, DEMO_TOKENS, DEMO_TOTP_SECRET, DEMO_TOTP_USER } from '../pve-sim/rbac/index.js';
 import { addProfile, card, deleteProfile, simIdentity } from './connect-support.js';
+import { connectTrusting as connectTrustingIn } from './harness/connect-ui.js';
 import { startApp, type StartedApp } from './harness/start-app.js';
 
 /** PVEAuditor on /: may read /cluster/status, so the cluster name is visible to it */
@@ -24,12 +25,7 @@ function demoToken(id: string): string {
   return secret;
 }
 
-/** Connects a profile whose certificate is not pinned yet, trusting what the server presents. */
-async function connectTrusting(name: string): Promise<void> {
-  const c = card(page(), name);
-  await c.getByTestId('connect').click();
-  await c.getByTestId('trust').click();
-}
+const connectTrusting = (name: string): Promise<void> => connectTrustingIn(page(), name);
 
 beforeAll(async () => {
   sim = await startSimulator({ nodes: 3, guests: 12, seed: 4, controlPort: false });

@@ -4,11 +4,11 @@
 import type { Page } from 'playwright-core';
 import NodeWebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { startSimulator, type RunningSim } from '../pve-sim/index.js';
 import { DEMO_TOKENS } from '../pve-sim/rbac/index.js';
 import { childPid, guests, loopbackListeners } from '../integration/console/console-fixture.js';
 import { qemuDescendants } from '../integration/pve-sim/console-client.js';
+import { connectSimProfile } from './harness/invoke.js';
 import { startApp, type StartedApp } from './harness/start-app.js';
 
 const TOKEN_ID = 'ops@pve!ops';
@@ -19,33 +19,6 @@ const CURSOR_PIXELS = 144;
 let sim: RunningSim;
 let app: StartedApp;
 const page = (): Page => app.page;
-
-/** One contract request from the test itself (not the page), so set-up secrets never pass through the page. */
-function invoke(name: string, args: unknown): Promise<{ ok: boolean; value?: { id?: string } }> {
-  const url = new URL(app.url);
-  const secret = new URLSearchParams(url.hash.slice(1)).get('secret') ?? '';
-  const ws = new NodeWebSocket(`ws://${url.host}/ipc?secret=${encodeURIComponent(secret)}`, {
-    origin: url.origin,
-  });
-  return new Promise((resolve, reject) => {
-    ws.once('error', reject);
-    ws.once('open', () => ws.send(JSON.stringify({ id: 7, name, args })));
-    ws.on('message', (data: Buffer) => {
-      const reply = z
-        .object({
-          id: z.unknown(),
-          reply: z.object({
-            ok: z.boolean(),
-            value: z.object({ id: z.string().optional() }).passthrough().optional(),
-          }),
-        })
-        .safeParse(JSON.parse(data.toString('utf8')));
-      if (!reply.success || reply.data.id !== 7) return;
-      ws.close();
-      resolve(reply.data.reply);
-    });
-  });
-}
 
 /** noVNC's canvas: size, lit pixels and a hash (null while there is none). */
 function frame(): Promise<{ width: number; height: number; nonBlack: number } | null> {
@@ -88,18 +61,7 @@ async function leaveConsole(): Promise<void> {
 /** A fresh app with one token profile for the simulator, connected, showing the inventory. */
 async function connectApp(tokenId: string): Promise<StartedApp> {
   app = await startApp();
-  const saved = await invoke('profiles.save', {
-    profile: {
-      name: 'sim',
-      host: '127.0.0.1',
-      port: sim.port,
-      auth: { kind: 'token', tokenId },
-      pinnedFingerprint: sim.fingerprint,
-    },
-    secret: DEMO_TOKENS[tokenId],
-  });
-  if (!saved.ok || !saved.value?.id) throw new Error(JSON.stringify(saved));
-  expect(await invoke('connect.open', { profileId: saved.value.id })).toMatchObject({ ok: true });
+  await connectSimProfile(app.url, sim, 'sim', { kind: 'token', tokenId }, DEMO_TOKENS[tokenId] ?? '');
   await page().getByTestId('nav-inventory').click();
   await page().getByTestId('node-card').first().waitFor();
   return app;

@@ -4,31 +4,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSim } from '../pve-sim/index.js';
 import { DEFAULT_ROOT_PASSWORD } from '../pve-sim/rbac/index.js';
+import { connectSimProfile } from './harness/invoke.js';
 import { startApp, type StartedApp } from './harness/start-app.js';
 
 let sim: RunningSim;
 let app: StartedApp;
 let clock = Date.now();
-
-/** One contract request over the page's own origin (the same socket kind the renderer uses). */
-async function invoke(page: Page, name: string, args: unknown): Promise<{ ok: boolean; value?: { id?: string }; error?: unknown }> {
-  return page.evaluate(
-    ({ name, args }) =>
-      new Promise((resolve, reject) => {
-        const secret = new URLSearchParams(location.hash.slice(1)).get('secret') ?? '';
-        const ws = new WebSocket(`ws://${location.host}/ipc?secret=${encodeURIComponent(secret)}`);
-        ws.onerror = () => reject(new Error('socket failed'));
-        ws.onopen = () => ws.send(JSON.stringify({ id: 1, name, args }));
-        ws.onmessage = (m) => {
-          const frame = JSON.parse(String(m.data)) as { id?: number; reply?: unknown };
-          if (frame.id !== 1) return;
-          ws.close();
-          resolve(frame.reply as never);
-        };
-      }),
-    { name, args },
-  );
-}
 
 const page = (): Page => app.page;
 const text = async (testId: string): Promise<string> => (await page().getByTestId(testId).first().textContent()) ?? '';
@@ -46,13 +27,7 @@ async function visibleVmids(): Promise<number[]> {
 beforeAll(async () => {
   sim = await startSimulator({ nodes: 3, guests: 40, seed: 11, now: () => clock, controlPort: false });
   app = await startApp();
-  const saved = await invoke(page(), 'profiles.save', {
-    profile: { name: 'sim', host: '127.0.0.1', port: sim.port, auth: { kind: 'password', username: 'root', realm: 'pam' }, pinnedFingerprint: sim.fingerprint },
-    secret: DEFAULT_ROOT_PASSWORD,
-  });
-  if (!saved.ok) throw new Error(JSON.stringify(saved));
-  const opened = await invoke(page(), 'connect.open', { profileId: saved.value!.id });
-  expect(opened).toMatchObject({ ok: true });
+  await connectSimProfile(app.url, sim, 'sim', { kind: 'password', username: 'root', realm: 'pam' }, DEFAULT_ROOT_PASSWORD);
   await openInventory();
 });
 

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSim } from '../pve-sim/index.js';
 import { DEFAULT_ROOT_PASSWORD, DEMO_POOL, DEMO_TOKENS } from '../pve-sim/rbac/index.js';
+import { connectSimProfile, type SimAuth } from './harness/invoke.js';
 import { startApp, type StartedApp } from './harness/start-app.js';
 
 let sim: RunningSim;
@@ -11,33 +12,7 @@ let app: StartedApp;
 const ids: Record<string, string> = {};
 const POOL_GUEST = 120;
 
-/** One contract request over the page's own origin (the same socket kind the renderer uses). */
-async function invoke(page: Page, name: string, args: unknown): Promise<{ ok: boolean; value?: { id?: string }; error?: unknown }> {
-  return page.evaluate(
-    ({ name, args }) =>
-      new Promise((resolve, reject) => {
-        const secret = new URLSearchParams(location.hash.slice(1)).get('secret') ?? '';
-        const ws = new WebSocket(`ws://${location.host}/ipc?secret=${encodeURIComponent(secret)}`);
-        ws.onerror = () => reject(new Error('socket failed'));
-        ws.onopen = () => ws.send(JSON.stringify({ id: 1, name, args }));
-        ws.onmessage = (m) => {
-          const frame = JSON.parse(String(m.data)) as { id?: number; reply?: unknown };
-          if (frame.id !== 1) return;
-          ws.close();
-          resolve(frame.reply as never);
-        };
-      }),
-    { name, args },
-  );
-}
-
-async function connectProfile(name: string, auth: unknown, secret: string): Promise<string> {
-  const saved = await invoke(app.page, 'profiles.save', { profile: { name, host: '127.0.0.1', port: sim.port, auth, pinnedFingerprint: sim.fingerprint }, secret });
-  if (!saved.ok || !saved.value?.id) throw new Error(JSON.stringify(saved));
-  expect(await invoke(app.page, 'connect.open', { profileId: saved.value.id })).toMatchObject({ ok: true });
-  return saved.value.id;
-}
-
+const connectProfile = (name: string, auth: SimAuth, secret: string): Promise<string> => connectSimProfile(app.url, sim, name, auth, secret);
 const page = (): Page => app.page;
 const startButton = () => page().locator('[data-testid="action-guest.start"]');
 

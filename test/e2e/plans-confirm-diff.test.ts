@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatBytes } from '../../src-renderer/features/inventory/format.js';
 import { startSimulator, type RunningSim } from '../pve-sim/index.js';
 import { DEMO_TOKENS } from '../pve-sim/rbac/index.js';
-import { addProfile, card } from './connect-support.js';
+import { connectThroughUi } from './harness/connect-ui.js';
 import { startApp, type StartedApp } from './harness/start-app.js';
 
 const OPS = 'ops@pve!ops';
@@ -17,18 +17,7 @@ const dialog = () => page().getByTestId('confirm-diff-dialog');
 const guestPath = (g: { vmid: number; node: string }): string => `/nodes/${g.node}/qemu/${g.vmid}`;
 const count = (method: string, path: string): number => sim.requestLog.filter((r) => r.method === method && r.path === path).length;
 
-async function connectAs(name: string, tokenId: string, readOnly = false): Promise<void> {
-  await page().getByTestId('nav-clusters').click();
-  const c = await addProfile(page(), { name, host: `127.0.0.1:${sim.port}`, tokenId, secret: DEMO_TOKENS[tokenId]! });
-  if (readOnly) {
-    await c.getByTestId('edit-profile').click();
-    await page().getByTestId('profile-readonly').check();
-    await page().getByTestId('profile-save').click();
-  }
-  await card(page(), name).getByTestId('connect').click();
-  await card(page(), name).getByTestId('trust').click();
-  await card(page(), name).getByTestId('connection-summary').waitFor();
-}
+const connectAs = (name: string, tokenId: string, readOnly = false): Promise<void> => connectThroughUi(page(), sim, name, tokenId, { readOnly });
 
 async function openGuest(vmid: number): Promise<void> {
   await page().getByTestId('nav-inventory').click();

@@ -82,6 +82,9 @@ export const useConnectStore = create<ConnectState>()((set, get) => {
       if (!reply.ok) return set({ loaded: true, screenError: reply.error });
       const { profiles, loadProblem } = reply.value;
       set({ profiles, loadProblem, loaded: true, editing: profiles.length === 0 ? 'new' : get().editing });
+      // After a reload the connections in main are still open: show them as they are.
+      const states = await call('connect.states', {});
+      if (states.ok) get().setConnections(states.value.connections);
     },
     setEditing: (editing) => set({ editing }),
     setConnections(states) {

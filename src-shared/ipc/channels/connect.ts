@@ -21,6 +21,8 @@ export const connectRequests = {
   'connect.test': request(ProfileRef.strict(), ConnectionSummary),
   'connect.open': request(ProfileRef.strict(), ConnectionSummary),
   'connect.close': request(z.object({ profileId: z.string().min(1).max(64) }).strict(), z.object({ closed: z.boolean() })),
+  /** the current connection states, for a renderer that (re)loads while connections are open */
+  'connect.states': request(z.object({}).strict(), z.object({ connections: z.array(ConnectionState) })),
 } as const;
 
 export const connectEvents = {

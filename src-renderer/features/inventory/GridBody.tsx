@@ -1,0 +1,91 @@
+// The grid's scrolling body: virtualised rows and group headers over the store's row index, fixed row height,
+// rows positioned by transform, plus keyboard navigation. Scrolling re-renders this component only.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useCallback, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { GuestRow } from './GuestRow.js';
+import type { GuestColumn } from './guest-columns.js';
+import { useInventoryStore } from './inventory-store.js';
+import type { Selection } from './useGridView.js';
+
+export const ROW_HEIGHT = 28;
+
+interface GridBodyProps {
+  header: ReactNode;
+  columns: readonly GuestColumn[];
+  template: string;
+  selection: Selection;
+  onOpen(key: string): void;
+  onToggle(key: string): void;
+}
+
+export const GridBody = memo(function GridBody({ header, columns, template, selection, onOpen, onToggle }: GridBodyProps) {
+  const items = useInventoryStore((s) => s.gridItems);
+  const rowCount = useInventoryStore((s) => s.gridOrder.length);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [focus, setFocus] = useState(0);
+
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+  });
+
+  const onRowClick = useCallback(
+    (key: string, e: MouseEvent) => {
+      if (e.ctrlKey || e.metaKey) onToggle(key);
+      else onOpen(key);
+    },
+    [onOpen, onToggle],
+  );
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const item = items[focus];
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 280) / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page, Home: -items.length, End: items.length };
+    if (e.key in moves) {
+      const next = Math.max(0, Math.min(items.length - 1, focus + moves[e.key]!));
+      setFocus(next);
+      virtualizer.scrollToIndex(next, { align: 'auto' });
+    } else if (e.key === 'Enter' && typeof item === 'string') onOpen(item);
+    else if (e.key === ' ' && typeof item === 'string') onToggle(item);
+    else return;
+    e.preventDefault();
+  };
+
+  return (
+    <div className="grid-scroll" ref={scrollRef} role="grid" aria-rowcount={rowCount} tabIndex={0} data-testid="grid-scroll" onKeyDown={onKeyDown}>
+      {header}
+      <div className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((v) => {
+          const item = items[v.index]!;
+          if (typeof item !== 'string')
+            return (
+              <div
+                key={`g:${item.label}`}
+                className={`grid-group${v.index === focus ? ' focused' : ''}`}
+                data-testid="grid-group-row"
+                style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
+              >
+                {item.label} <span className="muted">({item.count})</span>
+              </div>
+            );
+          return (
+            <GuestRow
+              key={`${v.index}:${item}`}
+              rowKey={item}
+              columns={columns}
+              template={template}
+              top={v.start}
+              height={ROW_HEIGHT}
+              selected={!!selection[item]}
+              focused={v.index === focus}
+              onClick={onRowClick}
+              onToggle={onToggle}
+            />
+          );
+        })}
+      </div>
+    </div>
+  );
+});
