@@ -3,8 +3,7 @@
 import { z } from 'zod';
 import { diffRecords } from '../src-main/inventory/delta.js';
 import { normaliseResources, type RecordMap } from '../src-main/inventory/normalise.js';
-import { ClusterResource } from '../src-main/pve/api/cluster.js';
-import { ResourceEntries, getClusterResourcesFast } from '../src-main/pve/api/cluster-resources-fast.js';
+import { ClusterResources, SlowEntry, getClusterResources } from '../src-main/pve/api/cluster.js';
 import { ticketAuth } from '../src-main/pve/auth.js';
 import { PveClient } from '../src-main/pve/client.js';
 import { InventoryDelta, type InventorySnapshot } from '../src-shared/model/inventory.js';
@@ -17,7 +16,9 @@ export interface MainFigures {
   responseBytes: number;
   parseMs: number;
   pipelineMs: number;
-  baselineMainMs: number;
+  /** median of per-run pipeline ÷ parse pairs (each pair ran back to back, under the same machine load) */
+  pipelineRatio: number;
+  baselineRatio: number;
   snapshotBytes: number;
   deltaBytes: number;
   changedGuests: number;
@@ -32,15 +33,33 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-function time(runs: number, fn: () => void): number {
-  for (let i = 0; i < 3; i++) fn();
-  const out: number[] = [];
+interface Paired {
+  baseMs: number;
+  otherMs: number;
+  ratio: number;
+}
+
+/**
+ * Runs `base` and `other` alternately, so both see the same load of a shared machine; the ratio is the median
+ * of the per-pair ratios, which is far steadier than a ratio of two medians taken minutes apart.
+ */
+function paired(runs: number, base: () => void, other: () => void): Paired {
+  for (let i = 0; i < 3; i++) (base(), other());
+  const b: number[] = [];
+  const o: number[] = [];
+  const r: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    fn();
-    out.push(performance.now() - t);
+    let t = performance.now();
+    base();
+    const bt = performance.now() - t;
+    t = performance.now();
+    other();
+    const ot = performance.now() - t;
+    b.push(bt);
+    o.push(ot);
+    r.push(ot / bt);
   }
-  return median(out);
+  return { baseMs: median(b), otherMs: median(o), ratio: median(r) };
 }
 
 const RawAnswer = z.object({ data: z.array(z.unknown()) });
@@ -59,7 +78,7 @@ export async function benchMain(opts: { nodes: number; guests: number; runs: num
     const capture = async (): Promise<string> =>
       JSON.stringify({ data: await client.call({ method: 'GET', path: '/cluster/resources', schema: z.array(z.unknown()) }).then((r) => r.data) });
     const before = await capture();
-    const prev: RecordMap = normaliseResources('bench', ResourceEntries.parse(RawAnswer.parse(JSON.parse(before)).data));
+    const prev: RecordMap = normaliseResources('bench', ClusterResources.parse(RawAnswer.parse(JSON.parse(before)).data));
     const guests = [...prev.values()].filter((r) => r.kind === 'guest');
     const changed = guests.filter((_, i) => i % 100 === 0);
     for (const g of changed) if (g.kind === 'guest') sim.cluster.control.setGuestStatus(g.vmid, g.status === 'running' ? 'stopped' : 'running');
@@ -67,20 +86,20 @@ export async function benchMain(opts: { nodes: number; guests: number; runs: num
 
     let delta: InventoryDelta | undefined;
     let next: RecordMap = prev;
-    const parseMs = time(opts.runs, () => JSON.parse(after));
-    const pipelineMs = time(opts.runs, () => {
+    const parse = (): unknown => JSON.parse(after);
+    const pipeline = paired(opts.runs, parse, () => {
       const raw = JSON.parse(after) as { data: unknown };
-      next = normaliseResources('bench', ResourceEntries.parse(raw.data), prev);
+      next = normaliseResources('bench', ClusterResources.parse(raw.data), prev);
       const d = { clusterId: 'bench', version: 2, ...diffRecords(prev, next) };
       delta = InventoryDelta.parse(d);
       JSON.stringify({ event: 'inventory.changed', payload: delta });
     });
     // What re-fetch-and-resend-everything costs in main: full zod conversion and the whole list on the wire.
-    const baselineMainMs = time(opts.runs, () => {
+    const baseline = paired(opts.runs, parse, () => {
       const raw = JSON.parse(after) as { data: unknown };
-      JSON.stringify(z.array(ClusterResource).parse(raw.data));
+      JSON.stringify(z.array(SlowEntry).parse(raw.data));
     });
-    const httpsPollMs = await timeAsync(() => getClusterResourcesFast(client));
+    const httpsPollMs = await timeAsync(() => getClusterResources(client));
 
     const snapshot: InventorySnapshot = { clusterId: 'bench', version: 1, records: [...prev.values()], stale: null };
     const nextSnapshot: InventorySnapshot = { clusterId: 'bench', version: 2, records: [...next.values()], stale: null };
@@ -90,9 +109,10 @@ export async function benchMain(opts: { nodes: number; guests: number; runs: num
       nodes: opts.nodes,
       guests: guests.length,
       responseBytes: Buffer.byteLength(after),
-      parseMs,
-      pipelineMs,
-      baselineMainMs,
+      parseMs: pipeline.baseMs,
+      pipelineMs: pipeline.otherMs,
+      pipelineRatio: pipeline.ratio,
+      baselineRatio: baseline.ratio,
       snapshotBytes: Buffer.byteLength(snapshotJson),
       deltaBytes: Buffer.byteLength(JSON.stringify({ event: 'inventory.changed', payload: delta })),
       changedGuests: changed.length,

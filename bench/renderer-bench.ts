@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
 
 export interface RendererFigures {
@@ -48,26 +48,16 @@ const TIMED = `async (payload) => {
   return performance.now() - t0;
 }`;
 
-export async function benchRenderer(input: { snapshotJson: string; deltaJson: string; nextSnapshotJson: string }): Promise<RendererFigures> {
-  const out = await mkdtemp(path.join(tmpdir(), 'proxdeck-bench-'));
-  await build({
-    configFile: false,
-    root: path.join(here, 'page'),
-    base: './',
-    logLevel: 'warn',
-    plugins: [react()],
-    build: { outDir: out, emptyOutDir: true, target: 'es2022', modulePreload: { polyfill: false } },
-  });
-  const server = await serve(out);
-  // Uncapped frames: rAF intervals then measure the work per frame instead of the 60 Hz vsync.
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-gpu-vsync', '--disable-frame-rate-limit'],
-  });
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** One fresh page: first render, scroll end to end, a 1 % delta, the full re-render baseline, heap. */
+async function measureOnce(browser: Browser, url: string, input: BenchInput): Promise<RendererFigures> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    await page.goto(url);
     await page.waitForFunction(() => 'lastCommit' in (window.__bench ?? {}));
     const timed = (kind: 'snapshot' | 'delta', json: string): Promise<number> =>
       page.evaluate(`(${TIMED})(${JSON.stringify({ kind, json })})`) as Promise<number>;
@@ -110,6 +100,46 @@ export async function benchRenderer(input: { snapshotJson: string; deltaJson: st
       rowsRerendered,
       baselineCommitMs,
       heapMb: heap / 1024 / 1024,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+type BenchInput = { snapshotJson: string; deltaJson: string; nextSnapshotJson: string };
+
+/** Builds the page once, then measures `runs` fresh pages and reports the median of every figure. */
+export async function benchRenderer(input: BenchInput, runs = 5): Promise<RendererFigures & { runs: number }> {
+  const out = await mkdtemp(path.join(tmpdir(), 'proxdeck-bench-'));
+  await build({
+    configFile: false,
+    root: path.join(here, 'page'),
+    base: './',
+    logLevel: 'warn',
+    plugins: [react()],
+    build: { outDir: out, emptyOutDir: true, target: 'es2022', modulePreload: { polyfill: false } },
+  });
+  const server = await serve(out);
+  // Uncapped frames: rAF intervals then measure the work per frame instead of the 60 Hz vsync.
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-gpu-vsync', '--disable-frame-rate-limit'],
+  });
+  try {
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const all: RendererFigures[] = [];
+    for (let i = 0; i < runs; i++) all.push(await measureOnce(browser, url, input));
+    const pick = (k: keyof RendererFigures): number => median(all.map((f) => f[k]));
+    return {
+      runs,
+      firstRenderMs: pick('firstRenderMs'),
+      scrollP95Ms: pick('scrollP95Ms'),
+      scrollFrames: pick('scrollFrames'),
+      deltaCommitMs: pick('deltaCommitMs'),
+      rowsRerendered: pick('rowsRerendered'),
+      baselineCommitMs: pick('baselineCommitMs'),
+      heapMb: pick('heapMb'),
     };
   } finally {
     await browser.close();

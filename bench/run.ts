@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const sim = await optionalSimFigures();
 
   const rows: Row[] = [
-    { key: 'poll_vs_parse', label: 'main: poll→normalise→delta ÷ JSON.parse', value: round(m.pipelineMs / m.parseMs), unit: '×', goal: '≤ 2.0', pass: m.pipelineMs / m.parseMs <= 2 },
+    { key: 'poll_vs_parse', label: 'main: poll→normalise→delta ÷ JSON.parse', value: round(m.pipelineRatio), unit: '×', goal: '≤ 2.0', pass: m.pipelineRatio <= 2 },
     { key: 'ipc_delta_ratio', label: 'IPC bytes, 1 % changed ÷ full snapshot', value: round(m.deltaBytes / m.snapshotBytes, 4), unit: '×', goal: '≤ 0.05', pass: m.deltaBytes / m.snapshotBytes <= 0.05 },
     { key: 'first_render_ms', label: 'renderer: first grid render (10k rows)', value: round(r.firstRenderMs, 1), unit: 'ms', goal: '≤ 200', pass: r.firstRenderMs <= 200 },
     { key: 'scroll_p95_ms', label: `renderer: p95 frame, scroll end to end (${r.scrollFrames} frames)`, value: round(r.scrollP95Ms, 1), unit: 'ms', goal: '≤ 16.7', pass: r.scrollP95Ms <= 16.7 },
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     { key: 'baseline_vs_delta_commit', label: 'gain: full re-render ÷ delta commit', value: round(r.baselineCommitMs / Math.max(r.deltaCommitMs, 0.01), 1), unit: '×' },
     { key: 'baseline_ipc_bytes', label: 'baseline (PVE GUI: full re-fetch) bytes per poll', value: m.responseBytes, unit: 'B' },
     { key: 'baseline_vs_delta_bytes', label: 'gain: full re-fetch bytes ÷ delta bytes', value: round(m.responseBytes / m.deltaBytes, 1), unit: '×' },
-    { key: 'baseline_main_ms', label: 'baseline main: full zod + resend ÷ JSON.parse', value: round(m.baselineMainMs / m.parseMs), unit: '×' },
+    { key: 'baseline_main_ms', label: 'baseline main: full zod + resend ÷ JSON.parse', value: round(m.baselineRatio), unit: '×' },
     { key: 'parse_ms', label: 'JSON.parse of one answer', value: round(m.parseMs, 1), unit: 'ms' },
     { key: 'pipeline_ms', label: 'poll→normalise→delta (CPU, no network)', value: round(m.pipelineMs, 1), unit: 'ms' },
     { key: 'https_poll_ms', label: 'one /cluster/resources poll over HTTPS, end to end', value: round(m.httpsPollMs, 1), unit: 'ms' },

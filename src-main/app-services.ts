@@ -16,6 +16,8 @@ import { createEventBus, type EventBus } from './ipc/event-bus.js';
 import { createPlanServices } from './plans/ipc-handlers.js';
 import { createPermissions } from './permissions/ipc-handlers.js';
 import { createOperationsHandlers } from './operations/ipc-handlers.js';
+import { createClusterOpsHandlers } from './ops-cluster/ipc-handlers.js';
+import { createOpsRead } from './ops-read/ipc-handlers.js';
 
 export interface AppServicesOptions {
   /** Where profiles, pins and the audit log live (Electron userData, or a temp dir in tests). */
@@ -29,6 +31,8 @@ export interface AppServicesOptions {
   extraCa?: string[];
   /** `npm run demo`: seed ready profiles for the local simulator (its secrets stay in memory). */
   demo?: DemoSetup;
+  /** per-attempt PVE deadline (default 15 s); the e2e fault suite shortens it to see timeouts quickly */
+  pveTimeoutMs?: number;
 }
 
 export interface AppServices {
@@ -60,6 +64,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const connect = createConnectService({
     profiles,
     ...(opts.extraCa ? { extraCa: opts.extraCa } : {}),
+    ...(opts.pveTimeoutMs ? { timeoutMs: opts.pveTimeoutMs } : {}),
     onConnectionsChanged: (connections) => events.emit('connections.changed', { connections }),
     onTaskProgress: (progress) => events.emit('tasks.progressed', progress),
   });
@@ -74,6 +79,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const plans = createPlanServices({ profiles, clientFor: (id) => connect.client(id), events, configDir: opts.configDir });
   const permissions = createPermissions({ profiles, clientFor: (id) => connect.client(id), planStore: plans.store, events, ...(opts.extraCa ? { extraCa: opts.extraCa } : {}) });
   disposers.push(() => permissions.dispose());
+  const opsRead = createOpsRead({ profiles, clientFor: (id) => connect.client(id), store: plans.store, events });
+  disposers.push(() => opsRead.dispose());
 
   const handlers: Handlers = {
     ...createAppHandlers(opts.host),
@@ -83,6 +90,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ...plans.handlers,
     ...permissions.handlers,
     ...createOperationsHandlers({ profiles, clientFor: (id) => connect.client(id), store: plans.store }),
+    ...createClusterOpsHandlers({ profiles, clientFor: (id) => connect.client(id), store: plans.store }),
+    ...opsRead.handlers,
   };
   const guards: MutationGuard[] = [plans.guard];
   const dispatcher = createDispatcher(handlers, {

@@ -3,11 +3,10 @@ import type { PermissionsInfo } from '../../src-shared/ipc/channels/permissions.
 import { AppFailure } from '../../src-shared/ipc/errors.js';
 import { type PermissionsAnswer, privilegesAt } from '../../src-shared/permissions/evaluate.js';
 import { majorOf } from '../../src-shared/permissions/versions.js';
-import { getPermissions } from '../pve/api/access.js';
+import { getPermissions, getTokenInfo } from '../pve/api/access.js';
 import type { PveCaller } from '../pve/api/caller.js';
 import { getVersion } from '../pve/api/version.js';
 import { toAnswer } from '../plans/plan-builder.js';
-import { getTokenInfo } from './access-admin-api.js';
 
 export interface PermissionsServiceDeps {
   /** the open client of a connected profile, with the identity PVE checks */

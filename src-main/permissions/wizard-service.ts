@@ -14,7 +14,7 @@ import { PveClient } from '../pve/client.js';
 import type { PlanStore } from '../plans/plan-store.js';
 import type { PlanStep } from '../plans/plan-types.js';
 import type { ProfileStore } from '../profiles/profile-store.js';
-import { runSetupCall } from './access-admin-api.js';
+import { runSetupCall } from './run-setup-call.js';
 import type { PermissionsService } from './permissions-service.js';
 import { presetActions, verifyCapabilities } from './verify-token.js';
 

@@ -35,6 +35,10 @@ export interface ResourcePoller {
   stop(): Promise<void>;
 }
 
+/** Errors only the user can resolve (re-trust a changed certificate, replace a revoked secret): retrying blindly
+ * would hammer the server with the same refused request, so polling stops until the profile reconnects. */
+export const NEEDS_USER = new Set(['auth_failed', 'tls_pin_mismatch', 'tls_untrusted']);
+
 function toError(err: unknown): StaleInfo['error'] {
   if (err instanceof AppFailure) return { code: err.code, message: err.message };
   return { code: 'internal', message: err instanceof Error ? err.message : 'Inventory poll failed' };
@@ -50,6 +54,7 @@ export function startResourcePoller(opts: ResourcePollerOptions): ResourcePoller
   let version = 0;
   let lastOk = 0;
   let failures = 0;
+  let halted = false;
   let stale: StaleInfo | null = null;
   let attempts = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -87,6 +92,7 @@ export function startResourcePoller(opts: ResourcePollerOptions): ResourcePoller
       if (abort.signal.aborted) return;
       failures++;
       stale = { clusterId: opts.clusterId, since: lastOk, error: toError(err) };
+      halted = NEEDS_USER.has(stale.error.code);
       opts.onStale(stale);
     } finally {
       attempts++;
@@ -95,7 +101,7 @@ export function startResourcePoller(opts: ResourcePollerOptions): ResourcePoller
   }
 
   function schedule(delay: number): void {
-    if (abort.signal.aborted) return;
+    if (abort.signal.aborted || halted) return;
     timer = setTimeout(() => {
       running = cycle().finally(() => {
         running = undefined;

@@ -17,6 +17,9 @@ const CliOptions = z.object({
   dist: z.string().min(1).default(path.join(projectRoot, 'dist')),
 });
 
+/** PROXDECK_PVE_TIMEOUT_MS: a shorter PVE deadline (tests of slow clusters); unset = the client's default. */
+const PveTimeout = z.coerce.number().int().min(100).max(600_000).optional();
+
 /** The line tests and scripts look for; keep its prefix stable. */
 export const URL_LINE_PREFIX = 'Proxdeck web host: ';
 
@@ -33,7 +36,13 @@ async function main(): Promise<void> {
   const options = CliOptions.parse(values);
   const configDir =
     options['config-dir'] ?? process.env.PROXDECK_CONFIG_DIR ?? path.join(homedir(), '.config', 'proxdeck');
-  const services = await createAppServices({ configDir, host: 'web', demo: readDemoEnv(process.env) });
+  const pveTimeoutMs = PveTimeout.parse(process.env.PROXDECK_PVE_TIMEOUT_MS);
+  const services = await createAppServices({
+    configDir,
+    host: 'web',
+    demo: readDemoEnv(process.env),
+    ...(pveTimeoutMs ? { pveTimeoutMs } : {}),
+  });
   const dispatcher = services.dispatcher;
   const host = await startWebHost({
     dispatcher,

@@ -11,6 +11,13 @@ import { consoleEvents, consoleRequests } from './channels/console.js';
 import { plansEvents, plansRequests } from './channels/plans.js';
 import { permissionsEvents, permissionsRequests } from './channels/permissions.js';
 import { operationsRequests } from './channels/operations.js';
+import { firewallRequests } from './channels/firewall.js';
+import { sdnRequests } from './channels/sdn.js';
+import { cephRequests } from './channels/ceph.js';
+import { replicationRequests } from './channels/replication.js';
+import { agentRequests } from './channels/agent.js';
+import { storageEvents, storageRequests } from './channels/storage.js';
+import { nodeLogsRequests } from './channels/node-logs.js';
 
 export const requests = {
   ...appRequests,
@@ -22,6 +29,13 @@ export const requests = {
   ...plansRequests,
   ...permissionsRequests,
   ...operationsRequests,
+  ...firewallRequests,
+  ...sdnRequests,
+  ...cephRequests,
+  ...replicationRequests,
+  ...agentRequests,
+  ...storageRequests,
+  ...nodeLogsRequests,
 } as const satisfies Record<string, RequestDef>;
 
 export const events = {
@@ -33,6 +47,7 @@ export const events = {
   ...consoleEvents,
   ...plansEvents,
   ...permissionsEvents,
+  ...storageEvents,
 } as const satisfies Record<string, EventDef>;
 
 export type Requests = typeof requests;

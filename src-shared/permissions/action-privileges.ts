@@ -10,6 +10,7 @@
 // The drift test (test/unit/permissions/action-privileges-schema.test.ts) checks every call and every schema-required
 // privilege against ../shared/pve-api/schema.json, and that privileges named in the endpoint's description are listed.
 import type { HttpMethod, Need, PermNeed } from './requirement.js';
+import { CLUSTER_OPS_ACTIONS } from './cluster-ops-actions.js';
 
 export type GuestType = 'qemu' | 'lxc';
 
@@ -140,6 +141,7 @@ const DEFS = [
     calls: [call('POST', '/access/users/{userid}/token/{tokenid}', [{ kind: 'or', of: [[{ kind: 'self', param: 'userid' }], [perm('/access/groups', ['User.Modify'], { any: true })]] }])],
   },
   { id: 'access.acl.modify', label: 'Set permissions', calls: [call('PUT', '/access/acl', [{ kind: 'perm-modify', path: '{path}' }])] },
+  ...CLUSTER_OPS_ACTIONS,
 ] as const satisfies readonly ActionDef[];
 
 export type ActionId = (typeof DEFS)[number]['id'];

@@ -8,7 +8,9 @@ import { startSimulator, type RunningSim } from '../pve-sim/index.js';
 import { DEMO_TOKENS } from '../pve-sim/rbac/index.js';
 import { childPid, guests, loopbackListeners } from '../integration/console/console-fixture.js';
 import { qemuDescendants } from '../integration/pve-sim/console-client.js';
+import { consoleFrame, litPixels } from './harness/console-frame.js';
 import { connectSimProfile } from './harness/invoke.js';
+import { openGuest as openGuestIn } from './harness/open-guest.js';
 import { startApp, type StartedApp } from './harness/start-app.js';
 
 const TOKEN_ID = 'ops@pve!ops';
@@ -20,30 +22,12 @@ let sim: RunningSim;
 let app: StartedApp;
 const page = (): Page => app.page;
 
-/** noVNC's canvas: size, lit pixels and a hash (null while there is none). */
-function frame(): Promise<{ width: number; height: number; nonBlack: number } | null> {
-  return page().evaluate(() => {
-    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid=console-screen] canvas');
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx || canvas.width === 0) return null;
-    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-    let nonBlack = 0;
-    for (let i = 0; i < data.length; i += 4)
-      if ((data[i] ?? 0) + (data[i + 1] ?? 0) + (data[i + 2] ?? 0) > 0) nonBlack++;
-    return { width: canvas.width, height: canvas.height, nonBlack };
-  });
-}
-
-const lit = async (): Promise<number> => (await frame())?.nonBlack ?? 0;
+const frame = () => consoleFrame(page());
+const lit = () => litPixels(page());
 const consoleState = (): Promise<string | null> =>
   page().getByTestId('console-view').getAttribute('data-state');
 
-async function openGuest(vmid: number): Promise<void> {
-  if ((await page().getByTestId('guest-view').count()) > 0) await page().getByTestId('back').click();
-  await page().getByTestId('grid-filter').fill(String(vmid));
-  await page().locator(`[data-testid=guest-row][data-vmid="${vmid}"]`).click();
-  await page().getByTestId('guest-view').waitFor();
-}
+const openGuest = (vmid: number): Promise<void> => openGuestIn(page(), vmid);
 
 /** Clicks the Console tab; resolves with ms until a non-black framebuffer was drawn. */
 async function showConsole(): Promise<number> {

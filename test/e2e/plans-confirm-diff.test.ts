@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatBytes } from '../../src-renderer/features/inventory/format.js';
 import { startSimulator, type RunningSim } from '../pve-sim/index.js';
-import { DEMO_TOKENS } from '../pve-sim/rbac/index.js';
+import { card } from './connect-support.js';
 import { connectThroughUi } from './harness/connect-ui.js';
 import { startApp, type StartedApp } from './harness/start-app.js';
 
@@ -170,7 +170,9 @@ describe('a read-only profile', () => {
     const g = stopped[1]!;
     await openGuest(g.vmid);
     await page().getByTestId('guest-actions').waitFor();
-    await expect.poll(() => page().locator('[data-testid=guest-actions] button:not([disabled])').count()).toBe(0);
+    // Console is not a mutation (console.open passes the read-only guard), so it stays usable
+    await expect.poll(() => page().locator('[data-testid=guest-actions] button:not([disabled]):not([data-testid=guest-action-console])').count()).toBe(0);
+    expect(await page().getByTestId('guest-action-console').isEnabled()).toBe(true);
     await page().getByTestId('guest-tab-snapshots').click();
     await page().getByTestId('snapshots-panel').waitFor();
     await expect.poll(() => page().locator('[data-testid=snapshots-panel] button:not([disabled])').count()).toBe(0);

@@ -1,6 +1,7 @@
-// /access: the ticket (login, renewal, TFA step) and the identity's effective permissions.
+// /access: the ticket (login, renewal, TFA step), the identity's effective permissions, and the admin writes the token
+// wizard makes (roles, users, tokens, ACLs) plus token info.
 import { z } from 'zod';
-import { pveBool, pveGet, type PveCaller } from './caller.js';
+import { pveBool, pveGet, pvePath, pveSend, type PveCaller, type PveParams } from './caller.js';
 
 export const TicketReply = z.object({
   username: z.string(),
@@ -40,4 +41,31 @@ export function getPermissions(
     ...(opts.userid ? { userid: opts.userid } : {}),
   };
   return pveGet(c, '/access/permissions', Permissions, params, signal);
+}
+
+export const TokenInfo = z.object({ privsep: pveBool.optional(), expire: z.number().optional(), comment: z.string().optional() });
+export type TokenInfo = z.output<typeof TokenInfo>;
+
+export const TokenCreated = z.object({ 'full-tokenid': z.string(), value: z.string(), info: TokenInfo.optional() });
+export type TokenCreated = z.output<typeof TokenCreated>;
+
+export function getTokenInfo(c: PveCaller, userid: string, tokenid: string): Promise<TokenInfo> {
+  return pveGet(c, pvePath`/access/users/${userid}/token/${tokenid}`, TokenInfo);
+}
+
+export async function createRole(c: PveCaller, params: { roleid: string; privs: string }): Promise<void> {
+  await pveSend(c, 'POST', '/access/roles', z.unknown(), params);
+}
+
+export async function createUser(c: PveCaller, params: { userid: string; comment?: string }): Promise<void> {
+  await pveSend(c, 'POST', '/access/users', z.unknown(), params);
+}
+
+/** The only moment PVE shows the token's secret. */
+export function createToken(c: PveCaller, userid: string, tokenid: string, params: PveParams): Promise<TokenCreated> {
+  return pveSend(c, 'POST', pvePath`/access/users/${userid}/token/${tokenid}`, TokenCreated, params);
+}
+
+export async function updateAcl(c: PveCaller, params: PveParams): Promise<void> {
+  await pveSend(c, 'PUT', '/access/acl', z.unknown(), params);
 }

@@ -1,39 +1,28 @@
 // Backups: archives as storage content (content=backup), vzdump, restore (qemu archive= / lxc restore=1) and volume delete.
 import { z } from 'zod';
 import type { GuestRef } from '../../../src-shared/ipc/channels/plans.js';
-import { pveBool, pveGet, pveInt, pveNum, pvePath, pveSend, type PveCaller, type PveParams } from './caller.js';
+import { pvePath, pveSend, type PveCaller, type PveParams } from './caller.js';
+import { listStorageContent, type ContentItem } from './storage-content.js';
 import { Upid } from './guests.js';
 
-const guestType = (s: string | undefined): GuestRef['type'] | undefined => (s === 'qemu' || s === 'lxc' ? s : undefined);
+/** vzdump archive names carry the guest type: vzdump-qemu-100-..., vzdump-lxc-101-... (PBS: backup/vm/100, backup/ct/101). */
+function typeOf(volid: string): GuestRef['type'] | undefined {
+  if (/vzdump-qemu-|:backup\/vm\//.test(volid)) return 'qemu';
+  if (/vzdump-(lxc|openvz)-|:backup\/ct\//.test(volid)) return 'lxc';
+  return undefined;
+}
 
-const BackupItem = z
-  .object({
-    volid: z.string(),
-    content: z.string(),
-    format: z.string().optional(),
-    size: pveNum.optional(),
-    ctime: pveInt.optional(),
-    vmid: pveInt.optional(),
-    subtype: z.string().optional(),
-    notes: z.string().optional(),
-    protected: pveBool.optional(),
-    verification: z.object({ state: z.string(), upid: z.string().optional() }).optional(),
-  })
-  .transform((b) => ({
-    volid: b.volid,
-    type: guestType(b.subtype),
-    format: b.format ?? '',
-    size: b.size ?? 0,
-    ctime: b.ctime ?? 0,
-    ...(b.vmid !== undefined ? { vmid: b.vmid } : {}),
-    ...(b.notes !== undefined ? { notes: b.notes } : {}),
-    protected: b.protected ?? false,
-    ...(b.verification ? { verification: b.verification.state } : {}),
-  }));
-export type BackupItem = z.output<typeof BackupItem>;
+export interface BackupItem extends ContentItem {
+  type?: GuestRef['type'];
+}
 
-export function listBackupContent(c: PveCaller, node: string, storage: string, vmid?: number): Promise<BackupItem[]> {
-  return pveGet(c, pvePath`/nodes/${node}/storage/${storage}/content`, z.array(BackupItem), { content: 'backup', ...(vmid !== undefined ? { vmid } : {}) });
+/** Archives on one storage; the content read itself lives in storage-content.ts (one place per call). */
+export async function listBackupContent(c: PveCaller, node: string, storage: string, vmid?: number): Promise<BackupItem[]> {
+  const items = await listStorageContent(c, node, storage, 'backup');
+  return items.filter((i) => vmid === undefined || i.vmid === vmid).map((i) => {
+    const type = typeOf(i.volid);
+    return type ? { ...i, type } : i;
+  });
 }
 
 export interface VzdumpOptions {

@@ -1,7 +1,8 @@
 // Console endpoints: vncproxy for guests, vncshell for nodes, the vncwebsocket path, and the guest's run state
 // (asked first so a stopped guest is reported as such instead of as a dropped WebSocket).
 import { z } from 'zod';
-import { pveGet, pveInt, pvePath, pveSend, type PveCaller } from './caller.js';
+import { pveInt, pvePath, pveSend, type PveCaller } from './caller.js';
+import { getGuestStatus } from './guests.js';
 
 export type ConsoleTarget =
   { kind: 'qemu' | 'lxc'; node: string; vmid: number } | { kind: 'node'; node: string };
@@ -40,14 +41,12 @@ export function vncPasswordOf(reply: VncProxyReply): string {
   return reply.password ?? reply.ticket;
 }
 
-const GuestState = z.object({ status: z.string(), qmpstatus: z.string().optional() });
-
-/** "running", "stopped", or PVE's other states; qemu's "paused" shows in qmpstatus. */
+/** "running", "stopped", or PVE's other states; qemu's "paused" shows in qmpstatus. The GET lives in guests.ts. */
 export async function getGuestRunState(
   c: PveCaller,
   target: Extract<ConsoleTarget, { vmid: number }>,
   signal?: AbortSignal,
 ): Promise<string> {
-  const s = await pveGet(c, `${targetBase(target)}/status/current`, GuestState, undefined, signal);
+  const s = await getGuestStatus(c, { node: target.node, type: target.kind, vmid: target.vmid }, signal);
   return s.qmpstatus && s.status === 'running' ? s.qmpstatus : s.status;
 }

@@ -21,8 +21,8 @@ export const GuestStatusNow = z.object({
 });
 export type GuestStatusNow = z.output<typeof GuestStatusNow>;
 
-export function getGuestStatus(c: PveCaller, g: GuestRef): Promise<GuestStatusNow> {
-  return pveGet(c, guestPath(g, '/status/current'), GuestStatusNow);
+export function getGuestStatus(c: PveCaller, g: GuestRef, signal?: AbortSignal): Promise<GuestStatusNow> {
+  return pveGet(c, guestPath(g, '/status/current'), GuestStatusNow, undefined, signal);
 }
 
 /** Power actions answer a task id; `params` carries timeout/forceStop for shutdown. */

@@ -18,6 +18,16 @@ interface GridBodyProps {
   onToggle(key: string): void;
 }
 
+const OVERSCAN = 6;
+
+/**
+ * Rows are keyed by screen slot (index modulo the most rows the window can hold), not by guest: the row that
+ * scrolls out hands its DOM to the row scrolling in, so a scroll frame updates text instead of building rows.
+ */
+function slotCount(viewportPx: number): number {
+  return Math.ceil(viewportPx / ROW_HEIGHT) + 2 + 2 * OVERSCAN;
+}
+
 export const GridBody = memo(function GridBody({ header, columns, template, selection, onOpen, onToggle }: GridBodyProps) {
   const items = useInventoryStore((s) => s.gridItems);
   const rowCount = useInventoryStore((s) => s.gridOrder.length);
@@ -28,7 +38,7 @@ export const GridBody = memo(function GridBody({ header, columns, template, sele
     count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
+    overscan: OVERSCAN,
   });
 
   const onRowClick = useCallback(
@@ -53,16 +63,18 @@ export const GridBody = memo(function GridBody({ header, columns, template, sele
     e.preventDefault();
   };
 
+  const virtualItems = virtualizer.getVirtualItems();
+  const slots = Math.max(virtualItems.length, slotCount(virtualizer.scrollRect?.height ?? 0));
   return (
     <div className="grid-scroll" ref={scrollRef} role="grid" aria-rowcount={rowCount} tabIndex={0} data-testid="grid-scroll" onKeyDown={onKeyDown}>
       {header}
       <div className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((v) => {
+        {virtualItems.map((v) => {
           const item = items[v.index]!;
           if (typeof item !== 'string')
             return (
               <div
-                key={`g:${item.label}`}
+                key={v.index % slots}
                 className={`grid-group${v.index === focus ? ' focused' : ''}`}
                 data-testid="grid-group-row"
                 style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
@@ -72,7 +84,7 @@ export const GridBody = memo(function GridBody({ header, columns, template, sele
             );
           return (
             <GuestRow
-              key={`${v.index}:${item}`}
+              key={v.index % slots}
               rowKey={item}
               columns={columns}
               template={template}

@@ -8,6 +8,7 @@ import { operationTabs } from '../provision/guest-operation-tabs.js';
 import { GuestConsoleTab } from '../guest-actions/GuestConsoleTab.js';
 import { SnapshotsPanel } from '../snapshots/SnapshotsPanel.js';
 import { GuestActionBar } from '../guest-actions/GuestActionBar.js';
+import { AgentPanel } from '../agent/AgentPanel.js';
 import { CPU_CHART, MEM_CHART, NET_CHART, RrdCharts, type RrdChartDef } from './RrdCharts.js';
 
 const GUEST_CHARTS: RrdChartDef[] = [
@@ -30,6 +31,7 @@ export const guestTabs: GuestTab[] = [
   { id: 'snapshots', label: 'Snapshots', render: (g) => <SnapshotsPanel guest={g} /> },
   ...operationTabs,
   { id: 'console', label: 'Console', render: (g) => <GuestConsoleTab guest={g} /> },
+  { id: 'agent', label: 'Agent', render: (g) => <AgentPanel guest={g} /> },
 ];
 
 function Summary({ g }: { g: GuestRecord }) {

@@ -238,8 +238,3 @@ function patchGrid(st: InventoryState, touched: ReadonlySet<string>, removed: Re
 export function useRecord<T extends InventoryRecord = InventoryRecord>(key: string): T | undefined {
   return useInventoryStore((s) => s.records.get(key)) as T | undefined;
 }
-
-export function getGuest(key: string): GuestRecord | undefined {
-  const r = useInventoryStore.getState().records.get(key);
-  return r?.kind === 'guest' ? r : undefined;
-}

@@ -1,10 +1,11 @@
-// Picks one of the connected clusters for the cluster-wide operation views (HA, backups, create).
+// Picks one of the connected clusters (from the connect screen's live connection states) for the cluster-wide views.
 import { useState, type ReactNode } from 'react';
-import { useInventoryStore } from '../inventory/inventory-store.js';
+import { useConnectStore } from '../connect/connect-store.js';
 
 export function useClusterChoice(): { clusterId: string | undefined; picker: ReactNode } {
-  const clusters = useInventoryStore((s) => s.clusters);
-  const ids = Object.keys(clusters);
+  const connections = useConnectStore((s) => s.connections);
+  const profiles = useConnectStore((s) => s.profiles);
+  const ids = Object.values(connections).filter((c) => c.state === 'connected').map((c) => c.profileId);
   const [chosen, setChosen] = useState<string>();
   const clusterId = chosen && ids.includes(chosen) ? chosen : ids[0];
   const picker = (
@@ -14,7 +15,7 @@ export function useClusterChoice(): { clusterId: string | undefined; picker: Rea
         {ids.length === 0 && <option value="">(none connected)</option>}
         {ids.map((id) => (
           <option key={id} value={id}>
-            {id}
+            {profiles.find((p) => p.id === id)?.name ?? id}
           </option>
         ))}
       </select>

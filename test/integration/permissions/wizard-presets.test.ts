@@ -1,6 +1,6 @@
 // Each wizard preset's API calls applied to the simulator as root give a token that can do its features and gets 403 outside.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runSetupCall } from '../../../src-main/permissions/access-admin-api.js';
+import { runSetupCall } from '../../../src-main/permissions/run-setup-call.js';
 import { verifyCapabilities } from '../../../src-main/permissions/verify-token.js';
 import { setupFor } from '../../../src-main/permissions/wizard-service.js';
 import { ticketAuth, tokenAuth } from '../../../src-main/pve/auth.js';

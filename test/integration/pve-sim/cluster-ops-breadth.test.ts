@@ -62,12 +62,8 @@ describe('firewall', () => {
   });
 
   it('keeps guest firewall per guest and refuses a guest that is not on the node', async () => {
-    await ok('POST', '/nodes/pve1/qemu/100/firewall/rules', { type: 'out', action: 'REJECT', enable: '1' }).catch(async () => {
-      // guest 100 may live elsewhere with this seed: find its node through the cluster
-      const g = sim.cluster.guestStatus?.(100);
-      await ok('POST', `/nodes/${g?.node}/${g?.type}/100/firewall/rules`, { type: 'out', action: 'REJECT', enable: '1' });
-    });
     const g = sim.cluster.guestStatus?.(100)!;
+    await ok('POST', `/nodes/${g.node}/${g.type}/100/firewall/rules`, { type: 'out', action: 'REJECT', enable: '1' });
     expect((await rules(`/nodes/${g.node}/${g.type}/100/firewall`))[0]).toMatchObject({ type: 'out', action: 'REJECT' });
     const other = g.node === 'pve1' ? 'pve2' : 'pve1';
     expect((await api('GET', `/nodes/${other}/${g.type}/100/firewall/rules`)).status).toBe(500);
@@ -136,7 +132,6 @@ describe('replication', () => {
   it('lists seeded jobs, creates one with VM.Replicate, runs it now and shows the new last_sync', async () => {
     const jobs = (await ok('GET', '/cluster/replication')) as Json[];
     expect(jobs.length).toBeGreaterThan(0);
-    const g = sim.cluster.guestStatus?.(Number(jobs[0]!['guest']))!;
     const taken = new Set(jobs.map((j) => Number(j['guest'])));
     let vmid = 100;
     while (taken.has(vmid) || sim.cluster.guestStatus?.(vmid) === undefined) vmid++;
@@ -155,7 +150,6 @@ describe('replication', () => {
     }
     expect(Number(now['last_sync'])).toBeGreaterThan(0);
     expect((await api('GET', `/nodes/${target}/replication/${vmid}-0/status`)).message).toBe(`no such replication job '${vmid}-0'\n`);
-    expect(g.node).toBeTruthy();
   });
 
   it('the auditor reads jobs but schedule_now is refused in-handler with VM.Replicate', async () => {

@@ -30,7 +30,9 @@ function pendingView(id: string, key: string, cfg: Fields | undefined, run: Fiel
   if (cfg && !run) {
     const pending: Fields = { ...cfg };
     delete pending[key];
-    return { [key]: id, type: cfg['type'] ?? '', state: 'new', pending };
+    // the parent keys stay on top: lists filter subnets by vnet and vnets by zone
+    const parents = Object.fromEntries(['zone', 'vnet'].filter((k) => k !== key && cfg[k] !== undefined).map((k) => [k, cfg[k]]));
+    return { [key]: id, type: cfg['type'] ?? '', ...parents, state: 'new', pending };
   }
   if (!cfg && run) return { ...run, state: 'deleted' };
   if (cfg && run && !same(cfg, run)) {

@@ -100,7 +100,7 @@ export function registerStorage(reg: HandlerRegistry, core: SimCore): void {
     const v = volumeOf(core, req);
     if (v.protected) throw fail(`unable to remove protected volume '${v.volid}'`);
     return core.tasks.start({
-      node: str(req, 'node'), type: 'imgdel', id: v.volid, principal: req.principal,
+      node: str(req, 'node'), type: 'imgdel', id: '', principal: req.principal,
       run: async (t) => {
         await t.wait();
         state.volumes = state.volumes.filter((x) => x !== v);

@@ -1,0 +1,46 @@
+// Main-side handlers for firewall.*, sdn.*, ceph.* and replication.*: reads, and plans built into the shared plan store.
+import type { z } from 'zod';
+import { cephRequests } from '../../src-shared/ipc/channels/ceph.js';
+import { firewallRequests } from '../../src-shared/ipc/channels/firewall.js';
+import { replicationRequests } from '../../src-shared/ipc/channels/replication.js';
+import { sdnRequests } from '../../src-shared/ipc/channels/sdn.js';
+import type { Profile } from '../../src-shared/model/profile.js';
+import type { Plan } from '../../src-shared/plans/plan.js';
+import type { PveCaller } from '../pve/api/caller.js';
+import type { PlanStore } from '../plans/plan-store.js';
+import type { BuiltAction } from '../plans/plan-types.js';
+import { cephView } from './ceph-view.js';
+import { storeClusterPlan } from './cluster-plan.js';
+import { buildFirewall, firewallView } from './firewall-ops.js';
+import { buildReplication, replicationView } from './replication-ops.js';
+import { buildSdn, sdnView } from './sdn-ops.js';
+
+const defs = { ...firewallRequests, ...sdnRequests, ...cephRequests, ...replicationRequests };
+type Defs = typeof defs;
+export type ClusterOpsHandlers = { [N in keyof Defs]: (args: z.output<Defs[N]['args']>) => Promise<z.input<Defs[N]['result']>> };
+
+export interface ClusterOpsDeps {
+  profiles: { get(id: string): Profile };
+  clientFor(profileId: string): PveCaller;
+  store: PlanStore;
+  /** replication "run now" polls the job state at this interval (1 s like the GUI) */
+  pollMs?: number;
+}
+
+export function createClusterOpsHandlers(deps: ClusterOpsDeps): ClusterOpsHandlers {
+  const pollMs = deps.pollMs ?? 1_000;
+  const plan = async (profileId: string, build: (c: PveCaller) => Promise<BuiltAction>): Promise<Plan> => {
+    const stored = await storeClusterPlan(build, { caller: deps.clientFor(profileId), profile: deps.profiles.get(profileId) });
+    deps.store.add(stored);
+    return stored.plan;
+  };
+  return {
+    'firewall.view': ({ profileId, scope }) => firewallView(deps.clientFor(profileId), scope),
+    'firewall.build': ({ profileId, action }) => plan(profileId, (c) => buildFirewall(action, c)),
+    'sdn.view': ({ profileId }) => sdnView(deps.clientFor(profileId)),
+    'sdn.build': ({ profileId, action }) => plan(profileId, (c) => buildSdn(action, c)),
+    'ceph.view': ({ profileId }) => cephView(deps.clientFor(profileId)),
+    'replication.view': ({ profileId }) => replicationView(deps.clientFor(profileId)),
+    'replication.build': ({ profileId, action }) => plan(profileId, (c) => buildReplication(action, c, pollMs)),
+  };
+}

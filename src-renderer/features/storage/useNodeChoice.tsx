@@ -1,0 +1,29 @@
+// Picks a node of the chosen cluster (from the inventory records) for the per-node storage and task views.
+import { useMemo, useState, type ReactNode } from 'react';
+import type { NodeRecord } from '../../../src-shared/model/inventory.js';
+import { useInventoryStore } from '../inventory/inventory-store.js';
+
+export function useNodeChoice(clusterId: string | undefined, opts: { allowAll?: boolean } = {}): { node: string | undefined; picker: ReactNode } {
+  const records = useInventoryStore((s) => s.records);
+  const nodes = useMemo(() => {
+    const out: string[] = [];
+    for (const r of records.values()) if (r.kind === 'node' && r.clusterId === clusterId && (r as NodeRecord).status === 'online') out.push((r as NodeRecord).node);
+    return out.sort();
+  }, [records, clusterId]);
+  const [chosen, setChosen] = useState<string>();
+  const node = chosen === '' && opts.allowAll ? undefined : chosen && nodes.includes(chosen) ? chosen : opts.allowAll ? undefined : nodes[0];
+  const picker = (
+    <label className="ops-picker">
+      Node{' '}
+      <select value={node ?? ''} onChange={(e) => setChosen(e.target.value)} data-testid="node-choice">
+        {opts.allowAll && <option value="">all nodes (cluster)</option>}
+        {nodes.map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return { node, picker };
+}
