@@ -32,13 +32,15 @@ function tagsOf(tags: string | undefined): string[] {
 }
 const s = (v: string | undefined): string | null => (v === undefined || v === '' ? null : v);
 
+const nodeName = (e: ResourceEntry): string => e.node ?? e.id.replace(/^node\//, '');
+
 function nodeRecord(clusterId: string, e: ResourceEntry): NodeRecord {
   const status = e.status && NODE_STATUS.has(e.status) ? (e.status as NodeRecord['status']) : 'unknown';
   return {
     id: e.id,
     clusterId,
     kind: 'node',
-    node: e.node ?? e.id.replace(/^node\//, ''),
+    node: nodeName(e),
     status,
     cpu: n(e.cpu),
     maxcpu: n(e.maxcpu),
@@ -174,11 +176,7 @@ function lostNode(previous: RecordMap, now: RecordMap): boolean {
  */
 export function normaliseResources(clusterId: string, entries: readonly ResourceEntry[], previous?: RecordMap): RecordMap {
   const offline = new Set<string>();
-  for (const e of entries) {
-    if (e.type !== 'node') continue;
-    const rec = nodeRecord(clusterId, e);
-    if (rec.status !== 'online') offline.add(rec.node);
-  }
+  for (const e of entries) if (e.type === 'node' && e.status !== 'online') offline.add(nodeName(e));
   const out: RecordMap = new Map();
   for (const e of entries) {
     const rec = toRecord(clusterId, e, offline, previous);

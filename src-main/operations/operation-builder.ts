@@ -1,12 +1,7 @@
 // Builds the plan for any operation: runs its builder, checks privileges against the identity's effective permissions,
 // and answers a StoredPlan the shared plan store runs (plans.run). Restore verification also answers its live report.
-import { randomUUID } from 'node:crypto';
 import type { OperationAction, VerifyReport } from '../../src-shared/ipc/channels/operations.js';
-import type { Profile } from '../../src-shared/model/profile.js';
-import { buildPlan } from '../../src-shared/plans/plan.js';
-import { getPermissions } from '../pve/api/access.js';
-import type { PveCaller } from '../pve/api/caller.js';
-import { identityOf, toAnswer } from '../plans/plan-builder.js';
+import { type PlanDeps, planFromBuilt } from '../plans/plan-builder.js';
 import type { StoredPlan } from '../plans/plan-store.js';
 import type { BuildContext, BuiltAction } from '../plans/plan-types.js';
 import { buildBackupDelete, buildBackupRun, buildRestore } from './build-backup.js';
@@ -16,16 +11,18 @@ import { buildMigrate } from './build-migrate.js';
 import { buildClone, buildCreate } from './build-provision.js';
 import { buildVerify } from './build-verify.js';
 
-export interface OperationDeps {
-  caller: PveCaller;
-  profile: Pick<Profile, 'id' | 'auth' | 'readOnly'>;
+export interface OperationDeps extends PlanDeps {
   /** task and readiness poll interval inside multi-stage steps (1 s like the PVE GUI) */
   pollMs?: number;
-  newId?: () => string;
 }
 
-async function buildOperation(a: OperationAction, ctx: BuildContext, pollMs: number): Promise<{ built: BuiltAction; report?: VerifyReport }> {
-  const only = (built: Promise<BuiltAction>): Promise<{ built: BuiltAction }> => built.then((b) => ({ built: b }));
+async function buildOperation(
+  a: OperationAction,
+  ctx: BuildContext,
+  pollMs: number,
+): Promise<{ built: BuiltAction; report?: VerifyReport }> {
+  const only = (built: Promise<BuiltAction>): Promise<{ built: BuiltAction }> =>
+    built.then((b) => ({ built: b }));
   switch (a.kind) {
     case 'backup.run':
       return only(buildBackupRun(a, ctx));
@@ -58,16 +55,20 @@ async function buildOperation(a: OperationAction, ctx: BuildContext, pollMs: num
   }
 }
 
-export async function buildOperationPlan(action: OperationAction, deps: OperationDeps): Promise<{ stored: StoredPlan; report?: VerifyReport }> {
-  const identity = identityOf(deps.profile);
-  const [perms, { built, report }] = await Promise.all([
-    getPermissions(deps.caller),
-    buildOperation(action, { caller: deps.caller, plan: {}, now: () => new Date() }, deps.pollMs ?? 1_000),
-  ]);
-  const plan = buildPlan(
-    { ...built.input, id: (deps.newId ?? randomUUID)(), calls: built.steps.map((s) => s.call) },
-    { answer: toAnswer(perms), identity: { id: identity }, readOnly: deps.profile.readOnly },
+export async function buildOperationPlan(
+  action: OperationAction,
+  deps: OperationDeps,
+): Promise<{ stored: StoredPlan; report?: VerifyReport }> {
+  const op = buildOperation(
+    action,
+    { caller: deps.caller, plan: {}, now: () => new Date() },
+    deps.pollMs ?? 1_000,
   );
-  if (report) report.planId = plan.id;
-  return { stored: { plan, profileId: deps.profile.id, identity, steps: built.steps, preconditions: built.preconditions, targets: built.targets }, ...(report ? { report } : {}) };
+  const stored = await planFromBuilt(
+    op.then((o) => o.built),
+    deps,
+  );
+  const { report } = await op;
+  if (report) report.planId = stored.plan.id;
+  return { stored, ...(report ? { report } : {}) };
 }

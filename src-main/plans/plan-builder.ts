@@ -14,12 +14,19 @@ import type { StoredPlan } from './plan-store.js';
 
 /** The identity PVE checks: the token itself, or user@realm for a password login. */
 export function identityOf(profile: Pick<Profile, 'auth'>): string {
-  return profile.auth.kind === 'token' ? profile.auth.tokenId : `${profile.auth.username}@${profile.auth.realm}`;
+  return profile.auth.kind === 'token'
+    ? profile.auth.tokenId
+    : `${profile.auth.username}@${profile.auth.realm}`;
 }
 
 /** GET /access/permissions answers booleans after conversion; the evaluator wants PVE's 0/1 propagate flags. */
 export function toAnswer(perms: Record<string, Record<string, boolean>>): PermissionsAnswer {
-  return Object.fromEntries(Object.entries(perms).map(([path, privs]) => [path, Object.fromEntries(Object.entries(privs).map(([p, f]) => [p, f ? 1 : 0]))]));
+  return Object.fromEntries(
+    Object.entries(perms).map(([path, privs]) => [
+      path,
+      Object.fromEntries(Object.entries(privs).map(([p, f]) => [p, f ? 1 : 0])),
+    ]),
+  );
 }
 
 function buildAction(action: PlanAction, ctx: BuildContext): Promise<BuiltAction> {
@@ -37,20 +44,46 @@ function buildAction(action: PlanAction, ctx: BuildContext): Promise<BuiltAction
   }
 }
 
-export interface BuildDeps {
+/** What turning a builder's answer into a stored plan needs: whose client and profile, and (for tests) the plan id. */
+export interface PlanDeps {
   caller: PveCaller;
   profile: Pick<Profile, 'id' | 'auth' | 'readOnly'>;
-  now?: () => Date;
   newId?: () => string;
 }
 
-export async function buildActionPlan(action: PlanAction, deps: BuildDeps): Promise<StoredPlan> {
+export interface BuildDeps extends PlanDeps {
+  now?: () => Date;
+}
+
+/**
+ * The one place any builder's answer becomes a stored plan: reads the identity's effective permissions while the
+ * builder runs, checks every call's privileges and keeps the executable steps next to the plan the renderer sees.
+ */
+export async function planFromBuilt(built: Promise<BuiltAction>, deps: PlanDeps): Promise<StoredPlan> {
   const identity = identityOf(deps.profile);
-  const [perms, built] = await Promise.all([
-    getPermissions(deps.caller),
+  const [perms, b] = await Promise.all([getPermissions(deps.caller), built]);
+  const planCtx: PlanContext = {
+    answer: toAnswer(perms),
+    identity: { id: identity },
+    readOnly: deps.profile.readOnly,
+  };
+  const plan = buildPlan(
+    { ...b.input, id: (deps.newId ?? randomUUID)(), calls: b.steps.map((s) => s.call) },
+    planCtx,
+  );
+  return {
+    plan,
+    profileId: deps.profile.id,
+    identity,
+    steps: b.steps,
+    preconditions: b.preconditions,
+    targets: b.targets,
+  };
+}
+
+export function buildActionPlan(action: PlanAction, deps: BuildDeps): Promise<StoredPlan> {
+  return planFromBuilt(
     buildAction(action, { caller: deps.caller, plan: {}, now: deps.now ?? (() => new Date()) }),
-  ]);
-  const planCtx: PlanContext = { answer: toAnswer(perms), identity: { id: identity }, readOnly: deps.profile.readOnly };
-  const plan = buildPlan({ ...built.input, id: (deps.newId ?? randomUUID)(), calls: built.steps.map((s) => s.call) }, planCtx);
-  return { plan, profileId: deps.profile.id, identity, steps: built.steps, preconditions: built.preconditions, targets: built.targets };
+    deps,
+  );
 }

@@ -4,7 +4,10 @@ import { ConnectView } from './connect/ConnectView.js';
 import { InventoryView } from './inventory/InventoryView.js';
 import { PermissionsView } from './permissions/PermissionsView.js';
 import { AuditView } from './audit/AuditView.js';
+import { TasksView } from './tasks/TasksView.js';
+import { StorageView } from './storage/StorageView.js';
 import { operationFeatures } from './provision/operation-features.js';
+import { clusterOpsFeatures } from './firewall/cluster-ops-features.js';
 
 export interface FeatureEntry {
   /** Stable id: used in data-testid="nav-<id>" / "view-<id>" and as the view key. */
@@ -33,7 +36,9 @@ export const features: readonly FeatureEntry[] = [
     view: InventoryView,
   },
   ...operationFeatures,
-  { id: 'tasks', label: 'Tasks', glyph: '☰', summary: 'Running and recent PVE tasks with their logs.' },
+  ...clusterOpsFeatures,
+  { id: 'tasks', label: 'Tasks', glyph: '☰', summary: 'Running and recent PVE tasks with their logs.', view: TasksView },
+  { id: 'storage', label: 'Storage', glyph: '▥', summary: 'Storages per node, their content, ISO upload and templates.', view: StorageView },
   {
     id: 'permissions',
     label: 'Permissions',

@@ -11,6 +11,7 @@ import { generateCertificate, type CertPair } from '../pve-sim/http/tls.js';
 import { startSimulator, type RunningSim } from '../pve-sim/index.js';
 import { login, vncReply, type SimClient } from '../integration/pve-sim/console-client.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './harness/chromium.js';
+import { consoleFrame } from './harness/console-frame.js';
 
 const ROOT_PW = 'novnc-e2e-pw';
 const FIXTURE = resolve(import.meta.dirname, 'fixtures/novnc');
@@ -104,23 +105,8 @@ async function openConsole(pick: number, password?: string): Promise<Page> {
   return page;
 }
 
-/** Pixel statistics of noVNC's canvas: size, non-black pixel count and a hash of the whole image. */
-function frame(
-  page: Page,
-): Promise<{ width: number; height: number; nonBlack: number; hash: string } | null> {
-  return page.evaluate(async () => {
-    const canvas = document.querySelector<HTMLCanvasElement>('#screen canvas');
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx || canvas.width === 0) return null;
-    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-    let nonBlack = 0;
-    for (let i = 0; i < data.length; i += 4)
-      if ((data[i] ?? 0) + (data[i + 1] ?? 0) + (data[i + 2] ?? 0) > 0) nonBlack++;
-    const digest = await crypto.subtle.digest('SHA-256', data);
-    const hash = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-    return { width: canvas.width, height: canvas.height, nonBlack, hash };
-  });
-}
+/** Pixel statistics of the bare page's noVNC canvas. */
+const frame = (page: Page) => consoleFrame(page, '#screen canvas');
 
 it('draws a non-black framebuffer from the real QEMU VNC server', async () => {
   const page = await openConsole(0);
