@@ -44,7 +44,10 @@ interface Paired {
  * of the per-pair ratios, which is far steadier than a ratio of two medians taken minutes apart.
  */
 function paired(runs: number, base: () => void, other: () => void): Paired {
-  for (let i = 0; i < 3; i++) (base(), other());
+  for (let i = 0; i < 3; i++) {
+    base();
+    other();
+  }
   const b: number[] = [];
   const o: number[] = [];
   const r: number[] = [];

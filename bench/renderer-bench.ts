@@ -15,6 +15,8 @@ export interface RendererFigures {
   firstRenderMs: number;
   scrollP95Ms: number;
   scrollFrames: number;
+  /** renderer main-thread CPU per scroll frame: what the frame costs, whatever else the machine runs */
+  scrollCpuMs: number;
   deltaCommitMs: number;
   rowsRerendered: number;
   baselineCommitMs: number;
@@ -65,6 +67,11 @@ async function measureOnce(browser: Browser, url: string, input: BenchInput): Pr
     const firstRenderMs = await timed('snapshot', input.snapshotJson);
     await page.waitForSelector('[data-testid=guest-row]');
 
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const threadTime = async (): Promise<number> =>
+      (await cdp.send('Performance.getMetrics')).metrics.find((x) => x.name === 'ThreadTime')?.value ?? 0;
+    const cpuBefore = await threadTime();
     const scroll = (await page.evaluate(`(async () => {
       const el = document.querySelector('[data-testid=grid-scroll]');
       const frames = [];
@@ -79,6 +86,7 @@ async function measureOnce(browser: Browser, url: string, input: BenchInput): Pr
       frames.sort((a, b) => a - b);
       return { p95: frames[Math.floor(frames.length * 0.95)] ?? 0, count: frames.length };
     })()`)) as { p95: number; count: number };
+    const scrollCpuMs = ((await threadTime()) - cpuBefore) * 1000 / Math.max(1, scroll.count);
     await page.evaluate(() => (document.querySelector('[data-testid=grid-scroll]')!.scrollTop = 0));
     await page.evaluate(() => new Promise(requestAnimationFrame));
 
@@ -87,15 +95,14 @@ async function measureOnce(browser: Browser, url: string, input: BenchInput): Pr
     const rowsRerendered = ((await page.evaluate('window.__proxdeckRenders.row')) as number) - rowsBefore;
     const baselineCommitMs = await timed('snapshot', input.nextSnapshotJson);
 
-    const cdp = await page.context().newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
-    await cdp.send('Performance.enable');
     const { metrics } = await cdp.send('Performance.getMetrics');
     const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
     return {
       firstRenderMs,
       scrollP95Ms: scroll.p95,
       scrollFrames: scroll.count,
+      scrollCpuMs,
       deltaCommitMs,
       rowsRerendered,
       baselineCommitMs,
@@ -136,6 +143,7 @@ export async function benchRenderer(input: BenchInput, runs = 5): Promise<Render
       firstRenderMs: pick('firstRenderMs'),
       scrollP95Ms: pick('scrollP95Ms'),
       scrollFrames: pick('scrollFrames'),
+      scrollCpuMs: pick('scrollCpuMs'),
       deltaCommitMs: pick('deltaCommitMs'),
       rowsRerendered: pick('rowsRerendered'),
       baselineCommitMs: pick('baselineCommitMs'),

@@ -1,10 +1,9 @@
 // Opens PVE's vncwebsocket from main: TLS first, the pin checked, and only then the upgrade request that carries
 // the profile's auth header or cookie — so the API secret never goes to a host we did not verify.
-import { isIP } from 'node:net';
-import tls from 'node:tls';
+import type tls from 'node:tls';
 import WebSocket from 'ws';
 import { AppFailure } from '../../src-shared/ipc/errors.js';
-import { caList, verifyPeer, type TlsTrust } from '../pve/tls-pin.js';
+import { connectTls, verifyPeer, type TlsTrust } from '../pve/tls-pin.js';
 
 /** What the console needs from a PVE client: where it talks to, and how it authenticates (PveClient has both). */
 export interface UpstreamEndpoint {
@@ -15,43 +14,20 @@ export interface UpstreamEndpoint {
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
-function connectVerified(url: URL, trust: TlsTrust, timeoutMs: number): Promise<tls.TLSSocket> {
-  const host = url.hostname.replace(/^\[|\]$/g, '');
+async function connectVerified(url: URL, trust: TlsTrust, timeoutMs: number): Promise<tls.TLSSocket> {
   const port = Number(url.port || 443);
   const target = `${url.hostname}:${port}`;
-  const ca = caList(trust.extraCa);
-  return new Promise((resolve, reject) => {
-    const socket = tls.connect({
-      host,
-      port,
-      rejectUnauthorized: false,
-      ...(isIP(host) === 0 ? { servername: host } : {}),
-      ...(ca ? { ca } : {}),
-    });
-    const timer = setTimeout(
-      () => fail(new AppFailure('timeout', `${target} did not answer in time`)),
-      timeoutMs,
-    );
-    function fail(e: AppFailure): void {
-      clearTimeout(timer);
-      socket.destroy();
-      reject(e);
-    }
-    socket.once('secureConnect', () => {
-      try {
-        verifyPeer(socket, trust, target);
-      } catch (err) {
-        fail(err instanceof AppFailure ? err : new AppFailure('tls_untrusted', `${target} is not trusted`));
-        return;
-      }
-      clearTimeout(timer);
-      socket.removeAllListeners('error');
-      resolve(socket);
-    });
-    socket.once('error', (err: NodeJS.ErrnoException) =>
-      fail(new AppFailure('unreachable', `Cannot reach ${target}${err.code ? ` (${err.code})` : ''}`)),
-    );
-  });
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const socket = await connectTls(host, port, { extraCa: trust.extraCa, timeoutMs, label: target });
+  try {
+    verifyPeer(socket, trust, target);
+  } catch (err) {
+    socket.destroy();
+    throw err instanceof AppFailure ? err : new AppFailure('tls_untrusted', `${target} is not trusted`);
+  }
+  // from here the WebSocket owns the socket and its errors
+  socket.removeAllListeners('error');
+  return socket;
 }
 
 function refusal(status: number): AppFailure {

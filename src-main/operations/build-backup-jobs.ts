@@ -2,9 +2,9 @@
 import type { BackupJobFields, OperationAction } from '../../src-shared/ipc/channels/operations.js';
 import { AppFailure } from '../../src-shared/ipc/errors.js';
 import { diffConfig } from '../../src-shared/plans/diff.js';
+import { actionCall } from '../../src-shared/plans/plan.js';
 import { createBackupJob, deleteBackupJob, getBackupJob, updateBackupJob } from '../pve/api/backup-jobs.js';
 import type { BuildContext, BuiltAction } from '../plans/plan-types.js';
-import { opCall } from './op-calls.js';
 
 type Of<K extends OperationAction['kind']> = Extract<OperationAction, { kind: K }>;
 
@@ -25,7 +25,7 @@ export function jobOptions(j: BackupJobFields): Record<string, string | number> 
 const OPTIONAL = ['all', 'exclude', 'vmid', 'pool', 'node', 'comment', 'notes-template'];
 
 const jobCall = (method: 'POST' | 'PUT' | 'DELETE', id: string | undefined, params: Record<string, string | number | undefined> = {}) =>
-  opCall('backupjob.manage', method, id === undefined ? '/cluster/backup' : '/cluster/backup/{id}', id === undefined ? {} : { id }, params);
+  actionCall('backupjob.manage', method, id === undefined ? '/cluster/backup' : '/cluster/backup/{id}', id === undefined ? {} : { id }, params);
 
 export function buildJobCreate(a: Of<'backupjob.create'>): Promise<BuiltAction> {
   const opts = jobOptions(a.job);

@@ -2,7 +2,7 @@
 import type { OperationAction } from '../../src-shared/ipc/channels/operations.js';
 import type { GuestRef } from '../../src-shared/ipc/channels/plans.js';
 import { AppFailure } from '../../src-shared/ipc/errors.js';
-import { callFor, confirmWordFor, type PlanWarning } from '../../src-shared/plans/plan.js';
+import { actionCall, callFor, confirmWordFor, type PlanWarning } from '../../src-shared/plans/plan.js';
 import { deleteVolume, restoreParams, runVzdump, vzdumpParams } from '../pve/api/backups.js';
 import type { PveParams } from '../pve/api/caller.js';
 import { getNextId } from '../pve/api/cluster.js';
@@ -10,7 +10,7 @@ import { createGuest } from '../pve/api/create.js';
 import { getGuestConfig, getGuestStatus } from '../pve/api/guests.js';
 import { guestLabel, type BuildContext, type BuiltAction } from '../plans/plan-types.js';
 import { statusWarnings } from '../plans/build-snapshots.js';
-import { added, guestTarget, opCall, removed } from './op-calls.js';
+import { added, guestTarget, removed } from './op-calls.js';
 
 type Of<K extends OperationAction['kind']> = Extract<OperationAction, { kind: K }>;
 
@@ -94,7 +94,7 @@ export function buildBackupDelete(a: Of<'backup.delete'>): Promise<BuiltAction> 
     },
     steps: [
       {
-        call: opCall('volume.delete', 'DELETE', '/nodes/{node}/storage/{storage}/content/{volume}', { node: a.node, storage, volume: a.volid, vmid }),
+        call: actionCall('volume.delete', 'DELETE', '/nodes/{node}/storage/{storage}/content/{volume}', { node: a.node, storage, volume: a.volid, vmid }),
         run: (c) => deleteVolume(c, a.node, a.volid),
       },
     ],

@@ -1,12 +1,12 @@
 // Plan builders for HA: add a guest as a resource, change its requested state and limits, remove it, migrate/relocate.
 import type { OperationAction } from '../../src-shared/ipc/channels/operations.js';
 import { AppFailure } from '../../src-shared/ipc/errors.js';
-import { callFor, type PlanTarget, type PlanWarning } from '../../src-shared/plans/plan.js';
+import { actionCall, callFor, type PlanTarget, type PlanWarning } from '../../src-shared/plans/plan.js';
 import { addHaResource, getHaStatus, listHaResources, moveHaResource, removeHaResource, updateHaResource, type HaResource } from '../pve/api/ha.js';
 import type { PveCaller } from '../pve/api/caller.js';
 import { getGuestStatus } from '../pve/api/guests.js';
 import { guestLabel, type BuildContext, type BuiltAction } from '../plans/plan-types.js';
-import { added, changed, guestTarget, haSid, opCall, removed } from './op-calls.js';
+import { added, changed, guestTarget, haSid, removed } from './op-calls.js';
 
 type Of<K extends OperationAction['kind']> = Extract<OperationAction, { kind: K }>;
 
@@ -54,7 +54,7 @@ export async function buildHaUpdate(a: Of<'ha.update'>, ctx: BuildContext): Prom
   if (diff.length === 0) throw new AppFailure('bad_parameter', 'Nothing to change');
   return {
     input: { title: `Change HA settings of ${a.sid}`, targets: [sidTarget(a.sid)], diff, warnings: [] },
-    steps: [{ call: opCall('ha.update', 'PUT', '/cluster/ha/resources/{sid}', { sid: a.sid }, params), run: (c) => updateHaResource(c, a.sid, params) }],
+    steps: [{ call: actionCall('ha.manage', 'PUT', '/cluster/ha/resources/{sid}', { sid: a.sid }, params), run: (c) => updateHaResource(c, a.sid, params) }],
     preconditions: [],
     targets: [],
   };
@@ -69,7 +69,7 @@ export async function buildHaRemove(a: Of<'ha.remove'>, ctx: BuildContext): Prom
       diff: [removed(`ha ${a.sid}`, `state=${r.state}, max_restart=${r.maxRestart}, max_relocate=${r.maxRelocate}`)],
       warnings: [{ code: 'ha-managed', message: `${a.sid} is no longer restarted or moved by HA when its node fails` }],
     },
-    steps: [{ call: opCall('ha.update', 'DELETE', '/cluster/ha/resources/{sid}', { sid: a.sid }), run: (c) => removeHaResource(c, a.sid) }],
+    steps: [{ call: actionCall('ha.manage', 'DELETE', '/cluster/ha/resources/{sid}', { sid: a.sid }), run: (c) => removeHaResource(c, a.sid) }],
     preconditions: [],
     targets: [],
   };
@@ -98,7 +98,7 @@ export async function buildHaMove(a: Of<'ha.move'>, ctx: BuildContext, pollMs: n
       diff: changed(`${a.sid} node`, from, a.node),
       warnings: a.verb === 'relocate' ? [{ code: 'guest-running', message: `relocate stops ${a.sid} on ${from} and starts it on ${a.node}` }] : [],
     },
-    steps: [{ call: opCall('ha.update', 'POST', `/cluster/ha/resources/{sid}/${a.verb}`, { sid: a.sid }, { node: a.node }), run: (c) => moveThroughHa(c, a.sid, a.verb, a.node, pollMs) }],
+    steps: [{ call: actionCall('ha.manage', 'POST', `/cluster/ha/resources/{sid}/${a.verb}`, { sid: a.sid }, { node: a.node }), run: (c) => moveThroughHa(c, a.sid, a.verb, a.node, pollMs) }],
     preconditions: [],
     targets: [],
   };

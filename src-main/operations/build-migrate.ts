@@ -3,7 +3,7 @@
 import type { MigrateInfoView, OperationAction } from '../../src-shared/ipc/channels/operations.js';
 import type { GuestRef } from '../../src-shared/ipc/channels/plans.js';
 import { AppFailure } from '../../src-shared/ipc/errors.js';
-import { callFor, type PlanWarning } from '../../src-shared/plans/plan.js';
+import { actionCall, callFor, type PlanWarning } from '../../src-shared/plans/plan.js';
 import type { PveCaller } from '../pve/api/caller.js';
 import { getClusterStatus } from '../pve/api/cluster.js';
 import { getGuestConfig, getGuestStatus } from '../pve/api/guests.js';
@@ -11,7 +11,7 @@ import { getMigrateInfo, migrateGuest } from '../pve/api/migrate.js';
 import { guestLabel, type BuildContext, type BuiltAction } from '../plans/plan-types.js';
 import { statusWarnings } from '../plans/build-snapshots.js';
 import { moveThroughHa } from './build-ha.js';
-import { changed, guestTarget, haSid, opCall } from './op-calls.js';
+import { changed, guestTarget, haSid } from './op-calls.js';
 
 type Migrate = Extract<OperationAction, { kind: 'migrate' }>;
 
@@ -68,7 +68,7 @@ export async function buildMigrate(a: Migrate, ctx: BuildContext, pollMs: number
   };
   const sid = haSid(g);
   const step = info.mode === 'ha'
-    ? { call: opCall('ha.update', 'POST', '/cluster/ha/resources/{sid}/migrate', { sid }, { node: a.target }), run: (c: PveCaller) => moveThroughHa(c, sid, 'migrate', a.target, pollMs) }
+    ? { call: actionCall('ha.manage', 'POST', '/cluster/ha/resources/{sid}/migrate', { sid }, { node: a.target }), run: (c: PveCaller) => moveThroughHa(c, sid, 'migrate', a.target, pollMs) }
     : { call: callFor('guest.migrate', { node: g.node, vmid: g.vmid, type: g.type }, params, g.type), run: (c: PveCaller) => migrateGuest(c, g, params) };
   return {
     input: {

@@ -3,14 +3,14 @@
 import type { OperationAction } from '../../src-shared/ipc/channels/operations.js';
 import type { GuestRef } from '../../src-shared/ipc/channels/plans.js';
 import { AppFailure } from '../../src-shared/ipc/errors.js';
-import { callFor } from '../../src-shared/plans/plan.js';
+import { actionCall, callFor } from '../../src-shared/plans/plan.js';
 import type { PveParams } from '../pve/api/caller.js';
 import { cloneGuest } from '../pve/api/clone.js';
 import { getNextId } from '../pve/api/cluster.js';
 import { createGuest } from '../pve/api/create.js';
 import { getGuestConfig, getGuestStatus, updateGuestConfig } from '../pve/api/guests.js';
 import { guestLabel, guestVars, type BuildContext, type BuiltAction, type PlanStep } from '../plans/plan-types.js';
-import { added, cloudInitDrive, diskBytes, guestTarget, opCall } from './op-calls.js';
+import { added, cloudInitDrive, diskBytes, guestTarget } from './op-calls.js';
 import { preflight } from './preflight.js';
 
 type Of<K extends OperationAction['kind']> = Extract<OperationAction, { kind: K }>;
@@ -95,7 +95,7 @@ export async function buildCreate(a: Of<'create'>, ctx: BuildContext): Promise<B
       diff: [added(`new ${guestLabel(g, a.name)}`, `${a.cores} cores, ${a.memoryMiB} MiB, ${a.diskGiB} GiB on ${a.storage}`), ...shown],
       warnings: [],
     },
-    steps: [{ call: opCall('guest.create', 'POST', `/nodes/{node}/${a.type}`, { node: a.node, vmid, storage: a.storage, pool: a.pool, bridge: a.bridge ?? 'vmbr0' }, params), run: (c) => createGuest(c, a.node, a.type, params) }],
+    steps: [{ call: actionCall('guest.create', 'POST', `/nodes/{node}/${a.type}`, { node: a.node, vmid, storage: a.storage, pool: a.pool, bridge: a.bridge ?? 'vmbr0' }, params), run: (c) => createGuest(c, a.node, a.type, params) }],
     preconditions: [],
     targets: [g],
   };

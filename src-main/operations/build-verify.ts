@@ -3,7 +3,7 @@
 import type { OperationAction, VerifyReport } from '../../src-shared/ipc/channels/operations.js';
 import type { GuestRef } from '../../src-shared/ipc/channels/plans.js';
 import { AppFailure } from '../../src-shared/ipc/errors.js';
-import { callFor } from '../../src-shared/plans/plan.js';
+import { actionCall, callFor } from '../../src-shared/plans/plan.js';
 import { pingAgent } from '../pve/api/agent-ping.js';
 import { restoreParams } from '../pve/api/backups.js';
 import type { PveCaller } from '../pve/api/caller.js';
@@ -12,7 +12,7 @@ import { createGuest, destroyGuest } from '../pve/api/create.js';
 import { getGuestConfig, getGuestStatus, powerAction } from '../pve/api/guests.js';
 import { trackTask } from '../tasks/task-tracker.js';
 import { guestLabel, guestVars, type BuildContext, type BuiltAction } from '../plans/plan-types.js';
-import { added, guestTarget, opCall, removed } from './op-calls.js';
+import { added, guestTarget, removed } from './op-calls.js';
 
 type Verify = Extract<OperationAction, { kind: 'backup.verify' }>;
 
@@ -54,7 +54,7 @@ export function buildVerify(a: Verify, ctx: BuildContext, deps: VerifyDeps): Pro
     };
     const params = restoreParams(a.type, { vmid, volid: a.volid, unique: true, ...(a.storage ? { storage: a.storage } : {}) });
     const label = guestLabel(g, `verify-${vmid}`);
-    const waitPath = a.type === 'qemu' ? '/nodes/{node}/qemu/{vmid}/agent/ping' : '/nodes/{node}/{type}/{vmid}/status/current';
+    const waitPath = a.type === 'qemu' ? '/nodes/{node}/qemu/{vmid}/agent/ping' : '/nodes/{node}/lxc/{vmid}/status/current';
     const built: BuiltAction = {
       input: {
         title: `Verify backup ${a.volid} (scratch ${guestLabel(g)})`,
@@ -85,7 +85,7 @@ export function buildVerify(a: Verify, ctx: BuildContext, deps: VerifyDeps): Pro
           },
         },
         {
-          call: a.type === 'qemu' ? opCall('agent.ping', 'POST', waitPath, guestVars(g)) : opCall('guest.status', 'GET', waitPath, guestVars(g)),
+          call: a.type === 'qemu' ? actionCall('guest.agent.info', 'POST', waitPath, guestVars(g)) : actionCall('guest.view', 'GET', waitPath, guestVars(g)),
           run: async (c) => {
             if (report.state === 'fail') return undefined;
             const deadline = deps.now() + timeoutMs;

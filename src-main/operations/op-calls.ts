@@ -1,43 +1,11 @@
-// Plan calls for operations the shared action table does not list yet (HA updates, backup jobs, create, volume delete,
-// agent ping, status read), with the privileges PVE checks for them; plus small plan-input helpers.
+// Small plan-input helpers of the operations: guest targets, diff lines, disk sizes, cloud-init drive, HA ids.
+// (Their calls and privileges live in the shared action table, src-shared/permissions/action-privileges.ts.)
 import type { GuestRef } from '../../src-shared/ipc/channels/plans.js';
 import type { DiffEntry } from '../../src-shared/plans/diff.js';
-import type { CallInput, PlanTarget } from '../../src-shared/plans/plan.js';
-import type { ParamValue } from '../../src-shared/plans/pvesh.js';
-import type { HttpMethod, Need, PermNeed, Vars } from '../../src-shared/permissions/requirement.js';
-import { fillPath } from '../../src-shared/permissions/requirement.js';
+import { actionCall, type PlanTarget } from '../../src-shared/plans/plan.js';
 
-type Params = Readonly<Record<string, ParamValue | undefined>>;
-
-const perm = (path: string, privs: readonly string[], opts: Omit<PermNeed, 'kind' | 'path' | 'privs'> = {}): PermNeed => ({ kind: 'perm', path, privs, ...opts });
-
-/** The privileges PVE checks (schema `check` plus what the handler's description states), by operation. */
-export const OP_NEEDS = {
-  'ha.update': [perm('/', ['Sys.Console'])],
-  'backupjob.manage': [perm('/', ['Sys.Modify'])],
-  'guest.create': [
-    { kind: 'or', of: [[perm('/vms/{vmid}', ['VM.Allocate'], { inHandler: true })], [perm('/pool/{pool}', ['VM.Allocate'], { inHandler: true, requireParam: 'pool' })]] },
-    perm('/storage/{storage}', ['Datastore.AllocateSpace'], { inHandler: true }),
-    perm('/sdn/zones/{zone}/{bridge}', ['SDN.Use'], { inHandler: true, requireParam: 'bridge' }),
-  ],
-  'volume.delete': [
-    {
-      kind: 'or',
-      of: [
-        [perm('/storage/{storage}', ['Datastore.Allocate'], { inHandler: true })],
-        [perm('/storage/{storage}', ['Datastore.AllocateSpace'], { inHandler: true }), perm('/vms/{vmid}', ['VM.Backup'], { inHandler: true })],
-      ],
-    },
-  ],
-  'agent.ping': [perm('/vms/{vmid}', ['VM.GuestAgent.Audit', 'VM.GuestAgent.Unrestricted'], { any: true })],
-  'guest.status': [perm('/vms/{vmid}', ['VM.Audit'])],
-} as const satisfies Record<string, readonly Need[]>;
-
-export function opCall(id: keyof typeof OP_NEEDS, method: HttpMethod, template: string, vars: Vars, params: Params = {}): CallInput {
-  const path = fillPath(template, vars);
-  if (path === undefined) throw new Error(`${id}: ${template} needs variables not given`);
-  return { method, path, params, needs: OP_NEEDS[id], vars };
-}
+/** Kept for src-main/ops-read/storage-service.ts; new code imports actionCall from src-shared/plans/plan.ts. */
+export const opCall = actionCall;
 
 export const guestTarget = (g: GuestRef, name?: string): PlanTarget => ({ kind: g.type, id: String(g.vmid), node: g.node, ...(name ? { name } : {}) });
 

@@ -1,9 +1,9 @@
 // Main-side handlers for firewall.*, sdn.*, ceph.* and replication.*: reads, and plans built into the shared plan store.
 import type { z } from 'zod';
-import { cephRequests } from '../../src-shared/ipc/channels/ceph.js';
-import { firewallRequests } from '../../src-shared/ipc/channels/firewall.js';
-import { replicationRequests } from '../../src-shared/ipc/channels/replication.js';
-import { sdnRequests } from '../../src-shared/ipc/channels/sdn.js';
+import type { cephRequests } from '../../src-shared/ipc/channels/ceph.js';
+import type { firewallRequests } from '../../src-shared/ipc/channels/firewall.js';
+import type { replicationRequests } from '../../src-shared/ipc/channels/replication.js';
+import type { sdnRequests } from '../../src-shared/ipc/channels/sdn.js';
 import type { Profile } from '../../src-shared/model/profile.js';
 import type { Plan } from '../../src-shared/plans/plan.js';
 import type { PveCaller } from '../pve/api/caller.js';
@@ -15,8 +15,7 @@ import { buildFirewall, firewallView } from './firewall-ops.js';
 import { buildReplication, replicationView } from './replication-ops.js';
 import { buildSdn, sdnView } from './sdn-ops.js';
 
-const defs = { ...firewallRequests, ...sdnRequests, ...cephRequests, ...replicationRequests };
-type Defs = typeof defs;
+type Defs = typeof firewallRequests & typeof sdnRequests & typeof cephRequests & typeof replicationRequests;
 export type ClusterOpsHandlers = { [N in keyof Defs]: (args: z.output<Defs[N]['args']>) => Promise<z.input<Defs[N]['result']>> };
 
 export interface ClusterOpsDeps {

@@ -87,13 +87,16 @@ function describeName(name: unknown): string {
     .join(', ');
 }
 
-/** Connects once to read the presented certificate (trust-on-first-use); sends no HTTP. */
-export function probeCertificate(
+/**
+ * Opens a raw TLS connection whose verification is the caller's (verifyPeer or a probe): resolves at the handshake,
+ * a timeout or connection error becomes a typed failure. `label` names the host in messages (default host:port).
+ */
+export function connectTls(
   host: string,
   port: number,
-  opts: { extraCa?: string[]; timeoutMs?: number } = {},
-): Promise<CertificateInfo> {
-  const target = `${host}:${port}`;
+  opts: { extraCa?: string[]; timeoutMs?: number; label?: string } = {},
+): Promise<tls.TLSSocket> {
+  const target = opts.label ?? `${host}:${port}`;
   return new Promise((resolve, reject) => {
     const ca = caList(opts.extraCa);
     const socket = tls.connect({
@@ -114,24 +117,32 @@ export function probeCertificate(
     }
     socket.once('secureConnect', () => {
       clearTimeout(timer);
-      const cert = socket.getPeerCertificate();
-      const fingerprint = cert?.fingerprint256 ? normalizeFingerprint(cert.fingerprint256) : undefined;
-      socket.end();
-      if (!fingerprint) {
-        reject(new AppFailure('tls_untrusted', `${target} presented no certificate`));
-        return;
-      }
-      resolve({
-        fingerprint,
-        trustedByCa: socket.authorized,
-        subject: describeName(cert.subject),
-        issuer: describeName(cert.issuer),
-        validFrom: cert.valid_from,
-        validTo: cert.valid_to,
-      });
+      resolve(socket);
     });
+    // stays attached after the handshake: a later error destroys the socket instead of going unhandled
     socket.once('error', (err: NodeJS.ErrnoException) => {
       fail(new AppFailure('unreachable', `Cannot reach ${target}${err.code ? ` (${err.code})` : ''}`));
     });
   });
+}
+
+/** Connects once to read the presented certificate (trust-on-first-use); sends no HTTP. */
+export async function probeCertificate(
+  host: string,
+  port: number,
+  opts: { extraCa?: string[]; timeoutMs?: number } = {},
+): Promise<CertificateInfo> {
+  const socket = await connectTls(host, port, opts);
+  const cert = socket.getPeerCertificate();
+  const fingerprint = cert?.fingerprint256 ? normalizeFingerprint(cert.fingerprint256) : undefined;
+  socket.end();
+  if (!fingerprint) throw new AppFailure('tls_untrusted', `${host}:${port} presented no certificate`);
+  return {
+    fingerprint,
+    trustedByCa: socket.authorized,
+    subject: describeName(cert.subject),
+    issuer: describeName(cert.issuer),
+    validFrom: cert.valid_from,
+    validTo: cert.valid_to,
+  };
 }

@@ -45,29 +45,35 @@ const power = (verb: string, label: string, guestTypes?: readonly GuestType[], d
 });
 
 const QEMU_CONFIG = ['VM.Config.Disk', 'VM.Config.CDROM', 'VM.Config.CPU', 'VM.Config.Memory', 'VM.Config.Network', 'VM.Config.HWType', 'VM.Config.Options', 'VM.Config.Cloudinit'];
+const AGENT_READ = ['VM.GuestAgent.Audit', 'VM.GuestAgent.Unrestricted'];
 const LXC_CONFIG = ['VM.Config.Disk', 'VM.Config.CPU', 'VM.Config.Memory', 'VM.Config.Network', 'VM.Config.Options'];
 /** clone/create: the new guest may be allowed by VM.Allocate on its id or on the target pool */
 const allocateGuest = (idVar: string): Need => ({
   kind: 'or',
   of: [[perm(`/vms/{${idVar}}`, ['VM.Allocate'])], [perm('/pool/{pool}', ['VM.Allocate'], { requireParam: 'pool' })]],
 });
+/** POST /nodes/{node}/{type} (create and restore): VM.Allocate on the id or its pool, or VM.Backup to restore over an existing guest */
+const allocateOrRestore: Need = {
+  kind: 'or',
+  of: [[handler('/vms/{vmid}', ['VM.Allocate'])], [handler('/pool/{pool}', ['VM.Allocate'], 'pool')], [handler('/vms/{vmid}', ['VM.Backup'], 'exists')]],
+};
 /** used storage and network of a new/cloned guest, checked inside the handler */
 const storageAndNet: Need[] = [handler('/storage/{storage}', ['Datastore.AllocateSpace']), handler('/sdn/zones/{zone}/{bridge}', ['SDN.Use'], 'bridge')];
 const taskRead = (suffix: string): ActionCall =>
   call('GET', `/nodes/{node}/tasks/{upid}/${suffix}`, [{ kind: 'or', of: [[{ kind: 'self', param: 'owner' }], [handler('/nodes/{node}', ['Sys.Audit'])]] }]);
 const restore = (type: GuestType, extra: Need[]): ActionCall =>
-  call('POST', `/nodes/{node}/${type}`, [
-    { kind: 'or', of: [[handler('/vms/{vmid}', ['VM.Allocate'])], [handler('/pool/{pool}', ['VM.Allocate'], 'pool')], [handler('/vms/{vmid}', ['VM.Backup'], 'exists')]] },
-    handler('/storage/{storage}', ['Datastore.AllocateSpace']),
-    ...extra,
-  ]);
+  call('POST', `/nodes/{node}/${type}`, [allocateOrRestore, handler('/storage/{storage}', ['Datastore.AllocateSpace']), ...extra]);
 
 const DEFS = [
   { id: 'guest.view', label: 'See guest status and config', calls: [call('GET', `${GUEST}/status/current`, [onVm(['VM.Audit'])]), call('GET', `${GUEST}/config`, [onVm(['VM.Audit'])])] },
   {
     id: 'guest.agent.info',
     label: 'See guest IPs and OS (agent)',
-    calls: [call('GET', '/nodes/{node}/qemu/{vmid}/agent/network-get-interfaces', [onVm(['VM.GuestAgent.Audit', 'VM.GuestAgent.Unrestricted'], { any: true })], ['qemu'])],
+    calls: [
+      call('GET', '/nodes/{node}/qemu/{vmid}/agent/network-get-interfaces', [onVm(AGENT_READ, { any: true })], ['qemu']),
+      // restore verification waits for the agent to answer a ping: the same read privilege
+      call('POST', '/nodes/{node}/qemu/{vmid}/agent/ping', [onVm(AGENT_READ, { any: true })], ['qemu']),
+    ],
   },
   power('start', 'Start'),
   power('shutdown', 'Shut down'),
@@ -122,10 +128,47 @@ const DEFS = [
       { ...restore('lxc', [handler('/', ['Sys.Modify'], 'privileged')]), guestTypes: ['lxc'] },
     ],
   },
+  {
+    id: 'guest.create',
+    label: 'Create VM or container',
+    calls: [
+      call('POST', '/nodes/{node}/qemu', [allocateOrRestore, ...storageAndNet], ['qemu']),
+      call('POST', '/nodes/{node}/lxc', [allocateOrRestore, ...storageAndNet, handler('/', ['Sys.Modify'], 'privileged')], ['lxc']),
+    ],
+  },
+  {
+    id: 'volume.delete',
+    label: 'Delete backup or volume',
+    destructive: true,
+    calls: [
+      call('DELETE', '/nodes/{node}/storage/{storage}/content/{volume}', [
+        {
+          kind: 'or',
+          of: [[handler('/storage/{storage}', ['Datastore.Allocate'])], [handler('/storage/{storage}', ['Datastore.AllocateSpace']), handler('/vms/{vmid}', ['VM.Backup'])]],
+        },
+      ]),
+    ],
+  },
+  {
+    id: 'backupjob.manage',
+    label: 'Manage backup jobs',
+    calls: [call('POST', '/cluster/backup', [perm('/', ['Sys.Modify'])]), call('PUT', '/cluster/backup/{id}', [perm('/', ['Sys.Modify'])]), call('DELETE', '/cluster/backup/{id}', [perm('/', ['Sys.Modify'])])],
+  },
   { id: 'replication.manage', label: 'Configure replication', calls: [call('POST', '/cluster/replication', [handler('/vms/{vmid}', ['VM.Replicate'])])] },
   { id: 'replication.run', label: 'Run replication now', calls: [call('POST', '/nodes/{node}/replication/{id}/schedule_now', [handler('/vms/{vmid}', ['VM.Replicate'])])] },
   { id: 'ha.view', label: 'See HA state', calls: [call('GET', '/cluster/ha/resources', [perm('/', ['Sys.Audit'])]), call('GET', '/cluster/ha/status/current', [perm('/', ['Sys.Audit'])])] },
-  { id: 'ha.manage', label: 'Manage HA resources', calls: [call('POST', '/cluster/ha/resources', [perm('/', ['Sys.Console'])])] },
+  {
+    id: 'ha.manage',
+    label: 'Manage HA resources',
+    // add first: callFor('ha.manage') answers the first mutating call
+    calls: [
+      call('POST', '/cluster/ha/resources', [perm('/', ['Sys.Console'])]),
+      call('PUT', '/cluster/ha/resources/{sid}', [perm('/', ['Sys.Console'])]),
+      call('DELETE', '/cluster/ha/resources/{sid}', [perm('/', ['Sys.Console'])]),
+      call('POST', '/cluster/ha/resources/{sid}/migrate', [perm('/', ['Sys.Console'])]),
+      call('POST', '/cluster/ha/resources/{sid}/relocate', [perm('/', ['Sys.Console'])]),
+    ],
+  },
   { id: 'node.view', label: 'See node status', calls: [call('GET', '/nodes/{node}/status', [perm('/nodes/{node}', ['Sys.Audit'])])] },
   { id: 'tasks.view', label: 'Follow tasks', calls: [taskRead('status'), taskRead('log')] },
   { id: 'pool.view', label: 'See pool', calls: [call('GET', '/pools/{poolid}', [perm('/pool/{poolid}', ['Pool.Audit'])])] },

@@ -4,6 +4,7 @@
 //   Plan, PlanCall, PlanTarget, PlanWarning (zod schemas + types; a Plan crosses IPC)
 //   interface CallInput { method; path (concrete); params?; needs?: readonly Need[]; vars?: Vars }
 //   callFor(actionId, vars, params?, guestType?): CallInput        the action's mutating call, path filled from vars, its needs attached
+//   actionCall(actionId, method, template, vars, params?): CallInput   the action's call with this method and path template
 //   interface PlanInput { id; title; targets; calls: CallInput[]; diff?; warnings?; destructive?; confirmWord?; expect? }
 //   interface PlanContext { answer?: PermissionsAnswer; identity?: Identity; readOnly?: boolean }
 //   buildPlan(input, ctx): Plan     checks each call's needs (vars = call.vars merged with params), renders pvesh,
@@ -12,9 +13,9 @@
 //   confirmWordFor(guest): string                 the guest's name, or its vmid when it has none
 //   isConfirmed(plan, typed): boolean             destructive plans need the exact word; others always true
 import { z } from 'zod';
-import { type ActionId, type GuestType, actionById, expandCalls } from '../permissions/action-privileges.js';
+import { type ActionId, type ConcreteCall, type GuestType, actionById, expandCalls } from '../permissions/action-privileges.js';
 import { type Identity, type PermissionsAnswer, evaluateNeeds } from '../permissions/evaluate.js';
-import { type Need, type Vars, fillPath } from '../permissions/requirement.js';
+import { type HttpMethod, type Need, type Vars, fillPath } from '../permissions/requirement.js';
 import { DiffEntry } from './diff.js';
 import { type ParamValue, pveshLine } from './pvesh.js';
 
@@ -76,13 +77,24 @@ export interface CallInput {
   vars?: Vars;
 }
 
+function attach(id: ActionId, call: ConcreteCall, vars: Vars, params: Readonly<Record<string, ParamValue | undefined>>): CallInput {
+  const path = fillPath(call.path, vars);
+  if (path === undefined) throw new Error(`action ${id}: ${call.path} needs variables not given`);
+  return { method: call.method, path, params, needs: call.needs, vars };
+}
+
 export function callFor(id: ActionId, vars: Vars, params: Readonly<Record<string, ParamValue | undefined>> = {}, guestType?: GuestType): CallInput {
   const type = guestType ?? (vars.type === 'qemu' || vars.type === 'lxc' ? vars.type : undefined);
   const call = expandCalls(actionById(id), type).find((c) => c.method !== 'GET');
   if (!call) throw new Error(`action ${id} makes no mutating call`);
-  const path = fillPath(call.path, vars);
-  if (path === undefined) throw new Error(`action ${id}: ${call.path} needs variables not given`);
-  return { method: call.method, path, params, needs: call.needs, vars };
+  return attach(id, call, vars, params);
+}
+
+/** For actions with several calls: the one with this method and path template ('{type}' written out as qemu/lxc). */
+export function actionCall(id: ActionId, method: HttpMethod, template: string, vars: Vars, params: Readonly<Record<string, ParamValue | undefined>> = {}): CallInput {
+  const call = expandCalls(actionById(id)).find((c) => c.method === method && c.path === template);
+  if (!call) throw new Error(`action ${id} has no ${method} ${template}`);
+  return attach(id, call, vars, params);
 }
 
 export interface PlanInput {

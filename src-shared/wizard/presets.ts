@@ -45,7 +45,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'operator',
     label: 'Operator',
     summary: 'Power actions, snapshots and rollback, backups.',
-    actions: ['guest.view', ...POWER, ...SNAPSHOTS, 'backup.run', 'backup.list'],
+    actions: ['guest.view', ...POWER, ...SNAPSHOTS, 'backup.run', 'backup.list', 'volume.delete'],
     grants: {
       guests: ['VM.Audit', 'VM.PowerMgmt', 'VM.Snapshot', 'VM.Snapshot.Rollback', 'VM.Backup'],
       storage: ['Datastore.Audit', 'Datastore.AllocateSpace'],
@@ -55,7 +55,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'provisioning',
     label: 'Provisioning in one pool',
     summary: 'Everything on the guests of one pool: clone, configure, power, snapshots, backups; storage and network for them.',
-    actions: ['guest.view', 'guest.config', 'guest.console', 'guest.clone', 'guest.delete', ...POWER, ...SNAPSHOTS, 'backup.run', 'backup.list', 'backup.restore', 'pool.view'],
+    actions: ['guest.view', 'guest.config', 'guest.console', 'guest.clone', 'guest.create', 'guest.delete', ...POWER, ...SNAPSHOTS, 'backup.run', 'backup.list', 'backup.restore', 'volume.delete', 'pool.view'],
     grants: {
       guests: ['VM.Allocate', 'VM.Audit', 'VM.Backup', 'VM.Clone', ...CONFIG, 'VM.Console', 'VM.PowerMgmt', 'VM.Snapshot', 'VM.Snapshot.Rollback', 'Pool.Audit'],
       storage: ['Datastore.Audit', 'Datastore.AllocateSpace'],
@@ -66,7 +66,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'self-service',
     label: 'Self-service for one guest',
     summary: 'A guest that backs itself up (and lists its backups), and nothing else.',
-    actions: ['guest.view', 'snapshot.list', 'backup.run', 'backup.list'],
+    actions: ['guest.view', 'snapshot.list', 'backup.run', 'backup.list', 'volume.delete'],
     grants: { guests: ['VM.Audit', 'VM.Backup'], storage: ['Datastore.AllocateSpace', 'Datastore.Audit'] },
   },
   {

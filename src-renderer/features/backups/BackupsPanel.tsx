@@ -7,7 +7,7 @@ import { useReadOnly } from '../../components/ConfirmDiffDialog/useReadOnly.js';
 import { request } from '../../request.js';
 import { formatBytes } from '../inventory/format.js';
 import { useClusterRead } from '../provision/useClusterRead.js';
-import { useOperationFlow } from '../provision/useOperationFlow.js';
+import { planOperation, usePlanFlow } from '../../components/ConfirmDiffDialog/usePlanFlow.js';
 import { BackupNowForm } from './BackupNowForm.js';
 import { RestoreForm } from './RestoreForm.js';
 import '../provision/operations.css';
@@ -36,10 +36,10 @@ export function BackupsPanel({ guest: g }: { guest: GuestRecord }) {
   const targets = useClusterRead('operations.storages', { profileId, node: g.node, content: g.type === 'qemu' ? 'images' : 'rootdir' }, 'Cannot list storages');
   const [form, setForm] = useState<'backup' | BackupEntry>();
   const [report, setReport] = useState<VerifyReport>();
-  const flow = useOperationFlow(profileId, (plan) => {
+  const flow = usePlanFlow(profileId, (plan) => {
     backups.reload();
     if (plan.title.startsWith('Verify backup')) void request('operations.verifyReport', { planId: plan.id }, 'Cannot read the verification').then((r) => r && setReport(r));
-  });
+  }, planOperation);
   const busy = readOnly || flow.building;
   const start = (a: Parameters<typeof flow.start>[0]): void => {
     setForm(undefined);

@@ -6,7 +6,7 @@ import { useReadOnly } from '../../components/ConfirmDiffDialog/useReadOnly.js';
 import { formatBytes } from '../inventory/format.js';
 import { useClusterChoice } from '../provision/ClusterPicker.js';
 import { useClusterRead } from '../provision/useClusterRead.js';
-import { useOperationFlow } from '../provision/useOperationFlow.js';
+import { planOperation, usePlanFlow } from '../../components/ConfirmDiffDialog/usePlanFlow.js';
 import '../provision/operations.css';
 
 /** The job's fields back from its list view, for enable/disable edits. */
@@ -24,10 +24,10 @@ export function BackupsView() {
   const args = clusterId ? { profileId: clusterId } : undefined;
   const jobs = useClusterRead('operations.backupJobs', args, 'Cannot list backup jobs');
   const all = useClusterRead('operations.backups', args, 'Cannot list backups');
-  const flow = useOperationFlow(clusterId, () => {
+  const flow = usePlanFlow(clusterId, () => {
     jobs.reload();
     all.reload();
-  });
+  }, planOperation);
   const [f, setF] = useState({ schedule: '21:00', storage: 'local', vmids: '' });
   const busy = readOnly || flow.building;
   return (

@@ -48,6 +48,35 @@ function toDraft(f: Fields, existing: ProfileView | undefined): ProfileDraft {
   };
 }
 
+type TextKey = 'name' | 'host' | 'tokenId' | 'username' | 'realm';
+
+/** One labelled text input of the form; test ids follow the key (tokenId -> profile-token-id, field-error-tokenId). */
+function TextField(props: {
+  name: TextKey;
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  placeholder?: string;
+  error?: string;
+}) {
+  return (
+    <label>
+      {props.label}
+      <input
+        data-testid={`profile-${props.name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        {...(props.placeholder ? { placeholder: props.placeholder } : {})}
+      />
+      {props.error ? (
+        <span className="field-error" data-testid={`field-error-${props.name}`}>
+          {props.error}
+        </span>
+      ) : null}
+    </label>
+  );
+}
+
 /** zod issue path -> message, keyed like the form fields ("auth.tokenId" -> "tokenId"). */
 function fieldErrors(draft: ProfileDraft): Record<string, string> {
   const parsed = ProfileDraft.safeParse(draft);
@@ -93,12 +122,16 @@ export function ProfileForm({ profile }: { profile: ProfileView | undefined }) {
     setEditing(undefined);
   }
 
-  const err = (key: string) =>
-    errors[key] ? (
-      <span className="field-error" data-testid={`field-error-${key}`}>
-        {errors[key]}
-      </span>
-    ) : null;
+  const text = (name: TextKey, label: string, placeholder?: string) => (
+    <TextField
+      name={name}
+      label={label}
+      value={fields[name]}
+      onChange={(v) => set(name, v)}
+      {...(placeholder ? { placeholder } : {})}
+      {...(errors[name] ? { error: errors[name] } : {})}
+    />
+  );
 
   return (
     <form
@@ -108,26 +141,8 @@ export function ProfileForm({ profile }: { profile: ProfileView | undefined }) {
       autoComplete="off"
     >
       <h3>{profile ? `Edit ${profile.name}` : 'Add a cluster'}</h3>
-      <label>
-        Name
-        <input
-          data-testid="profile-name"
-          value={fields.name}
-          onChange={(e) => set('name', e.target.value)}
-          placeholder="Homelab"
-        />
-        {err('name')}
-      </label>
-      <label>
-        Host
-        <input
-          data-testid="profile-host"
-          value={fields.host}
-          onChange={(e) => set('host', e.target.value)}
-          placeholder="pve1.example.com or 192.0.2.10:8006"
-        />
-        {err('host')}
-      </label>
+      {text('name', 'Name', 'Homelab')}
+      {text('host', 'Host', 'pve1.example.com or 192.0.2.10:8006')}
       <fieldset className="auth-kind">
         <legend>Sign in with</legend>
         {(['token', 'password'] as const).map((kind) => (
@@ -144,37 +159,11 @@ export function ProfileForm({ profile }: { profile: ProfileView | undefined }) {
         ))}
       </fieldset>
       {fields.kind === 'token' ? (
-        <label>
-          Token id
-          <input
-            data-testid="profile-token-id"
-            value={fields.tokenId}
-            onChange={(e) => set('tokenId', e.target.value)}
-            placeholder="user@pve!tokenid"
-          />
-          {err('tokenId')}
-        </label>
+        text('tokenId', 'Token id', 'user@pve!tokenid')
       ) : (
         <div className="form-row">
-          <label>
-            User
-            <input
-              data-testid="profile-username"
-              value={fields.username}
-              onChange={(e) => set('username', e.target.value)}
-            />
-            {err('username')}
-          </label>
-          <label>
-            Realm
-            <input
-              data-testid="profile-realm"
-              value={fields.realm}
-              onChange={(e) => set('realm', e.target.value)}
-              placeholder="pam or pve"
-            />
-            {err('realm')}
-          </label>
+          {text('username', 'User')}
+          {text('realm', 'Realm', 'pam or pve')}
         </div>
       )}
       <SecretField

@@ -5,7 +5,7 @@ import type { GuestRef } from '../../../src-shared/ipc/channels/plans.js';
 import type { GuestRecord } from '../../../src-shared/model/inventory.js';
 import { useReadOnly } from '../../components/ConfirmDiffDialog/useReadOnly.js';
 import { useClusterRead } from '../provision/useClusterRead.js';
-import { useOperationFlow } from '../provision/useOperationFlow.js';
+import { planOperation, usePlanFlow } from '../../components/ConfirmDiffDialog/usePlanFlow.js';
 import { HaStateControls } from './HaStateControls.js';
 import '../provision/operations.css';
 
@@ -16,10 +16,10 @@ export function HaMigratePanel({ guest: g }: { guest: GuestRecord }) {
   const readOnly = useReadOnly(profileId);
   const ha = useClusterRead('operations.ha', { profileId }, 'Cannot read HA state');
   const info = useClusterRead('operations.migrateInfo', { profileId, guest: ref }, 'Cannot read migration preconditions');
-  const flow = useOperationFlow(profileId, () => {
+  const flow = usePlanFlow(profileId, () => {
     ha.reload();
     info.reload();
-  });
+  }, planOperation);
   const [target, setTarget] = useState('');
   const [targetStorage, setTargetStorage] = useState('');
   const res = ha.data?.resources.find((r) => r.sid === sid);

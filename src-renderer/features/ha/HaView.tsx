@@ -3,7 +3,7 @@ import type { OperationAction } from '../../../src-shared/ipc/channels/operation
 import { useReadOnly } from '../../components/ConfirmDiffDialog/useReadOnly.js';
 import { useClusterChoice } from '../provision/ClusterPicker.js';
 import { useClusterRead } from '../provision/useClusterRead.js';
-import { useOperationFlow } from '../provision/useOperationFlow.js';
+import { planOperation, usePlanFlow } from '../../components/ConfirmDiffDialog/usePlanFlow.js';
 import { HaStateControls } from './HaStateControls.js';
 import '../provision/operations.css';
 
@@ -11,7 +11,7 @@ export function HaView() {
   const { clusterId, picker } = useClusterChoice();
   const readOnly = useReadOnly(clusterId);
   const ha = useClusterRead('operations.ha', clusterId ? { profileId: clusterId } : undefined, 'Cannot read HA state');
-  const flow = useOperationFlow(clusterId, ha.reload);
+  const flow = usePlanFlow(clusterId, ha.reload, planOperation);
   const v = ha.data;
   const act = (a: OperationAction): void => void flow.start(a);
   return (

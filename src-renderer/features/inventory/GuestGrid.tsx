@@ -9,8 +9,6 @@ import { countRender } from './render-count.js';
 import { useGridView } from './useGridView.js';
 import { SelectionPowerBar } from '../guest-actions/BulkPowerBar.js';
 
-export { ROW_HEIGHT } from './GridBody.js';
-
 /** Memoised so scrolling and unrelated grid state do not re-render the bulk bar. */
 const SelectionBar = memo(SelectionPowerBar);
 

@@ -5,7 +5,7 @@ import type { GuestRef } from '../../../src-shared/ipc/channels/plans.js';
 import type { GuestRecord } from '../../../src-shared/model/inventory.js';
 import { useReadOnly } from '../../components/ConfirmDiffDialog/useReadOnly.js';
 import { useClusterRead } from './useClusterRead.js';
-import { useOperationFlow } from './useOperationFlow.js';
+import { planOperation, usePlanFlow } from '../../components/ConfirmDiffDialog/usePlanFlow.js';
 import './operations.css';
 
 const opt = <K extends string>(key: K, v: string): Partial<Record<K, string>> => (v.trim() ? ({ [key]: v.trim() } as Partial<Record<K, string>>) : {});
@@ -15,7 +15,7 @@ export function CloneForm({ guest: g }: { guest: GuestRecord }) {
   const profileId = g.clusterId;
   const readOnly = useReadOnly(profileId);
   const info = useClusterRead('operations.provisionInfo', { profileId, guest: ref }, 'Cannot read clone information');
-  const flow = useOperationFlow(profileId, info.reload);
+  const flow = usePlanFlow(profileId, info.reload, planOperation);
   const [f, setF] = useState({ newid: '', name: '', full: '', target: '', storage: '', pool: '', ciuser: '', sshkeys: '', ipconfig0: '' });
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
   const d = info.data;

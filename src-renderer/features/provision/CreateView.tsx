@@ -4,7 +4,7 @@ import type { OperationAction } from '../../../src-shared/ipc/channels/operation
 import { useReadOnly } from '../../components/ConfirmDiffDialog/useReadOnly.js';
 import { useClusterChoice } from './ClusterPicker.js';
 import { useClusterRead } from './useClusterRead.js';
-import { useOperationFlow } from './useOperationFlow.js';
+import { planOperation, usePlanFlow } from '../../components/ConfirmDiffDialog/usePlanFlow.js';
 import './operations.css';
 
 const CT_TEMPLATE = 'local:vztmpl/debian-13-standard_13.1-2_amd64.tar.zst';
@@ -13,7 +13,7 @@ export function CreateView() {
   const { clusterId, picker } = useClusterChoice();
   const readOnly = useReadOnly(clusterId);
   const info = useClusterRead('operations.provisionInfo', clusterId ? { profileId: clusterId } : undefined, 'Cannot read nodes');
-  const flow = useOperationFlow(clusterId, info.reload);
+  const flow = usePlanFlow(clusterId, info.reload, planOperation);
   const [f, setF] = useState({ type: 'lxc', node: '', vmid: '', name: '', cores: '1', memory: '512', storage: 'local-lvm', disk: '8', ostemplate: CT_TEMPLATE, iso: '', sshKeys: '' });
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
   const d = info.data;

@@ -1,9 +1,12 @@
 // Picks a node of the chosen cluster (from the inventory records) for the per-node storage and task views.
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { NodeRecord } from '../../../src-shared/model/inventory.js';
 import { useInventoryStore } from '../inventory/inventory-store.js';
+import { startInventorySync } from '../inventory/inventory-sync.js';
 
 export function useNodeChoice(clusterId: string | undefined, opts: { allowAll?: boolean } = {}): { node: string | undefined; picker: ReactNode } {
+  // the node list comes from the inventory; make sure it is synced even when the inventory view was never opened
+  useEffect(() => startInventorySync(), []);
   const records = useInventoryStore((s) => s.records);
   const nodes = useMemo(() => {
     const out: string[] = [];

@@ -12,7 +12,8 @@ const Volid = z.string().regex(/^[A-Za-z][A-Za-z0-9._-]*:[^\s]{1,400}$/);
 const StageId = z.string().regex(/^[a-f0-9]{32}$/);
 /** PVE normalises upload names; we only accept names it would keep */
 export const UploadName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._+-]{0,250}$/, 'letters, digits, . _ + -');
-export const MAX_CHUNK_BYTES = 4 * 1024 * 1024;
+/** base64 of a chunk plus its envelope must fit the web host's 1 MiB WebSocket message limit */
+export const MAX_CHUNK_BYTES = 512 * 1024;
 
 /** upload and aplinfo download: Datastore.AllocateTemplate (schema.json); deleting an ISO/template: Datastore.Allocate (in the handler). */
 export const STORAGE_NEEDS = {

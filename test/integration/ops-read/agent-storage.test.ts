@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GuestRef } from '../../../src-shared/ipc/channels/plans.js';
 import type { EventMessage } from '../../../src-main/ipc/event-bus.js';
+import { MAX_CHUNK_BYTES } from '../../../src-shared/ipc/channels/storage.js';
 import { startOpsFixture, type OpsFixture } from '../operations/ops-fixture.js';
 
 let fx: OpsFixture;
@@ -105,12 +106,17 @@ describe('storage', () => {
 
   it('uploads an ISO in chunks through a plan (multipart), with byte progress, and it is listed with its size', async () => {
     const bytes = Buffer.alloc(3 * 1024 * 1024 + 17, 7);
+    const tooBig = await fx.call('storage.stageChunk', { stageId: 'a'.repeat(32), offset: 0, data: 'A'.repeat(Math.ceil(MAX_CHUNK_BYTES / 3) * 4 + 4) });
+    expect(tooBig.ok ? 'ok' : tooBig.error.code).toBe('bad_request');
     const { stageId } = await fx.ok('storage.stage', { filename: 'tiny-test.iso', size: bytes.length });
-    const half = 2 * 1024 * 1024;
-    await fx.ok('storage.stageChunk', { stageId, offset: 0, data: bytes.subarray(0, half).toString('base64') });
+    const half = 4 * MAX_CHUNK_BYTES;
+    const send = async (from: number, to: number) => {
+      for (let o = from; o < to; o += MAX_CHUNK_BYTES) await fx.ok('storage.stageChunk', { stageId, offset: o, data: bytes.subarray(o, Math.min(o + MAX_CHUNK_BYTES, to)).toString('base64') });
+    };
+    await send(0, half);
     const early = await fx.call('storage.plan', { profileId: fx.root, action: { kind: 'upload', node: node(), storage: 'local', content: 'iso', stageId, filename: 'tiny-test.iso' } });
     expect(early.ok ? 'ok' : early.error.code).toBe('bad_parameter');
-    await fx.ok('storage.stageChunk', { stageId, offset: half, data: bytes.subarray(half).toString('base64') });
+    await send(half, bytes.length);
     const plan = await fx.ok('storage.plan', { profileId: fx.root, action: { kind: 'upload', node: node(), storage: 'local', content: 'iso', stageId, filename: 'tiny-test.iso' } });
     expect(plan.calls.map((c) => `${c.method} ${c.path}`)).toEqual([`POST /nodes/${node()}/storage/local/upload`]);
     expect(plan.calls[0]!.privileges).toEqual(['Datastore.AllocateTemplate on /storage/{storage}']);

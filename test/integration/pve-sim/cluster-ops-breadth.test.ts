@@ -62,7 +62,7 @@ describe('firewall', () => {
   });
 
   it('keeps guest firewall per guest and refuses a guest that is not on the node', async () => {
-    const g = sim.cluster.guestStatus?.(100)!;
+    const g = sim.cluster.guestStatus!(100)!;
     await ok('POST', `/nodes/${g.node}/${g.type}/100/firewall/rules`, { type: 'out', action: 'REJECT', enable: '1' });
     expect((await rules(`/nodes/${g.node}/${g.type}/100/firewall`))[0]).toMatchObject({ type: 'out', action: 'REJECT' });
     const other = g.node === 'pve1' ? 'pve2' : 'pve1';
@@ -135,7 +135,7 @@ describe('replication', () => {
     const taken = new Set(jobs.map((j) => Number(j['guest'])));
     let vmid = 100;
     while (taken.has(vmid) || sim.cluster.guestStatus?.(vmid) === undefined) vmid++;
-    const src = sim.cluster.guestStatus?.(vmid)!;
+    const src = sim.cluster.guestStatus!(vmid)!;
     const target = src.node === 'pve1' ? 'pve2' : 'pve1';
     expect((await api('POST', '/cluster/replication', { id: `${vmid}-0`, type: 'local', target: src.node })).message).toBe(`unable to replicate to local node '${src.node}'\n`);
     await ok('POST', '/cluster/replication', { id: `${vmid}-0`, type: 'local', target, schedule: '*/30' });
@@ -155,7 +155,7 @@ describe('replication', () => {
   it('the auditor reads jobs but schedule_now is refused in-handler with VM.Replicate', async () => {
     const jobs = (await auditor('GET', '/cluster/replication')).data as Json[];
     const j = jobs[0]!;
-    const node = sim.cluster.guestStatus?.(Number(j['guest']))!.node;
+    const node = sim.cluster.guestStatus!(Number(j['guest']))!.node;
     const r = await auditor('POST', `/nodes/${node}/replication/${j['id']}/schedule_now`);
     expect(r.status).toBe(403);
     expect(r.reason).toBe(`Permission check failed (/vms/${j['guest']}, VM.Replicate)`);

@@ -42,6 +42,19 @@ describe('normaliseResources', () => {
     expect(ResourceEntries.safeParse({ data: [] }).success).toBe(false);
   });
 
+  it('keeps the previous record object for an unchanged guest and a new one for a changed guest', () => {
+    const first = norm(base());
+    const second = norm([node('pve1'), node('pve2'), node('pve3'), guest(100), guest(101, { cpu: 0.7 }), guest(102, { tags: 'a' })], first);
+    expect(second.get('qemu/100')).toBe(first.get('qemu/100'));
+    expect(second.get('qemu/101')).not.toBe(first.get('qemu/101'));
+    expect(second.get('qemu/101')).toMatchObject({ cpu: 0.7 });
+    expect(second.get('qemu/102')).toMatchObject({ tags: ['a'] });
+    // a guest whose node went offline is a change too (status turns unknown)
+    const third = norm([node('pve1'), node('pve2', 'offline'), node('pve3'), guest(100), guest(101, { cpu: 0.7 }), guest(102, { tags: 'a' })], second);
+    expect(third.get('qemu/100')).toMatchObject({ status: 'unknown' });
+    expect(third.get('qemu/101')).toBe(second.get('qemu/101'));
+  });
+
   it('marks guests of an offline node unknown and keeps guests PVE stops listing', () => {
     const first = norm(base());
     // guest 100 lives on pve2, 101 on pve3, 102 on pve1

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { modeNote } from '../../../src-main/operations/build-backup.js';
 import { jobOptions } from '../../../src-main/operations/build-backup-jobs.js';
 import { encodeSshKeys } from '../../../src-main/operations/build-provision.js';
-import { cloudInitDrive, diskBytes, haSid, opCall } from '../../../src-main/operations/op-calls.js';
+import { cloudInitDrive, diskBytes, haSid } from '../../../src-main/operations/op-calls.js';
+import { actionCall } from '../../../src-shared/plans/plan.js';
 
 const GIB = 2 ** 30;
 
@@ -54,7 +55,10 @@ describe('small helpers', () => {
     expect(modeNote('lxc', 'stop', false)).toMatch(/downtime/);
   });
   it('fills the call path from its variables and refuses missing ones', () => {
-    expect(opCall('ha.update', 'DELETE', '/cluster/ha/resources/{sid}', { sid: 'vm:100' }).path).toBe('/cluster/ha/resources/vm:100');
-    expect(() => opCall('ha.update', 'DELETE', '/cluster/ha/resources/{sid}', {})).toThrow(/needs variables/);
+    const call = actionCall('ha.manage', 'DELETE', '/cluster/ha/resources/{sid}', { sid: 'vm:100' });
+    expect(call.path).toBe('/cluster/ha/resources/vm:100');
+    expect(call.needs).toEqual([{ kind: 'perm', path: '/', privs: ['Sys.Console'] }]);
+    expect(() => actionCall('ha.manage', 'DELETE', '/cluster/ha/resources/{sid}', {})).toThrow(/needs variables/);
+    expect(() => actionCall('ha.manage', 'PUT', '/cluster/ha/resources', {})).toThrow(/has no PUT/);
   });
 });
