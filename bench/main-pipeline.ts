@@ -1,5 +1,7 @@
 // Main-side benchmark: one /cluster/resources answer of the simulator (32 nodes, 10,000 guests) with 1 % of
 // guests changed, run through parse → check → normalise → delta → event check → serialise, against bare JSON.parse.
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { z } from 'zod';
 import { diffRecords } from '../src-main/inventory/delta.js';
 import { normaliseResources, type RecordMap } from '../src-main/inventory/normalise.js';
@@ -33,6 +35,13 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
+/** V8's gc() without a command-line flag (npm run bench runs plain tsx). */
+function fullGc(): () => void {
+  v8.setFlagsFromString('--expose-gc');
+  const gc: unknown = runInNewContext('gc');
+  return typeof gc === 'function' ? (gc as () => void) : () => undefined;
+}
+
 interface Paired {
   baseMs: number;
   otherMs: number;
@@ -44,6 +53,8 @@ interface Paired {
  * of the per-pair ratios, which is far steadier than a ratio of two medians taken minutes apart.
  */
 function paired(runs: number, base: () => void, other: () => void): Paired {
+  // A full GC before each timed call: otherwise one side pays for the garbage the other left behind.
+  const settle = fullGc();
   for (let i = 0; i < 3; i++) {
     base();
     other();
@@ -52,9 +63,11 @@ function paired(runs: number, base: () => void, other: () => void): Paired {
   const o: number[] = [];
   const r: number[] = [];
   for (let i = 0; i < runs; i++) {
+    settle();
     let t = performance.now();
     base();
     const bt = performance.now() - t;
+    settle();
     t = performance.now();
     other();
     const ot = performance.now() - t;

@@ -99,8 +99,9 @@ ${table.join('\n')}
 - **poll→normalise→delta ÷ JSON.parse**: the same bytes of a real \`/cluster/resources\` answer: JSON.parse, the
   entry check and conversion of \`pve/api/cluster.ts\` (hand check first, zod only for odd entries), normalising to
   records (unchanged guests keep their previous record object), the diff against the previous poll, the event's
-  zod check and its serialisation. Bare JSON.parse and the pipeline run alternately, 15 pairs; the figure is the
-  median of the per-pair ratios, so both sides see the same load of the shared machine. The full zod schema
+  zod check and its serialisation. Bare JSON.parse and the pipeline run alternately, 15 pairs, each call after a
+  full GC (so neither pays for the other's garbage); the figure is the median of the per-pair ratios, so both
+  sides see the same load of the shared machine. The full zod schema
   alone (baseline row) costs several times the parse at this size.
 - **IPC bytes**: the serialised \`inventory.changed\` event ÷ the serialised full snapshot of the same poll.
 - **Renderer** (bench/page: the real NodeCards, GuestGrid and store, built with Vite), each figure the median of

@@ -36,17 +36,18 @@ export function diffRecords(prev: ReadonlyMap<string, InventoryRecord>, next: Re
   const added: InventoryRecord[] = [];
   const changed: RecordChange[] = [];
   const removed: string[] = [];
-  for (const [id, rec] of next) {
+  // forEach, not for-of over entries: no [id, rec] pair is allocated for each of the 10,000 unchanged records.
+  next.forEach((rec, id) => {
     const old = prev.get(id);
+    if (old === rec) return;
     if (!old || old.kind !== rec.kind) {
       // A kind change under the same id cannot be patched field by field: send the whole record.
       added.push(rec);
-      continue;
+      return;
     }
-    if (old === rec) continue;
     const fields = changedFields(old, rec);
     if (fields) changed.push({ id, fields });
-  }
+  });
   for (const id of prev.keys()) if (!next.has(id)) removed.push(id);
   return { added, changed, removed };
 }

@@ -10,7 +10,13 @@ type Of<K extends OperationAction['kind']> = Extract<OperationAction, { kind: K 
 
 /** The job as PVE's options; selection and optional keys that are unset are absent (an edit deletes them). */
 export function jobOptions(j: BackupJobFields): Record<string, string | number> {
-  const out: Record<string, string | number> = { schedule: j.schedule, storage: j.storage, mode: j.mode, compress: j.compress, enabled: j.enabled ? 1 : 0 };
+  const out: Record<string, string | number> = {
+    schedule: j.schedule,
+    storage: j.storage,
+    mode: j.mode,
+    compress: j.compress,
+    enabled: j.enabled ? 1 : 0,
+  };
   if (j.selection.kind === 'all') {
     out.all = 1;
     if (j.selection.exclude?.length) out.exclude = j.selection.exclude.join(',');
@@ -24,8 +30,18 @@ export function jobOptions(j: BackupJobFields): Record<string, string | number> 
 
 const OPTIONAL = ['all', 'exclude', 'vmid', 'pool', 'node', 'comment', 'notes-template'];
 
-const jobCall = (method: 'POST' | 'PUT' | 'DELETE', id: string | undefined, params: Record<string, string | number | undefined> = {}) =>
-  actionCall('backupjob.manage', method, id === undefined ? '/cluster/backup' : '/cluster/backup/{id}', id === undefined ? {} : { id }, params);
+const jobCall = (
+  method: 'POST' | 'PUT' | 'DELETE',
+  id: string | undefined,
+  params: Record<string, string | number | undefined> = {},
+) =>
+  actionCall(
+    'backupjob.manage',
+    method,
+    id === undefined ? '/cluster/backup' : '/cluster/backup/{id}',
+    id === undefined ? {} : { id },
+    params,
+  );
 
 export function buildJobCreate(a: Of<'backupjob.create'>): Promise<BuiltAction> {
   const opts = jobOptions(a.job);
@@ -62,7 +78,9 @@ export async function buildJobDelete(a: Of<'backupjob.delete'>, ctx: BuildContex
       title: `Delete backup job ${a.id}`,
       targets: [],
       diff: diffConfig(before, {}),
-      warnings: [{ code: 'data-loss', message: `the guests of job ${a.id} are no longer backed up on its schedule` }],
+      warnings: [
+        { code: 'data-loss', message: `the guests of job ${a.id} are no longer backed up on its schedule` },
+      ],
       destructive: true,
       confirmWord: a.id,
     },

@@ -2,7 +2,15 @@
 import type { OperationAction } from '../../src-shared/ipc/channels/operations.js';
 import { AppFailure } from '../../src-shared/ipc/errors.js';
 import { actionCall, callFor, type PlanTarget, type PlanWarning } from '../../src-shared/plans/plan.js';
-import { addHaResource, getHaStatus, listHaResources, moveHaResource, removeHaResource, updateHaResource, type HaResource } from '../pve/api/ha.js';
+import {
+  addHaResource,
+  getHaStatus,
+  listHaResources,
+  moveHaResource,
+  removeHaResource,
+  updateHaResource,
+  type HaResource,
+} from '../pve/api/ha.js';
 import type { PveCaller } from '../pve/api/caller.js';
 import { getGuestStatus } from '../pve/api/guests.js';
 import { guestLabel, type BuildContext, type BuiltAction } from '../plans/plan-types.js';
@@ -10,7 +18,10 @@ import { added, changed, guestTarget, haSid, removed } from './op-calls.js';
 
 type Of<K extends OperationAction['kind']> = Extract<OperationAction, { kind: K }>;
 
-const limitParams = (a: { maxRestart?: number | undefined; maxRelocate?: number | undefined }): Record<string, number | undefined> => ({ max_restart: a.maxRestart, max_relocate: a.maxRelocate });
+const limitParams = (a: {
+  maxRestart?: number | undefined;
+  maxRelocate?: number | undefined;
+}): Record<string, number | undefined> => ({ max_restart: a.maxRestart, max_relocate: a.maxRelocate });
 
 async function existing(c: PveCaller, sid: string): Promise<HaResource> {
   const r = (await listHaResources(c)).find((x) => x.sid === sid);
@@ -18,7 +29,11 @@ async function existing(c: PveCaller, sid: string): Promise<HaResource> {
   return r;
 }
 
-const sidTarget = (sid: string, node?: string): PlanTarget => ({ kind: sid.startsWith('vm:') ? 'qemu' : 'lxc', id: sid.slice(3), ...(node ? { node } : {}) });
+const sidTarget = (sid: string, node?: string): PlanTarget => ({
+  kind: sid.startsWith('vm:') ? 'qemu' : 'lxc',
+  id: sid.slice(3),
+  ...(node ? { node } : {}),
+});
 
 export async function buildHaAdd(a: Of<'ha.add'>, ctx: BuildContext): Promise<BuiltAction> {
   const g = a.guest;
@@ -28,13 +43,26 @@ export async function buildHaAdd(a: Of<'ha.add'>, ctx: BuildContext): Promise<Bu
   if (status.ha?.managed) throw new AppFailure('conflict', `${sid} is already an HA resource`);
   const params = { sid, state: a.state, ...limitParams(a), comment: a.comment };
   const warnings: PlanWarning[] = [];
-  if (a.state === 'started' && status.status !== 'running') warnings.push({ code: 'guest-running', message: `HA will start ${guestLabel(g, status.name)} (requested state started)` });
-  if (a.state === 'stopped' && status.status === 'running') warnings.push({ code: 'guest-running', message: `HA will stop ${guestLabel(g, status.name)} (requested state stopped)` });
+  if (a.state === 'started' && status.status !== 'running')
+    warnings.push({
+      code: 'guest-running',
+      message: `HA will start ${guestLabel(g, status.name)} (requested state started)`,
+    });
+  if (a.state === 'stopped' && status.status === 'running')
+    warnings.push({
+      code: 'guest-running',
+      message: `HA will stop ${guestLabel(g, status.name)} (requested state stopped)`,
+    });
   return {
     input: {
       title: `Add ${guestLabel(g, status.name)} to HA`,
       targets: [guestTarget(g, status.name)],
-      diff: [added(`ha ${sid}`, `state=${a.state}, max_restart=${a.maxRestart ?? 1}, max_relocate=${a.maxRelocate ?? 1}`)],
+      diff: [
+        added(
+          `ha ${sid}`,
+          `state=${a.state}, max_restart=${a.maxRestart ?? 1}, max_relocate=${a.maxRelocate ?? 1}`,
+        ),
+      ],
       warnings,
     },
     steps: [{ call: callFor('ha.manage', {}, params), run: (c) => addHaResource(c, params) }],
@@ -54,7 +82,12 @@ export async function buildHaUpdate(a: Of<'ha.update'>, ctx: BuildContext): Prom
   if (diff.length === 0) throw new AppFailure('bad_parameter', 'Nothing to change');
   return {
     input: { title: `Change HA settings of ${a.sid}`, targets: [sidTarget(a.sid)], diff, warnings: [] },
-    steps: [{ call: actionCall('ha.manage', 'PUT', '/cluster/ha/resources/{sid}', { sid: a.sid }, params), run: (c) => updateHaResource(c, a.sid, params) }],
+    steps: [
+      {
+        call: actionCall('ha.manage', 'PUT', '/cluster/ha/resources/{sid}', { sid: a.sid }, params),
+        run: (c) => updateHaResource(c, a.sid, params),
+      },
+    ],
     preconditions: [],
     targets: [],
   };
@@ -66,23 +99,43 @@ export async function buildHaRemove(a: Of<'ha.remove'>, ctx: BuildContext): Prom
     input: {
       title: `Remove ${a.sid} from HA`,
       targets: [sidTarget(a.sid)],
-      diff: [removed(`ha ${a.sid}`, `state=${r.state}, max_restart=${r.maxRestart}, max_relocate=${r.maxRelocate}`)],
-      warnings: [{ code: 'ha-managed', message: `${a.sid} is no longer restarted or moved by HA when its node fails` }],
+      diff: [
+        removed(
+          `ha ${a.sid}`,
+          `state=${r.state}, max_restart=${r.maxRestart}, max_relocate=${r.maxRelocate}`,
+        ),
+      ],
+      warnings: [
+        { code: 'ha-managed', message: `${a.sid} is no longer restarted or moved by HA when its node fails` },
+      ],
     },
-    steps: [{ call: actionCall('ha.manage', 'DELETE', '/cluster/ha/resources/{sid}', { sid: a.sid }), run: (c) => removeHaResource(c, a.sid) }],
+    steps: [
+      {
+        call: actionCall('ha.manage', 'DELETE', '/cluster/ha/resources/{sid}', { sid: a.sid }),
+        run: (c) => removeHaResource(c, a.sid),
+      },
+    ],
     preconditions: [],
     targets: [],
   };
 }
 
 /** HA moves asynchronously: the step waits until the HA status shows the resource on the target (bounded). */
-export async function moveThroughHa(c: PveCaller, sid: string, verb: 'migrate' | 'relocate', node: string, pollMs: number, timeoutMs = 300_000): Promise<undefined> {
+export async function moveThroughHa(
+  c: PveCaller,
+  sid: string,
+  verb: 'migrate' | 'relocate',
+  node: string,
+  pollMs: number,
+  timeoutMs = 300_000,
+): Promise<undefined> {
   await moveHaResource(c, sid, verb, node);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const svc = (await getHaStatus(c)).services.find((s) => s.sid === sid);
     if (svc?.node === node && !['migrate', 'relocate'].includes(svc.state)) return undefined;
-    if (Date.now() >= deadline) throw new AppFailure('timeout', `HA did not move ${sid} to ${node} within ${timeoutMs / 1000} s`);
+    if (Date.now() >= deadline)
+      throw new AppFailure('timeout', `HA did not move ${sid} to ${node} within ${timeoutMs / 1000} s`);
     await new Promise((r) => setTimeout(r, pollMs));
   }
 }
@@ -96,9 +149,28 @@ export async function buildHaMove(a: Of<'ha.move'>, ctx: BuildContext, pollMs: n
       title: `${a.verb === 'migrate' ? 'Migrate' : 'Relocate'} ${a.sid} to ${a.node} through HA`,
       targets: [sidTarget(a.sid, from), { kind: 'node', id: a.node }],
       diff: changed(`${a.sid} node`, from, a.node),
-      warnings: a.verb === 'relocate' ? [{ code: 'guest-running', message: `relocate stops ${a.sid} on ${from} and starts it on ${a.node}` }] : [],
+      warnings:
+        a.verb === 'relocate'
+          ? [
+              {
+                code: 'guest-running',
+                message: `relocate stops ${a.sid} on ${from} and starts it on ${a.node}`,
+              },
+            ]
+          : [],
     },
-    steps: [{ call: actionCall('ha.manage', 'POST', `/cluster/ha/resources/{sid}/${a.verb}`, { sid: a.sid }, { node: a.node }), run: (c) => moveThroughHa(c, a.sid, a.verb, a.node, pollMs) }],
+    steps: [
+      {
+        call: actionCall(
+          'ha.manage',
+          'POST',
+          `/cluster/ha/resources/{sid}/${a.verb}`,
+          { sid: a.sid },
+          { node: a.node },
+        ),
+        run: (c) => moveThroughHa(c, a.sid, a.verb, a.node, pollMs),
+      },
+    ],
     preconditions: [],
     targets: [],
   };

@@ -38,11 +38,23 @@ async function runTask(c: PveCaller, upid: string, deps: VerifyDeps): Promise<vo
   if (!out.ok) throw new AppFailure('server_error', out.exitstatus);
 }
 
-export function buildVerify(a: Verify, ctx: BuildContext, deps: VerifyDeps): Promise<{ built: BuiltAction; report: VerifyReport }> {
+export function buildVerify(
+  a: Verify,
+  ctx: BuildContext,
+  deps: VerifyDeps,
+): Promise<{ built: BuiltAction; report: VerifyReport }> {
   return getNextId(ctx.caller).then((vmid) => {
     const g: GuestRef = { node: a.node, type: a.type, vmid };
     const timeoutMs = (a.timeoutSec ?? 120) * 1000;
-    const report: VerifyReport = { planId: '', state: 'pending', scratchVmid: vmid, volid: a.volid, timings: {}, agentChecked: false, cleanedUp: false };
+    const report: VerifyReport = {
+      planId: '',
+      state: 'pending',
+      scratchVmid: vmid,
+      volid: a.volid,
+      timings: {},
+      agentChecked: false,
+      cleanedUp: false,
+    };
     const fail = (detail: string): void => {
       if (report.state !== 'fail') Object.assign(report, { state: 'fail', detail });
     };
@@ -52,14 +64,26 @@ export function buildVerify(a: Verify, ctx: BuildContext, deps: VerifyDeps): Pro
       report.timings[phase] = t - mark;
       mark = t;
     };
-    const params = restoreParams(a.type, { vmid, volid: a.volid, unique: true, ...(a.storage ? { storage: a.storage } : {}) });
+    const params = restoreParams(a.type, {
+      vmid,
+      volid: a.volid,
+      unique: true,
+      ...(a.storage ? { storage: a.storage } : {}),
+    });
     const label = guestLabel(g, `verify-${vmid}`);
-    const waitPath = a.type === 'qemu' ? '/nodes/{node}/qemu/{vmid}/agent/ping' : '/nodes/{node}/lxc/{vmid}/status/current';
+    const waitPath =
+      a.type === 'qemu' ? '/nodes/{node}/qemu/{vmid}/agent/ping' : '/nodes/{node}/lxc/{vmid}/status/current';
     const built: BuiltAction = {
       input: {
         title: `Verify backup ${a.volid} (scratch ${guestLabel(g)})`,
-        targets: [guestTarget(g, `scratch for ${a.volid}`), { kind: 'storage', id: a.volid.split(':')[0] ?? '', node: a.node }],
-        diff: [added(`scratch ${label}`, `restored from ${a.volid}, started, checked`), removed(`scratch ${label}`, 'stopped and destroyed after the check')],
+        targets: [
+          guestTarget(g, `scratch for ${a.volid}`),
+          { kind: 'storage', id: a.volid.split(':')[0] ?? '', node: a.node },
+        ],
+        diff: [
+          added(`scratch ${label}`, `restored from ${a.volid}, started, checked`),
+          removed(`scratch ${label}`, 'stopped and destroyed after the check'),
+        ],
         warnings: [],
       },
       steps: [
@@ -85,16 +109,22 @@ export function buildVerify(a: Verify, ctx: BuildContext, deps: VerifyDeps): Pro
           },
         },
         {
-          call: a.type === 'qemu' ? actionCall('guest.agent.info', 'POST', waitPath, guestVars(g)) : actionCall('guest.view', 'GET', waitPath, guestVars(g)),
+          call:
+            a.type === 'qemu'
+              ? actionCall('guest.agent.info', 'POST', waitPath, guestVars(g))
+              : actionCall('guest.view', 'GET', waitPath, guestVars(g)),
           run: async (c) => {
             if (report.state === 'fail') return undefined;
             const deadline = deps.now() + timeoutMs;
-            if (!(await until(async () => (await getGuestStatus(c, g)).status === 'running', deadline, deps))) {
+            if (
+              !(await until(async () => (await getGuestStatus(c, g)).status === 'running', deadline, deps))
+            ) {
               fail(`the guest did not reach "running" within ${timeoutMs / 1000} s`);
               return undefined;
             }
             lap('running');
-            const agent = a.type === 'qemu' && /^(1|enabled=1)/.test((await getGuestConfig(c, g)).config.agent ?? '');
+            const agent =
+              a.type === 'qemu' && /^(1|enabled=1)/.test((await getGuestConfig(c, g)).config.agent ?? '');
             if (agent) {
               report.agentChecked = true;
               if (!(await until(() => pingAgent(c, g).then(() => true), deadline, deps))) {
@@ -120,7 +150,11 @@ export function buildVerify(a: Verify, ctx: BuildContext, deps: VerifyDeps): Pro
           run: async (c) => {
             await runTask(c, await destroyGuest(c, g), deps);
             report.cleanedUp = true;
-            if (report.state !== 'pass') throw new AppFailure('server_error', `verification failed: ${report.detail ?? 'unknown'} (scratch guest removed)`);
+            if (report.state !== 'pass')
+              throw new AppFailure(
+                'server_error',
+                `verification failed: ${report.detail ?? 'unknown'} (scratch guest removed)`,
+              );
             return undefined;
           },
         },

@@ -7,19 +7,40 @@ import { actionCall, type PlanTarget } from '../../src-shared/plans/plan.js';
 /** Kept for src-main/ops-read/storage-service.ts; new code imports actionCall from src-shared/plans/plan.ts. */
 export const opCall = actionCall;
 
-export const guestTarget = (g: GuestRef, name?: string): PlanTarget => ({ kind: g.type, id: String(g.vmid), node: g.node, ...(name ? { name } : {}) });
+export const guestTarget = (g: GuestRef, name?: string): PlanTarget => ({
+  kind: g.type,
+  id: String(g.vmid),
+  node: g.node,
+  ...(name ? { name } : {}),
+});
 
 /** A diff line for something that appears (a new guest, archive, HA resource or job setting). */
-export const added = (key: string, after: string): DiffEntry => ({ kind: 'config', key, change: 'added', after });
-export const removed = (key: string, before: string): DiffEntry => ({ kind: 'config', key, change: 'removed', before });
-export const changed = (key: string, before: string, after: string): DiffEntry[] => (before === after ? [] : [{ kind: 'config', key, change: 'changed', before, after }]);
+export const added = (key: string, after: string): DiffEntry => ({
+  kind: 'config',
+  key,
+  change: 'added',
+  after,
+});
+export const removed = (key: string, before: string): DiffEntry => ({
+  kind: 'config',
+  key,
+  change: 'removed',
+  before,
+});
+export const changed = (key: string, before: string, after: string): DiffEntry[] =>
+  before === after ? [] : [{ kind: 'config', key, change: 'changed', before, after }];
 
 /** Disk sizes in bytes from a guest config (size=32G on scsi0, rootfs, mp0 ...); cloud-init and CD drives are ignored. */
 export function diskBytes(config: Record<string, string>): number {
   const UNIT: Record<string, number> = { K: 2 ** 10, M: 2 ** 20, G: 2 ** 30, T: 2 ** 40 };
   let total = 0;
   for (const [k, v] of Object.entries(config)) {
-    if (!/^(scsi|virtio|sata|ide|efidisk|tpmstate)\d+$|^rootfs$|^mp\d+$/.test(k) || v.includes('media=cdrom') || v.includes('cloudinit')) continue;
+    if (
+      !/^(scsi|virtio|sata|ide|efidisk|tpmstate)\d+$|^rootfs$|^mp\d+$/.test(k) ||
+      v.includes('media=cdrom') ||
+      v.includes('cloudinit')
+    )
+      continue;
     const m = /(?:^|,)size=(\d+(?:\.\d+)?)([KMGT])?/.exec(v);
     if (m) total += Number(m[1]) * (UNIT[m[2] ?? 'G'] ?? 1);
   }
@@ -30,4 +51,5 @@ export function diskBytes(config: Record<string, string>): number {
 export const cloudInitDrive = (config: Record<string, string>): string | undefined =>
   Object.entries(config).find(([k, v]) => /^(ide|sata|scsi)\d+$/.test(k) && /cloudinit/.test(v))?.[0];
 
-export const haSid = (g: Pick<GuestRef, 'type' | 'vmid'>): string => `${g.type === 'qemu' ? 'vm' : 'ct'}:${g.vmid}`;
+export const haSid = (g: Pick<GuestRef, 'type' | 'vmid'>): string =>
+  `${g.type === 'qemu' ? 'vm' : 'ct'}:${g.vmid}`;

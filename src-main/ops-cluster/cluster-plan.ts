@@ -1,7 +1,8 @@
 // Turns a built cluster-level action (firewall, SDN, replication) into a stored plan: privileges checked, pvesh lines rendered.
 import { randomUUID } from 'node:crypto';
 import type { Profile } from '../../src-shared/model/profile.js';
-import { type ActionId, actionById, expandCalls } from '../../src-shared/permissions/action-privileges.js';
+import { expandCalls } from '../../src-shared/permissions/action-privileges.js';
+import { type AnyActionId, anyActionById } from '../../src-shared/permissions/cluster-ops-actions.js';
 import type { HttpMethod, Vars } from '../../src-shared/permissions/requirement.js';
 import { fillPath } from '../../src-shared/permissions/requirement.js';
 import { buildPlan, type CallInput } from '../../src-shared/plans/plan.js';
@@ -19,8 +20,8 @@ export interface ClusterPlanDeps {
 }
 
 /** The action's call with this method and path template, its path filled from vars and its privilege needs attached. */
-export function actionCall(id: ActionId, method: HttpMethod, template: string, vars: Vars, params: Readonly<Record<string, ParamValue | undefined>> = {}): CallInput {
-  const call = expandCalls(actionById(id)).find((c) => c.method === method && c.path === template);
+export function actionCall(id: AnyActionId, method: HttpMethod, template: string, vars: Vars, params: Readonly<Record<string, ParamValue | undefined>> = {}): CallInput {
+  const call = expandCalls(anyActionById(id)).find((c) => c.method === method && c.path === template);
   if (!call) throw new Error(`action ${id} has no ${method} ${template}`);
   const path = fillPath(template, vars);
   if (path === undefined) throw new Error(`${id}: ${template} needs variables not given`);

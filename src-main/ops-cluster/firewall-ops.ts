@@ -1,7 +1,7 @@
 // Firewall view and plans: rules of a cluster, node or guest as PVE lists them; add/edit/delete a rule with the file digest.
 import type { FirewallAction, FirewallRuleInput, FirewallScope, FirewallView } from '../../src-shared/ipc/channels/firewall.js';
 import { AppFailure } from '../../src-shared/ipc/errors.js';
-import type { ActionId } from '../../src-shared/permissions/action-privileges.js';
+import type { ClusterOpsActionId } from '../../src-shared/permissions/cluster-ops-actions.js';
 import type { PlanTarget } from '../../src-shared/plans/plan.js';
 import type { PveCaller, PveParams } from '../pve/api/caller.js';
 import { addFirewallRule, deleteFirewallRule, getFirewallOptions, listFirewallRules, updateFirewallRule, type FirewallRule } from '../pve/api/firewall.js';
@@ -41,7 +41,7 @@ function ruleParams(r: FirewallRuleInput): PveParams {
   return p;
 }
 
-function scopeOf(s: FirewallScope): { id: ActionId; base: string; label: string; targets: PlanTarget[]; vars: Record<string, string | number> } {
+function scopeOf(s: FirewallScope): { id: ClusterOpsActionId; base: string; label: string; targets: PlanTarget[]; vars: Record<string, string | number> } {
   if (s.kind === 'cluster') return { id: 'firewall.cluster.rules', base: '/cluster/firewall', label: 'cluster firewall', targets: [], vars: {} };
   if (s.kind === 'node') return { id: 'firewall.node.rules', base: '/nodes/{node}/firewall', label: `firewall of node ${s.node}`, targets: [{ kind: 'node', id: s.node }], vars: { node: s.node } };
   return {

@@ -13,12 +13,9 @@ const Base = {
   clusterId: z.string(),
 };
 
-export const NodeRecord = z.object({
-  ...Base,
-  kind: z.literal('node'),
-  node: z.string(),
-  status: z.enum(['online', 'offline', 'unknown']),
-  /** fraction of all cores, 0..1 */
+/** what /cluster/resources reports for nodes and guests alike */
+const Usage = {
+  /** fraction of the cores (maxcpu), 0..1 */
   cpu: optNum,
   maxcpu: optNum,
   mem: optNum,
@@ -26,6 +23,14 @@ export const NodeRecord = z.object({
   disk: optNum,
   maxdisk: optNum,
   uptime: optNum,
+};
+
+export const NodeRecord = z.object({
+  ...Base,
+  kind: z.literal('node'),
+  node: z.string(),
+  status: z.enum(['online', 'offline', 'unknown']),
+  ...Usage,
   /** 1, 5 and 15 minute load averages (from /nodes/{node}/status, refreshed less often) */
   loadavg: z.array(num).nullable(),
   /** "pve-manager/9.1.1/…" as the node reports it */
@@ -51,13 +56,7 @@ export const GuestRecord = z.object({
   tags: z.array(z.string()),
   pool: optStr,
   hastate: optStr,
-  cpu: optNum,
-  maxcpu: optNum,
-  mem: optNum,
-  maxmem: optNum,
-  disk: optNum,
-  maxdisk: optNum,
-  uptime: optNum,
+  ...Usage,
   netin: optNum,
   netout: optNum,
   diskread: optNum,
@@ -93,12 +92,24 @@ export const SdnRecord = z.object({
 });
 export type SdnRecord = z.infer<typeof SdnRecord>;
 
-export const InventoryRecord = z.discriminatedUnion('kind', [NodeRecord, GuestRecord, StorageRecord, PoolRecord, SdnRecord]);
+export const InventoryRecord = z.discriminatedUnion('kind', [
+  NodeRecord,
+  GuestRecord,
+  StorageRecord,
+  PoolRecord,
+  SdnRecord,
+]);
 export type InventoryRecord = z.infer<typeof InventoryRecord>;
 export type InventoryKind = InventoryRecord['kind'];
 
 /** A field value as it crosses IPC inside a change: any record field. */
-export const FieldValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.union([z.string(), z.number()]))]);
+export const FieldValue = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.null(),
+  z.array(z.union([z.string(), z.number()])),
+]);
 export type FieldValue = z.infer<typeof FieldValue>;
 
 export const RecordChange = z.object({

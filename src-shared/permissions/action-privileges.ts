@@ -10,7 +10,6 @@
 // The drift test (test/unit/permissions/action-privileges-schema.test.ts) checks every call and every schema-required
 // privilege against ../shared/pve-api/schema.json, and that privileges named in the endpoint's description are listed.
 import type { HttpMethod, Need, PermNeed } from './requirement.js';
-import { CLUSTER_OPS_ACTIONS } from './cluster-ops-actions.js';
 
 export type GuestType = 'qemu' | 'lxc';
 
@@ -29,48 +28,105 @@ export interface ActionDef {
 }
 
 type PermOpts = Omit<PermNeed, 'kind' | 'path' | 'privs'>;
-const perm = (path: string, privs: readonly string[], opts: PermOpts = {}): PermNeed => ({ kind: 'perm', path, privs, ...opts });
+const perm = (path: string, privs: readonly string[], opts: PermOpts = {}): PermNeed => ({
+  kind: 'perm',
+  path,
+  privs,
+  ...opts,
+});
 const onVm = (privs: readonly string[], opts: PermOpts = {}): PermNeed => perm('/vms/{vmid}', privs, opts);
 const handler = (path: string, privs: readonly string[], requireParam?: string): PermNeed =>
   perm(path, privs, requireParam ? { inHandler: true, requireParam } : { inHandler: true });
-const call = (method: HttpMethod, path: string, needs: readonly Need[], guestTypes?: readonly GuestType[]): ActionCall =>
-  guestTypes ? { method, path, needs, guestTypes } : { method, path, needs };
+const call = (
+  method: HttpMethod,
+  path: string,
+  needs: readonly Need[],
+  guestTypes?: readonly GuestType[],
+): ActionCall => (guestTypes ? { method, path, needs, guestTypes } : { method, path, needs });
 
 const GUEST = '/nodes/{node}/{type}/{vmid}';
-const power = (verb: string, label: string, guestTypes?: readonly GuestType[], destructive?: true): ActionDef => ({
+const power = (
+  verb: string,
+  label: string,
+  guestTypes?: readonly GuestType[],
+  destructive?: true,
+): ActionDef => ({
   id: `guest.${verb}`,
   label,
   calls: [call('POST', `${GUEST}/status/${verb}`, [onVm(['VM.PowerMgmt'])], guestTypes)],
   ...(destructive ? { destructive } : {}),
 });
 
-const QEMU_CONFIG = ['VM.Config.Disk', 'VM.Config.CDROM', 'VM.Config.CPU', 'VM.Config.Memory', 'VM.Config.Network', 'VM.Config.HWType', 'VM.Config.Options', 'VM.Config.Cloudinit'];
+const QEMU_CONFIG = [
+  'VM.Config.Disk',
+  'VM.Config.CDROM',
+  'VM.Config.CPU',
+  'VM.Config.Memory',
+  'VM.Config.Network',
+  'VM.Config.HWType',
+  'VM.Config.Options',
+  'VM.Config.Cloudinit',
+];
 const AGENT_READ = ['VM.GuestAgent.Audit', 'VM.GuestAgent.Unrestricted'];
-const LXC_CONFIG = ['VM.Config.Disk', 'VM.Config.CPU', 'VM.Config.Memory', 'VM.Config.Network', 'VM.Config.Options'];
+const LXC_CONFIG = [
+  'VM.Config.Disk',
+  'VM.Config.CPU',
+  'VM.Config.Memory',
+  'VM.Config.Network',
+  'VM.Config.Options',
+];
 /** clone/create: the new guest may be allowed by VM.Allocate on its id or on the target pool */
 const allocateGuest = (idVar: string): Need => ({
   kind: 'or',
-  of: [[perm(`/vms/{${idVar}}`, ['VM.Allocate'])], [perm('/pool/{pool}', ['VM.Allocate'], { requireParam: 'pool' })]],
+  of: [
+    [perm(`/vms/{${idVar}}`, ['VM.Allocate'])],
+    [perm('/pool/{pool}', ['VM.Allocate'], { requireParam: 'pool' })],
+  ],
 });
 /** POST /nodes/{node}/{type} (create and restore): VM.Allocate on the id or its pool, or VM.Backup to restore over an existing guest */
 const allocateOrRestore: Need = {
   kind: 'or',
-  of: [[handler('/vms/{vmid}', ['VM.Allocate'])], [handler('/pool/{pool}', ['VM.Allocate'], 'pool')], [handler('/vms/{vmid}', ['VM.Backup'], 'exists')]],
+  of: [
+    [handler('/vms/{vmid}', ['VM.Allocate'])],
+    [handler('/pool/{pool}', ['VM.Allocate'], 'pool')],
+    [handler('/vms/{vmid}', ['VM.Backup'], 'exists')],
+  ],
 };
 /** used storage and network of a new/cloned guest, checked inside the handler */
-const storageAndNet: Need[] = [handler('/storage/{storage}', ['Datastore.AllocateSpace']), handler('/sdn/zones/{zone}/{bridge}', ['SDN.Use'], 'bridge')];
+const storageAndNet: Need[] = [
+  handler('/storage/{storage}', ['Datastore.AllocateSpace']),
+  handler('/sdn/zones/{zone}/{bridge}', ['SDN.Use'], 'bridge'),
+];
 const taskRead = (suffix: string): ActionCall =>
-  call('GET', `/nodes/{node}/tasks/{upid}/${suffix}`, [{ kind: 'or', of: [[{ kind: 'self', param: 'owner' }], [handler('/nodes/{node}', ['Sys.Audit'])]] }]);
+  call('GET', `/nodes/{node}/tasks/{upid}/${suffix}`, [
+    { kind: 'or', of: [[{ kind: 'self', param: 'owner' }], [handler('/nodes/{node}', ['Sys.Audit'])]] },
+  ]);
 const restore = (type: GuestType, extra: Need[]): ActionCall =>
-  call('POST', `/nodes/{node}/${type}`, [allocateOrRestore, handler('/storage/{storage}', ['Datastore.AllocateSpace']), ...extra]);
+  call('POST', `/nodes/{node}/${type}`, [
+    allocateOrRestore,
+    handler('/storage/{storage}', ['Datastore.AllocateSpace']),
+    ...extra,
+  ]);
 
 const DEFS = [
-  { id: 'guest.view', label: 'See guest status and config', calls: [call('GET', `${GUEST}/status/current`, [onVm(['VM.Audit'])]), call('GET', `${GUEST}/config`, [onVm(['VM.Audit'])])] },
+  {
+    id: 'guest.view',
+    label: 'See guest status and config',
+    calls: [
+      call('GET', `${GUEST}/status/current`, [onVm(['VM.Audit'])]),
+      call('GET', `${GUEST}/config`, [onVm(['VM.Audit'])]),
+    ],
+  },
   {
     id: 'guest.agent.info',
     label: 'See guest IPs and OS (agent)',
     calls: [
-      call('GET', '/nodes/{node}/qemu/{vmid}/agent/network-get-interfaces', [onVm(AGENT_READ, { any: true })], ['qemu']),
+      call(
+        'GET',
+        '/nodes/{node}/qemu/{vmid}/agent/network-get-interfaces',
+        [onVm(AGENT_READ, { any: true })],
+        ['qemu'],
+      ),
       // restore verification waits for the agent to answer a ping: the same read privilege
       call('POST', '/nodes/{node}/qemu/{vmid}/agent/ping', [onVm(AGENT_READ, { any: true })], ['qemu']),
     ],
@@ -84,7 +140,16 @@ const DEFS = [
     id: 'guest.suspend',
     label: 'Suspend',
     calls: [
-      call('POST', '/nodes/{node}/qemu/{vmid}/status/suspend', [onVm(['VM.PowerMgmt']), handler('/vms/{vmid}', ['VM.Config.Disk'], 'todisk'), handler('/storage/{statestorage}', ['Datastore.AllocateSpace'], 'todisk')], ['qemu']),
+      call(
+        'POST',
+        '/nodes/{node}/qemu/{vmid}/status/suspend',
+        [
+          onVm(['VM.PowerMgmt']),
+          handler('/vms/{vmid}', ['VM.Config.Disk'], 'todisk'),
+          handler('/storage/{statestorage}', ['Datastore.AllocateSpace'], 'todisk'),
+        ],
+        ['qemu'],
+      ),
       call('POST', '/nodes/{node}/lxc/{vmid}/status/suspend', [onVm(['VM.PowerMgmt'])], ['lxc']),
     ],
   },
@@ -97,14 +162,56 @@ const DEFS = [
       call('PUT', '/nodes/{node}/lxc/{vmid}/config', [onVm(LXC_CONFIG, { any: true })], ['lxc']),
     ],
   },
-  { id: 'guest.console', label: 'Open console', calls: [call('POST', `${GUEST}/vncproxy`, [onVm(['VM.Console'])]), call('GET', `${GUEST}/vncwebsocket`, [onVm(['VM.Console'])])] },
-  { id: 'snapshot.list', label: 'See snapshots', calls: [call('GET', `${GUEST}/snapshot`, [onVm(['VM.Audit'])])] },
-  { id: 'snapshot.create', label: 'Take snapshot', calls: [call('POST', `${GUEST}/snapshot`, [onVm(['VM.Snapshot'])])] },
-  { id: 'snapshot.delete', label: 'Delete snapshot', destructive: true, calls: [call('DELETE', `${GUEST}/snapshot/{snapname}`, [onVm(['VM.Snapshot'])])] },
-  { id: 'snapshot.rollback', label: 'Roll back to snapshot', destructive: true, calls: [call('POST', `${GUEST}/snapshot/{snapname}/rollback`, [onVm(['VM.Snapshot', 'VM.Snapshot.Rollback'], { any: true })])] },
-  { id: 'guest.clone', label: 'Clone', calls: [call('POST', `${GUEST}/clone`, [onVm(['VM.Clone']), allocateGuest('newid'), ...storageAndNet])] },
-  { id: 'guest.migrate', label: 'Migrate', calls: [call('POST', `${GUEST}/migrate`, [onVm(['VM.Migrate'])])] },
-  { id: 'guest.delete', label: 'Delete guest', destructive: true, calls: [call('DELETE', GUEST, [onVm(['VM.Allocate'])])] },
+  {
+    id: 'guest.console',
+    label: 'Open console',
+    calls: [
+      call('POST', `${GUEST}/vncproxy`, [onVm(['VM.Console'])]),
+      call('GET', `${GUEST}/vncwebsocket`, [onVm(['VM.Console'])]),
+    ],
+  },
+  {
+    id: 'snapshot.list',
+    label: 'See snapshots',
+    calls: [call('GET', `${GUEST}/snapshot`, [onVm(['VM.Audit'])])],
+  },
+  {
+    id: 'snapshot.create',
+    label: 'Take snapshot',
+    calls: [call('POST', `${GUEST}/snapshot`, [onVm(['VM.Snapshot'])])],
+  },
+  {
+    id: 'snapshot.delete',
+    label: 'Delete snapshot',
+    destructive: true,
+    calls: [call('DELETE', `${GUEST}/snapshot/{snapname}`, [onVm(['VM.Snapshot'])])],
+  },
+  {
+    id: 'snapshot.rollback',
+    label: 'Roll back to snapshot',
+    destructive: true,
+    calls: [
+      call('POST', `${GUEST}/snapshot/{snapname}/rollback`, [
+        onVm(['VM.Snapshot', 'VM.Snapshot.Rollback'], { any: true }),
+      ]),
+    ],
+  },
+  {
+    id: 'guest.clone',
+    label: 'Clone',
+    calls: [call('POST', `${GUEST}/clone`, [onVm(['VM.Clone']), allocateGuest('newid'), ...storageAndNet])],
+  },
+  {
+    id: 'guest.migrate',
+    label: 'Migrate',
+    calls: [call('POST', `${GUEST}/migrate`, [onVm(['VM.Migrate'])])],
+  },
+  {
+    id: 'guest.delete',
+    label: 'Delete guest',
+    destructive: true,
+    calls: [call('DELETE', GUEST, [onVm(['VM.Allocate'])])],
+  },
   {
     id: 'backup.run',
     label: 'Back up now',
@@ -118,13 +225,24 @@ const DEFS = [
       ]),
     ],
   },
-  { id: 'backup.list', label: 'See backups', calls: [call('GET', '/nodes/{node}/storage/{storage}/content', [perm('/storage/{storage}', ['Datastore.Audit', 'Datastore.AllocateSpace'], { any: true })])] },
+  {
+    id: 'backup.list',
+    label: 'See backups',
+    calls: [
+      call('GET', '/nodes/{node}/storage/{storage}/content', [
+        perm('/storage/{storage}', ['Datastore.Audit', 'Datastore.AllocateSpace'], { any: true }),
+      ]),
+    ],
+  },
   {
     id: 'backup.restore',
     label: 'Restore backup',
     destructive: true,
     calls: [
-      { ...restore('qemu', [handler('/sdn/zones/{zone}/{bridge}', ['SDN.Use'], 'bridge')]), guestTypes: ['qemu'] },
+      {
+        ...restore('qemu', [handler('/sdn/zones/{zone}/{bridge}', ['SDN.Use'], 'bridge')]),
+        guestTypes: ['qemu'],
+      },
       { ...restore('lxc', [handler('/', ['Sys.Modify'], 'privileged')]), guestTypes: ['lxc'] },
     ],
   },
@@ -133,7 +251,12 @@ const DEFS = [
     label: 'Create VM or container',
     calls: [
       call('POST', '/nodes/{node}/qemu', [allocateOrRestore, ...storageAndNet], ['qemu']),
-      call('POST', '/nodes/{node}/lxc', [allocateOrRestore, ...storageAndNet, handler('/', ['Sys.Modify'], 'privileged')], ['lxc']),
+      call(
+        'POST',
+        '/nodes/{node}/lxc',
+        [allocateOrRestore, ...storageAndNet, handler('/', ['Sys.Modify'], 'privileged')],
+        ['lxc'],
+      ),
     ],
   },
   {
@@ -144,7 +267,13 @@ const DEFS = [
       call('DELETE', '/nodes/{node}/storage/{storage}/content/{volume}', [
         {
           kind: 'or',
-          of: [[handler('/storage/{storage}', ['Datastore.Allocate'])], [handler('/storage/{storage}', ['Datastore.AllocateSpace']), handler('/vms/{vmid}', ['VM.Backup'])]],
+          of: [
+            [handler('/storage/{storage}', ['Datastore.Allocate'])],
+            [
+              handler('/storage/{storage}', ['Datastore.AllocateSpace']),
+              handler('/vms/{vmid}', ['VM.Backup']),
+            ],
+          ],
         },
       ]),
     ],
@@ -152,11 +281,32 @@ const DEFS = [
   {
     id: 'backupjob.manage',
     label: 'Manage backup jobs',
-    calls: [call('POST', '/cluster/backup', [perm('/', ['Sys.Modify'])]), call('PUT', '/cluster/backup/{id}', [perm('/', ['Sys.Modify'])]), call('DELETE', '/cluster/backup/{id}', [perm('/', ['Sys.Modify'])])],
+    calls: [
+      call('POST', '/cluster/backup', [perm('/', ['Sys.Modify'])]),
+      call('PUT', '/cluster/backup/{id}', [perm('/', ['Sys.Modify'])]),
+      call('DELETE', '/cluster/backup/{id}', [perm('/', ['Sys.Modify'])]),
+    ],
   },
-  { id: 'replication.manage', label: 'Configure replication', calls: [call('POST', '/cluster/replication', [handler('/vms/{vmid}', ['VM.Replicate'])])] },
-  { id: 'replication.run', label: 'Run replication now', calls: [call('POST', '/nodes/{node}/replication/{id}/schedule_now', [handler('/vms/{vmid}', ['VM.Replicate'])])] },
-  { id: 'ha.view', label: 'See HA state', calls: [call('GET', '/cluster/ha/resources', [perm('/', ['Sys.Audit'])]), call('GET', '/cluster/ha/status/current', [perm('/', ['Sys.Audit'])])] },
+  {
+    id: 'replication.manage',
+    label: 'Configure replication',
+    calls: [call('POST', '/cluster/replication', [handler('/vms/{vmid}', ['VM.Replicate'])])],
+  },
+  {
+    id: 'replication.run',
+    label: 'Run replication now',
+    calls: [
+      call('POST', '/nodes/{node}/replication/{id}/schedule_now', [handler('/vms/{vmid}', ['VM.Replicate'])]),
+    ],
+  },
+  {
+    id: 'ha.view',
+    label: 'See HA state',
+    calls: [
+      call('GET', '/cluster/ha/resources', [perm('/', ['Sys.Audit'])]),
+      call('GET', '/cluster/ha/status/current', [perm('/', ['Sys.Audit'])]),
+    ],
+  },
   {
     id: 'ha.manage',
     label: 'Manage HA resources',
@@ -169,22 +319,49 @@ const DEFS = [
       call('POST', '/cluster/ha/resources/{sid}/relocate', [perm('/', ['Sys.Console'])]),
     ],
   },
-  { id: 'node.view', label: 'See node status', calls: [call('GET', '/nodes/{node}/status', [perm('/nodes/{node}', ['Sys.Audit'])])] },
+  {
+    id: 'node.view',
+    label: 'See node status',
+    calls: [call('GET', '/nodes/{node}/status', [perm('/nodes/{node}', ['Sys.Audit'])])],
+  },
   { id: 'tasks.view', label: 'Follow tasks', calls: [taskRead('status'), taskRead('log')] },
-  { id: 'pool.view', label: 'See pool', calls: [call('GET', '/pools/{poolid}', [perm('/pool/{poolid}', ['Pool.Audit'])])] },
-  { id: 'access.role.create', label: 'Create role', calls: [call('POST', '/access/roles', [perm('/access', ['Sys.Modify'])])] },
+  {
+    id: 'pool.view',
+    label: 'See pool',
+    calls: [call('GET', '/pools/{poolid}', [perm('/pool/{poolid}', ['Pool.Audit'])])],
+  },
+  {
+    id: 'access.role.create',
+    label: 'Create role',
+    calls: [call('POST', '/access/roles', [perm('/access', ['Sys.Modify'])])],
+  },
   {
     id: 'access.user.create',
     label: 'Create user',
-    calls: [call('POST', '/access/users', [perm('/access/realm/{realm}', ['Realm.AllocateUser']), perm('/access/groups', ['User.Modify'], { any: true })])],
+    calls: [
+      call('POST', '/access/users', [
+        perm('/access/realm/{realm}', ['Realm.AllocateUser']),
+        perm('/access/groups', ['User.Modify'], { any: true }),
+      ]),
+    ],
   },
   {
     id: 'access.token.create',
     label: 'Create API token',
-    calls: [call('POST', '/access/users/{userid}/token/{tokenid}', [{ kind: 'or', of: [[{ kind: 'self', param: 'userid' }], [perm('/access/groups', ['User.Modify'], { any: true })]] }])],
+    calls: [
+      call('POST', '/access/users/{userid}/token/{tokenid}', [
+        {
+          kind: 'or',
+          of: [[{ kind: 'self', param: 'userid' }], [perm('/access/groups', ['User.Modify'], { any: true })]],
+        },
+      ]),
+    ],
   },
-  { id: 'access.acl.modify', label: 'Set permissions', calls: [call('PUT', '/access/acl', [{ kind: 'perm-modify', path: '{path}' }])] },
-  ...CLUSTER_OPS_ACTIONS,
+  {
+    id: 'access.acl.modify',
+    label: 'Set permissions',
+    calls: [call('PUT', '/access/acl', [{ kind: 'perm-modify', path: '{path}' }])],
+  },
 ] as const satisfies readonly ActionDef[];
 
 export type ActionId = (typeof DEFS)[number]['id'];
@@ -212,7 +389,8 @@ export function expandCalls(action: ActionDef, guestType?: GuestType): ConcreteC
       out.push({ method: c.method, path: c.path, needs: c.needs });
       continue;
     }
-    for (const t of guestType ? [guestType] : types) out.push({ method: c.method, path: c.path.replace('{type}', t), needs: c.needs });
+    for (const t of guestType ? [guestType] : types)
+      out.push({ method: c.method, path: c.path.replace('{type}', t), needs: c.needs });
   }
   return out;
 }

@@ -13,7 +13,13 @@
 //   confirmWordFor(guest): string                 the guest's name, or its vmid when it has none
 //   isConfirmed(plan, typed): boolean             destructive plans need the exact word; others always true
 import { z } from 'zod';
-import { type ActionId, type ConcreteCall, type GuestType, actionById, expandCalls } from '../permissions/action-privileges.js';
+import {
+  type ActionId,
+  type ConcreteCall,
+  type GuestType,
+  actionById,
+  expandCalls,
+} from '../permissions/action-privileges.js';
 import { type Identity, type PermissionsAnswer, evaluateNeeds } from '../permissions/evaluate.js';
 import { type HttpMethod, type Need, type Vars, fillPath } from '../permissions/requirement.js';
 import { DiffEntry } from './diff.js';
@@ -47,7 +53,15 @@ export const PlanTarget = z.object({
 export type PlanTarget = z.infer<typeof PlanTarget>;
 
 export const PlanWarning = z.object({
-  code: z.enum(['guest-running', 'ha-managed', 'locked', 'not-latest-snapshot', 'data-loss', 'needs-reboot', 'unchecked-privilege']),
+  code: z.enum([
+    'guest-running',
+    'ha-managed',
+    'locked',
+    'not-latest-snapshot',
+    'data-loss',
+    'needs-reboot',
+    'unchecked-privilege',
+  ]),
   message: z.string(),
 });
 export type PlanWarning = z.infer<typeof PlanWarning>;
@@ -77,13 +91,23 @@ export interface CallInput {
   vars?: Vars;
 }
 
-function attach(id: ActionId, call: ConcreteCall, vars: Vars, params: Readonly<Record<string, ParamValue | undefined>>): CallInput {
+function attach(
+  id: ActionId,
+  call: ConcreteCall,
+  vars: Vars,
+  params: Readonly<Record<string, ParamValue | undefined>>,
+): CallInput {
   const path = fillPath(call.path, vars);
   if (path === undefined) throw new Error(`action ${id}: ${call.path} needs variables not given`);
   return { method: call.method, path, params, needs: call.needs, vars };
 }
 
-export function callFor(id: ActionId, vars: Vars, params: Readonly<Record<string, ParamValue | undefined>> = {}, guestType?: GuestType): CallInput {
+export function callFor(
+  id: ActionId,
+  vars: Vars,
+  params: Readonly<Record<string, ParamValue | undefined>> = {},
+  guestType?: GuestType,
+): CallInput {
   const type = guestType ?? (vars.type === 'qemu' || vars.type === 'lxc' ? vars.type : undefined);
   const call = expandCalls(actionById(id), type).find((c) => c.method !== 'GET');
   if (!call) throw new Error(`action ${id} makes no mutating call`);
@@ -91,7 +115,13 @@ export function callFor(id: ActionId, vars: Vars, params: Readonly<Record<string
 }
 
 /** For actions with several calls: the one with this method and path template ('{type}' written out as qemu/lxc). */
-export function actionCall(id: ActionId, method: HttpMethod, template: string, vars: Vars, params: Readonly<Record<string, ParamValue | undefined>> = {}): CallInput {
+export function actionCall(
+  id: ActionId,
+  method: HttpMethod,
+  template: string,
+  vars: Vars,
+  params: Readonly<Record<string, ParamValue | undefined>> = {},
+): CallInput {
   const call = expandCalls(actionById(id)).find((c) => c.method === method && c.path === template);
   if (!call) throw new Error(`action ${id} has no ${method} ${template}`);
   return attach(id, call, vars, params);
@@ -125,7 +155,12 @@ function cleanParams(params: CallInput['params']): PlanCall['params'] {
 }
 
 function paramVars(params: Record<string, ParamValue>): Record<string, string | number> {
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'boolean' ? (v ? 1 : 0) : Array.isArray(v) ? v.join(',') : (v as string | number)]));
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [
+      k,
+      typeof v === 'boolean' ? (v ? 1 : 0) : Array.isArray(v) ? v.join(',') : (v as string | number),
+    ]),
+  );
 }
 
 function planCall(c: CallInput, ctx: PlanContext): PlanCall {
@@ -134,15 +169,29 @@ function planCall(c: CallInput, ctx: PlanContext): PlanCall {
   const verdict = ctx.answer
     ? evaluateNeeds(needs, ctx.answer, { ...paramVars(params), ...c.vars }, ctx.identity)
     : { allowed: true, gaps: [], unchecked: ['effective permissions not read'] };
-  const check: z.infer<typeof PlanCheck> = { allowed: verdict.allowed, missing: verdict.gaps.map((g) => g.text), unchecked: verdict.unchecked };
+  const check: z.infer<typeof PlanCheck> = {
+    allowed: verdict.allowed,
+    missing: verdict.gaps.map((g) => g.text),
+    unchecked: verdict.unchecked,
+  };
   if (verdict.reason) check.reason = verdict.reason;
-  return { method: c.method, path: c.path, params, privileges: privilegeList(needs), check, pvesh: pveshLine({ method: c.method, path: c.path, params }) };
+  return {
+    method: c.method,
+    path: c.path,
+    params,
+    privileges: privilegeList(needs),
+    check,
+    pvesh: pveshLine({ method: c.method, path: c.path, params }),
+  };
 }
 
 function privilegeList(needs: readonly Need[]): string[] {
   const out: string[] = [];
   for (const n of needs) {
-    if (n.kind === 'perm') out.push(`${n.any ? 'one of ' : ''}${n.privs.join(', ')} on ${n.path}${n.requireParam ? ` (with ${n.requireParam})` : ''}`);
+    if (n.kind === 'perm')
+      out.push(
+        `${n.any ? 'one of ' : ''}${n.privs.join(', ')} on ${n.path}${n.requireParam ? ` (with ${n.requireParam})` : ''}`,
+      );
     else if (n.kind === 'or') out.push(n.of.map((b) => privilegeList(b).join(' and ')).join(' or '));
     else if (n.kind === 'perm-modify') out.push(`Permissions.Modify on ${n.path}`);
     else out.push(`to be ${n.param} itself`);
@@ -159,7 +208,9 @@ export function buildPlan(input: PlanInput, ctx: PlanContext): Plan {
     ...calls.flatMap((c) => (c.check.reason ? [`${c.method} ${c.path}: ${c.check.reason}`] : [])),
   ];
   const warnings = [...(input.warnings ?? [])];
-  for (const c of calls) for (const u of c.check.unchecked) warnings.push({ code: 'unchecked-privilege', message: `not checked in advance: ${u}` });
+  for (const c of calls)
+    for (const u of c.check.unchecked)
+      warnings.push({ code: 'unchecked-privilege', message: `not checked in advance: ${u}` });
   const plan: Plan = {
     id: input.id,
     title: input.title,
@@ -172,7 +223,8 @@ export function buildPlan(input: PlanInput, ctx: PlanContext): Plan {
     blocked: blockReasons.length > 0,
     blockReasons,
   };
-  if (input.destructive) plan.confirmWord = input.confirmWord ?? input.targets[0]?.name ?? input.targets[0]?.id;
+  if (input.destructive)
+    plan.confirmWord = input.confirmWord ?? input.targets[0]?.name ?? input.targets[0]?.id;
   if (input.expect) plan.expect = input.expect;
   return plan;
 }
@@ -190,14 +242,24 @@ export function confirmWordFor(guest: Pick<GuestState, 'vmid' | 'name'>): string
   return guest.name && guest.name.length > 0 ? guest.name : String(guest.vmid);
 }
 
-export function guestWarnings(guest: GuestState, opts: { snapname?: string; latestSnapshot?: string; dataLoss?: string } = {}): PlanWarning[] {
+export function guestWarnings(
+  guest: GuestState,
+  opts: { snapname?: string; latestSnapshot?: string; dataLoss?: string } = {},
+): PlanWarning[] {
   const w: PlanWarning[] = [];
   const label = `${guest.vmid}${guest.name ? ` (${guest.name})` : ''}`;
   if (guest.status === 'running') w.push({ code: 'guest-running', message: `guest ${label} is running` });
-  if (guest.hastate) w.push({ code: 'ha-managed', message: `guest ${label} is managed by HA (state ${guest.hastate}); HA may undo power changes` });
+  if (guest.hastate)
+    w.push({
+      code: 'ha-managed',
+      message: `guest ${label} is managed by HA (state ${guest.hastate}); HA may undo power changes`,
+    });
   if (guest.lock) w.push({ code: 'locked', message: `guest ${label} is locked (${guest.lock})` });
   if (opts.snapname && opts.latestSnapshot && opts.snapname !== opts.latestSnapshot) {
-    w.push({ code: 'not-latest-snapshot', message: `${opts.snapname} is not the latest snapshot (${opts.latestSnapshot}); rolling back discards the later state` });
+    w.push({
+      code: 'not-latest-snapshot',
+      message: `${opts.snapname} is not the latest snapshot (${opts.latestSnapshot}); rolling back discards the later state`,
+    });
   }
   if (opts.dataLoss) w.push({ code: 'data-loss', message: opts.dataLoss });
   return w;

@@ -22,9 +22,26 @@ export interface Preset {
   builtinRole?: 'Administrator';
 }
 
-const POWER: ActionId[] = ['guest.start', 'guest.shutdown', 'guest.reboot', 'guest.stop', 'guest.reset', 'guest.suspend', 'guest.resume'];
+const POWER: ActionId[] = [
+  'guest.start',
+  'guest.shutdown',
+  'guest.reboot',
+  'guest.stop',
+  'guest.reset',
+  'guest.suspend',
+  'guest.resume',
+];
 const SNAPSHOTS: ActionId[] = ['snapshot.list', 'snapshot.create', 'snapshot.delete', 'snapshot.rollback'];
-const CONFIG = ['VM.Config.CDROM', 'VM.Config.CPU', 'VM.Config.Cloudinit', 'VM.Config.Disk', 'VM.Config.HWType', 'VM.Config.Memory', 'VM.Config.Network', 'VM.Config.Options'];
+const CONFIG = [
+  'VM.Config.CDROM',
+  'VM.Config.CPU',
+  'VM.Config.Cloudinit',
+  'VM.Config.Disk',
+  'VM.Config.HWType',
+  'VM.Config.Memory',
+  'VM.Config.Network',
+  'VM.Config.Options',
+];
 
 export const PRESETS: readonly Preset[] = [
   {
@@ -32,7 +49,12 @@ export const PRESETS: readonly Preset[] = [
     label: 'Read-only audit',
     summary: 'See guests, nodes, storage, HA and snapshots; change nothing.',
     actions: ['guest.view', 'guest.agent.info', 'snapshot.list', 'backup.list', 'node.view', 'ha.view'],
-    grants: { guests: ['VM.Audit', 'VM.GuestAgent.Audit'], storage: ['Datastore.Audit'], nodes: ['Sys.Audit'], cluster: ['Sys.Audit'] },
+    grants: {
+      guests: ['VM.Audit', 'VM.GuestAgent.Audit'],
+      storage: ['Datastore.Audit'],
+      nodes: ['Sys.Audit'],
+      cluster: ['Sys.Audit'],
+    },
   },
   {
     id: 'support',
@@ -54,10 +76,36 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'provisioning',
     label: 'Provisioning in one pool',
-    summary: 'Everything on the guests of one pool: clone, configure, power, snapshots, backups; storage and network for them.',
-    actions: ['guest.view', 'guest.config', 'guest.console', 'guest.clone', 'guest.create', 'guest.delete', ...POWER, ...SNAPSHOTS, 'backup.run', 'backup.list', 'backup.restore', 'volume.delete', 'pool.view'],
+    summary:
+      'Everything on the guests of one pool: clone, configure, power, snapshots, backups; storage and network for them.',
+    actions: [
+      'guest.view',
+      'guest.config',
+      'guest.console',
+      'guest.clone',
+      'guest.create',
+      'guest.delete',
+      ...POWER,
+      ...SNAPSHOTS,
+      'backup.run',
+      'backup.list',
+      'backup.restore',
+      'volume.delete',
+      'pool.view',
+    ],
     grants: {
-      guests: ['VM.Allocate', 'VM.Audit', 'VM.Backup', 'VM.Clone', ...CONFIG, 'VM.Console', 'VM.PowerMgmt', 'VM.Snapshot', 'VM.Snapshot.Rollback', 'Pool.Audit'],
+      guests: [
+        'VM.Allocate',
+        'VM.Audit',
+        'VM.Backup',
+        'VM.Clone',
+        ...CONFIG,
+        'VM.Console',
+        'VM.PowerMgmt',
+        'VM.Snapshot',
+        'VM.Snapshot.Rollback',
+        'Pool.Audit',
+      ],
       storage: ['Datastore.Audit', 'Datastore.AllocateSpace'],
       sdn: ['SDN.Use'],
     },

@@ -22,7 +22,10 @@ export interface PlanFlow<A> {
 }
 
 /** onFinished gets the plan that ran (restore verification reads its report by plan id). */
-export function usePlanFlow(profileId: string | undefined, onFinished?: (plan: Plan) => void): PlanFlow<PlanAction>;
+export function usePlanFlow(
+  profileId: string | undefined,
+  onFinished?: (plan: Plan) => void,
+): PlanFlow<PlanAction>;
 export function usePlanFlow<A>(
   profileId: string | undefined,
   onFinished: ((plan: Plan) => void) | undefined,

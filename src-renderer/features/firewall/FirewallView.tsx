@@ -1,8 +1,8 @@
 // The firewall view: pick cluster, a node or a guest; see options and rules in order; add, edit or delete a rule through a plan.
 import { useState, type ReactNode } from 'react';
 import type { FirewallRuleInput, FirewallRuleView, FirewallScope } from '../../../src-shared/ipc/channels/firewall.js';
-import type { ActionId } from '../../../src-shared/permissions/action-privileges.js';
-import { ActionButton } from '../permissions/ActionButton.js';
+import type { ClusterOpsActionId } from '../../../src-shared/permissions/cluster-ops-actions.js';
+import { OpsActionButton } from './OpsActionButton.js';
 import { useClusterChoice } from '../provision/ClusterPicker.js';
 import { useClusterRead } from '../provision/useClusterRead.js';
 import { useInventoryStore } from '../inventory/inventory-store.js';
@@ -11,7 +11,7 @@ import { RuleForm } from './RuleForm.js';
 import { useClusterPlan } from './useClusterPlan.js';
 import '../provision/operations.css';
 
-const ACTION_OF: Record<FirewallScope['kind'], ActionId> = { cluster: 'firewall.cluster.rules', node: 'firewall.node.rules', guest: 'firewall.guest.rules' };
+const ACTION_OF: Record<FirewallScope['kind'], ClusterOpsActionId> = { cluster: 'firewall.cluster.rules', node: 'firewall.node.rules', guest: 'firewall.guest.rules' };
 
 function ScopePicker({ clusterId, scope, onChange }: { clusterId: string | undefined; scope: FirewallScope; onChange(s: FirewallScope): void }) {
   const records = useInventoryStore((s) => s.records);
@@ -59,7 +59,7 @@ export function FirewallView() {
         {picker}
         <ScopePicker clusterId={clusterId} scope={scope} onChange={(s) => { setScope(s); setEditing(undefined); }} />
         <button type="button" onClick={fw.reload}>Reload</button>
-        <ActionButton action={ACTION_OF[scope.kind]} vars={vars} disabled={!v || flow.building} onClick={() => setEditing('new')}>Add rule…</ActionButton>
+        <OpsActionButton action={ACTION_OF[scope.kind]} vars={vars} disabled={!v || flow.building} onClick={() => setEditing('new')}>Add rule…</OpsActionButton>
       </div>
       {!v ? <p className="muted">{clusterId ? 'Loading…' : 'Connect a cluster first.'}</p> : (
         <>
@@ -70,8 +70,8 @@ export function FirewallView() {
             <tbody>
               {v.rules.map((r) => (
                 <FragmentRow key={r.pos} rule={r} editing={editing === r.pos} editRow={editRow(r)}>
-                  <ActionButton action={ACTION_OF[scope.kind]} vars={vars} disabled={flow.building} onClick={() => setEditing(r.pos)}>Edit</ActionButton>
-                  <ActionButton action={ACTION_OF[scope.kind]} vars={vars} disabled={flow.building} onClick={() => plan({ kind: 'firewall.rule.delete', scope, pos: r.pos })}>Delete</ActionButton>
+                  <OpsActionButton action={ACTION_OF[scope.kind]} vars={vars} disabled={flow.building} onClick={() => setEditing(r.pos)}>Edit</OpsActionButton>
+                  <OpsActionButton action={ACTION_OF[scope.kind]} vars={vars} disabled={flow.building} onClick={() => plan({ kind: 'firewall.rule.delete', scope, pos: r.pos })}>Delete</OpsActionButton>
                 </FragmentRow>
               ))}
               {v.rules.length === 0 && <tr><td colSpan={7} className="muted">no rules</td></tr>}

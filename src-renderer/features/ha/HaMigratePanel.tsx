@@ -15,11 +15,19 @@ export function HaMigratePanel({ guest: g }: { guest: GuestRecord }) {
   const sid = `${g.type === 'qemu' ? 'vm' : 'ct'}:${g.vmid}`;
   const readOnly = useReadOnly(profileId);
   const ha = useClusterRead('operations.ha', { profileId }, 'Cannot read HA state');
-  const info = useClusterRead('operations.migrateInfo', { profileId, guest: ref }, 'Cannot read migration preconditions');
-  const flow = usePlanFlow(profileId, () => {
-    ha.reload();
-    info.reload();
-  }, planOperation);
+  const info = useClusterRead(
+    'operations.migrateInfo',
+    { profileId, guest: ref },
+    'Cannot read migration preconditions',
+  );
+  const flow = usePlanFlow(
+    profileId,
+    () => {
+      ha.reload();
+      info.reload();
+    },
+    planOperation,
+  );
   const [target, setTarget] = useState('');
   const [targetStorage, setTargetStorage] = useState('');
   const res = ha.data?.resources.find((r) => r.sid === sid);
@@ -35,15 +43,28 @@ export function HaMigratePanel({ guest: g }: { guest: GuestRecord }) {
       ) : res ? (
         <div data-testid="guest-ha">
           <p>
-            <span data-testid="guest-ha-sid">{sid}</span> requested <strong data-testid="guest-ha-requested">{res.requested}</strong>, current{' '}
-            <strong data-testid="guest-ha-current">{res.current}</strong> on <span data-testid="guest-ha-node">{res.node}</span> · max restart {res.maxRestart}, max relocate {res.maxRelocate}
+            <span data-testid="guest-ha-sid">{sid}</span> requested{' '}
+            <strong data-testid="guest-ha-requested">{res.requested}</strong>, current{' '}
+            <strong data-testid="guest-ha-current">{res.current}</strong> on{' '}
+            <span data-testid="guest-ha-node">{res.node}</span> · max restart {res.maxRestart}, max relocate{' '}
+            {res.maxRelocate}
           </p>
-          <HaStateControls resource={res} nodes={ha.data.nodes.map((n) => n.node)} disabled={busy} onAction={start} />
+          <HaStateControls
+            resource={res}
+            nodes={ha.data.nodes.map((n) => n.node)}
+            disabled={busy}
+            onAction={start}
+          />
         </div>
       ) : (
         <div className="plan-bar">
           <span className="muted">Not managed by HA.</span>
-          <button type="button" disabled={busy} onClick={() => start({ kind: 'ha.add', guest: ref, state: 'started' })} data-testid="ha-add">
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => start({ kind: 'ha.add', guest: ref, state: 'started' })}
+            data-testid="ha-add"
+          >
             Add to HA (started)
           </button>
         </div>
@@ -57,7 +78,12 @@ export function HaMigratePanel({ guest: g }: { guest: GuestRecord }) {
           data-testid="migrate-form"
           onSubmit={(e) => {
             e.preventDefault();
-            start({ kind: 'migrate', guest: ref, target: chosen, ...(targetStorage ? { targetStorage } : {}) });
+            start({
+              kind: 'migrate',
+              guest: ref,
+              target: chosen,
+              ...(targetStorage ? { targetStorage } : {}),
+            });
           }}
         >
           <label>
@@ -65,19 +91,29 @@ export function HaMigratePanel({ guest: g }: { guest: GuestRecord }) {
             <select value={chosen} onChange={(e) => setTarget(e.target.value)} data-testid="migrate-target">
               {info.data.nodes.map((n) => (
                 <option key={n.node} value={n.node} disabled={!n.allowed}>
-                  {n.node}{n.reason ? ` (${n.reason})` : ''}
+                  {n.node}
+                  {n.reason ? ` (${n.reason})` : ''}
                 </option>
               ))}
             </select>
           </label>
-          <input placeholder="target storage (same)" value={targetStorage} onChange={(e) => setTargetStorage(e.target.value)} data-testid="migrate-storage" />
+          <input
+            placeholder="target storage (same)"
+            value={targetStorage}
+            onChange={(e) => setTargetStorage(e.target.value)}
+            data-testid="migrate-storage"
+          />
           <button type="submit" disabled={busy || !chosen} data-testid="migrate-submit">
             Plan migration
           </button>
           <ul className="ops-note" data-testid="migrate-preconditions">
-            <li>mode: {info.data.mode === 'ha' ? `through HA (${info.data.haState ?? ''})` : info.data.mode}</li>
+            <li>
+              mode: {info.data.mode === 'ha' ? `through HA (${info.data.haState ?? ''})` : info.data.mode}
+            </li>
             <li>local disks: {info.data.localDisks.length ? info.data.localDisks.join('; ') : 'none'}</li>
-            {info.data.localResources.length > 0 && <li>local resources: {info.data.localResources.join(', ')}</li>}
+            {info.data.localResources.length > 0 && (
+              <li>local resources: {info.data.localResources.join(', ')}</li>
+            )}
           </ul>
         </form>
       )}

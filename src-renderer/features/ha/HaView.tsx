@@ -10,7 +10,11 @@ import '../provision/operations.css';
 export function HaView() {
   const { clusterId, picker } = useClusterChoice();
   const readOnly = useReadOnly(clusterId);
-  const ha = useClusterRead('operations.ha', clusterId ? { profileId: clusterId } : undefined, 'Cannot read HA state');
+  const ha = useClusterRead(
+    'operations.ha',
+    clusterId ? { profileId: clusterId } : undefined,
+    'Cannot read HA state',
+  );
   const flow = usePlanFlow(clusterId, ha.reload, planOperation);
   const v = ha.data;
   const act = (a: OperationAction): void => void flow.start(a);
@@ -18,36 +22,70 @@ export function HaView() {
     <section className="ops-view" data-testid="ha-view">
       <div className="plan-bar">
         {picker}
-        <button type="button" onClick={ha.reload}>Reload</button>
+        <button type="button" onClick={ha.reload}>
+          Reload
+        </button>
       </div>
       {!v ? (
         <p className="muted">{clusterId ? 'Loading…' : 'Connect a cluster first.'}</p>
       ) : (
         <>
           <p data-testid="ha-quorum">
-            Quorum: <strong>{v.quorate ? 'OK' : v.quorumStatus}</strong> · manager {v.manager ? v.manager.status : 'none'} · fencing {v.fencing ?? '–'} · PVE {v.version}
+            Quorum: <strong>{v.quorate ? 'OK' : v.quorumStatus}</strong> · manager{' '}
+            {v.manager ? v.manager.status : 'none'} · fencing {v.fencing ?? '–'} · PVE {v.version}
           </p>
-          <ul>{v.nodes.map((n) => <li key={n.node}>{n.status}</li>)}</ul>
+          <ul>
+            {v.nodes.map((n) => (
+              <li key={n.node}>{n.status}</li>
+            ))}
+          </ul>
           <table className="config-table" data-testid="ha-resources">
             <thead>
-              <tr><th>Resource</th><th>Requested</th><th>Current</th><th>Node</th><th /></tr>
+              <tr>
+                <th>Resource</th>
+                <th>Requested</th>
+                <th>Current</th>
+                <th>Node</th>
+                <th />
+              </tr>
             </thead>
             <tbody>
               {v.resources.map((r) => (
                 <tr key={r.sid} data-testid="ha-resource" data-sid={r.sid}>
-                  <td>{r.sid}{r.comment ? ` — ${r.comment}` : ''}</td>
+                  <td>
+                    {r.sid}
+                    {r.comment ? ` — ${r.comment}` : ''}
+                  </td>
                   <td>{r.requested}</td>
                   <td data-testid="ha-resource-current">{r.current}</td>
                   <td data-testid="ha-resource-node">{r.node}</td>
-                  <td><HaStateControls resource={r} nodes={v.nodes.map((n) => n.node)} disabled={readOnly || flow.building} onAction={act} /></td>
+                  <td>
+                    <HaStateControls
+                      resource={r}
+                      nodes={v.nodes.map((n) => n.node)}
+                      disabled={readOnly || flow.building}
+                      onAction={act}
+                    />
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
           <h3>{Number(v.version.split('.')[0]) >= 9 ? 'Rules' : 'Groups'}</h3>
           <ul data-testid="ha-rules">
-            {v.rules.map((r) => <li key={r.id}>{r.id} ({r.type}{r.enabled ? '' : ', disabled'}): {r.resources.join(', ')} — {r.detail}</li>)}
-            {v.groups.map((g) => <li key={g.id}>{g.id}: nodes {g.nodes}{g.restricted ? ', restricted' : ''}{g.nofailback ? ', no failback' : ''}</li>)}
+            {v.rules.map((r) => (
+              <li key={r.id}>
+                {r.id} ({r.type}
+                {r.enabled ? '' : ', disabled'}): {r.resources.join(', ')} — {r.detail}
+              </li>
+            ))}
+            {v.groups.map((g) => (
+              <li key={g.id}>
+                {g.id}: nodes {g.nodes}
+                {g.restricted ? ', restricted' : ''}
+                {g.nofailback ? ', no failback' : ''}
+              </li>
+            ))}
             {v.rules.length + v.groups.length === 0 && <li className="muted">none</li>}
           </ul>
         </>

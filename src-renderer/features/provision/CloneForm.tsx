@@ -8,16 +8,32 @@ import { useClusterRead } from './useClusterRead.js';
 import { planOperation, usePlanFlow } from '../../components/ConfirmDiffDialog/usePlanFlow.js';
 import './operations.css';
 
-const opt = <K extends string>(key: K, v: string): Partial<Record<K, string>> => (v.trim() ? ({ [key]: v.trim() } as Partial<Record<K, string>>) : {});
+const opt = <K extends string>(key: K, v: string): Partial<Record<K, string>> =>
+  v.trim() ? ({ [key]: v.trim() } as Partial<Record<K, string>>) : {};
 
 export function CloneForm({ guest: g }: { guest: GuestRecord }) {
   const ref: GuestRef = { node: g.node, type: g.type, vmid: g.vmid };
   const profileId = g.clusterId;
   const readOnly = useReadOnly(profileId);
-  const info = useClusterRead('operations.provisionInfo', { profileId, guest: ref }, 'Cannot read clone information');
+  const info = useClusterRead(
+    'operations.provisionInfo',
+    { profileId, guest: ref },
+    'Cannot read clone information',
+  );
   const flow = usePlanFlow(profileId, info.reload, planOperation);
-  const [f, setF] = useState({ newid: '', name: '', full: '', target: '', storage: '', pool: '', ciuser: '', sshkeys: '', ipconfig0: '' });
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
+  const [f, setF] = useState({
+    newid: '',
+    name: '',
+    full: '',
+    target: '',
+    storage: '',
+    pool: '',
+    ciuser: '',
+    sshkeys: '',
+    ipconfig0: '',
+  });
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
+    setF({ ...f, [k]: e.target.value });
   const d = info.data;
   if (!d) return <p className="muted">Loading…</p>;
   const full = f.full === '' ? !d.template : f.full === 'full';
@@ -27,40 +43,100 @@ export function CloneForm({ guest: g }: { guest: GuestRecord }) {
       data-testid="clone-form"
       onSubmit={(e) => {
         e.preventDefault();
-        const cloudInit = { ...opt('ciuser', f.ciuser), ...opt('sshkeys', f.sshkeys), ...opt('ipconfig0', f.ipconfig0) };
+        const cloudInit = {
+          ...opt('ciuser', f.ciuser),
+          ...opt('sshkeys', f.sshkeys),
+          ...opt('ipconfig0', f.ipconfig0),
+        };
         void flow.start({
-          kind: 'clone', guest: ref, full, newid: f.newid ? Number(f.newid) : d.nextId,
-          ...opt('name', f.name), ...opt('target', f.target), ...(full ? opt('storage', f.storage) : {}), ...opt('pool', f.pool),
+          kind: 'clone',
+          guest: ref,
+          full,
+          newid: f.newid ? Number(f.newid) : d.nextId,
+          ...opt('name', f.name),
+          ...opt('target', f.target),
+          ...(full ? opt('storage', f.storage) : {}),
+          ...opt('pool', f.pool),
           ...(Object.keys(cloudInit).length ? { cloudInit } : {}),
         });
       }}
     >
-      <label>New vmid <input value={f.newid} placeholder={String(d.nextId)} inputMode="numeric" onChange={set('newid')} data-testid="clone-newid" /></label>
-      <label>Name <input value={f.name} onChange={set('name')} data-testid="clone-name" /></label>
+      <label>
+        New vmid{' '}
+        <input
+          value={f.newid}
+          placeholder={String(d.nextId)}
+          inputMode="numeric"
+          onChange={set('newid')}
+          data-testid="clone-newid"
+        />
+      </label>
+      <label>
+        Name <input value={f.name} onChange={set('name')} data-testid="clone-name" />
+      </label>
       <label>
         Mode{' '}
         <select value={full ? 'full' : 'linked'} onChange={set('full')} data-testid="clone-mode">
           <option value="full">full clone</option>
-          <option value="linked" disabled={!d.template}>linked clone{d.template ? '' : ' (templates only)'}</option>
+          <option value="linked" disabled={!d.template}>
+            linked clone{d.template ? '' : ' (templates only)'}
+          </option>
         </select>
       </label>
       <label>
         Target node{' '}
         <select value={f.target || g.node} onChange={set('target')} data-testid="clone-target">
-          {d.nodes.map((n) => <option key={n.node} value={n.node} disabled={!n.online}>{n.node}</option>)}
+          {d.nodes.map((n) => (
+            <option key={n.node} value={n.node} disabled={!n.online}>
+              {n.node}
+            </option>
+          ))}
         </select>
       </label>
-      {full && <label>Target storage <input value={f.storage} placeholder="same as source" onChange={set('storage')} data-testid="clone-storage" /></label>}
-      <label>Pool <input value={f.pool} onChange={set('pool')} data-testid="clone-pool" /></label>
+      {full && (
+        <label>
+          Target storage{' '}
+          <input
+            value={f.storage}
+            placeholder="same as source"
+            onChange={set('storage')}
+            data-testid="clone-storage"
+          />
+        </label>
+      )}
+      <label>
+        Pool <input value={f.pool} onChange={set('pool')} data-testid="clone-pool" />
+      </label>
       {d.hasCloudInit && (
         <fieldset data-testid="clone-cloudinit">
           <legend>Cloud-init</legend>
-          <label>User <input value={f.ciuser} placeholder={d.cloudInit?.ciuser ?? ''} onChange={set('ciuser')} data-testid="clone-ciuser" /></label>
-          <label>ipconfig0 <input value={f.ipconfig0} placeholder={d.cloudInit?.ipconfig0 ?? 'ip=dhcp'} onChange={set('ipconfig0')} data-testid="clone-ipconfig0" /></label>
-          <label>SSH keys <textarea value={f.sshkeys} rows={2} onChange={set('sshkeys')} data-testid="clone-sshkeys" /></label>
+          <label>
+            User{' '}
+            <input
+              value={f.ciuser}
+              placeholder={d.cloudInit?.ciuser ?? ''}
+              onChange={set('ciuser')}
+              data-testid="clone-ciuser"
+            />
+          </label>
+          <label>
+            ipconfig0{' '}
+            <input
+              value={f.ipconfig0}
+              placeholder={d.cloudInit?.ipconfig0 ?? 'ip=dhcp'}
+              onChange={set('ipconfig0')}
+              data-testid="clone-ipconfig0"
+            />
+          </label>
+          <label>
+            SSH keys{' '}
+            <textarea value={f.sshkeys} rows={2} onChange={set('sshkeys')} data-testid="clone-sshkeys" />
+          </label>
         </fieldset>
       )}
-      <button type="submit" disabled={readOnly || flow.building} data-testid="clone-submit">Plan clone</button>
+      <button type="submit" disabled={readOnly || flow.building} data-testid="clone-submit">
+        Plan clone
+      </button>
       {flow.dialog}
     </form>
   );

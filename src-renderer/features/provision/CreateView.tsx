@@ -12,17 +12,45 @@ const CT_TEMPLATE = 'local:vztmpl/debian-13-standard_13.1-2_amd64.tar.zst';
 export function CreateView() {
   const { clusterId, picker } = useClusterChoice();
   const readOnly = useReadOnly(clusterId);
-  const info = useClusterRead('operations.provisionInfo', clusterId ? { profileId: clusterId } : undefined, 'Cannot read nodes');
+  const info = useClusterRead(
+    'operations.provisionInfo',
+    clusterId ? { profileId: clusterId } : undefined,
+    'Cannot read nodes',
+  );
   const flow = usePlanFlow(clusterId, info.reload, planOperation);
-  const [f, setF] = useState({ type: 'lxc', node: '', vmid: '', name: '', cores: '1', memory: '512', storage: 'local-lvm', disk: '8', ostemplate: CT_TEMPLATE, iso: '', sshKeys: '' });
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
+  const [f, setF] = useState({
+    type: 'lxc',
+    node: '',
+    vmid: '',
+    name: '',
+    cores: '1',
+    memory: '512',
+    storage: 'local-lvm',
+    disk: '8',
+    ostemplate: CT_TEMPLATE,
+    iso: '',
+    sshKeys: '',
+  });
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
+    setF({ ...f, [k]: e.target.value });
   const d = info.data;
   const node = f.node || d?.nodes.find((n) => n.online)?.node || '';
   const type = f.type === 'qemu' ? 'qemu' : 'lxc';
   const action = (): OperationAction => ({
-    kind: 'create', type, node, name: f.name, cores: Number(f.cores), memoryMiB: Number(f.memory), storage: f.storage, diskGiB: Number(f.disk),
+    kind: 'create',
+    type,
+    node,
+    name: f.name,
+    cores: Number(f.cores),
+    memoryMiB: Number(f.memory),
+    storage: f.storage,
+    diskGiB: Number(f.disk),
     ...(f.vmid ? { vmid: Number(f.vmid) } : {}),
-    ...(type === 'lxc' ? { ostemplate: f.ostemplate, ...(f.sshKeys.trim() ? { sshKeys: f.sshKeys.trim() } : {}) } : f.iso ? { iso: f.iso } : {}),
+    ...(type === 'lxc'
+      ? { ostemplate: f.ostemplate, ...(f.sshKeys.trim() ? { sshKeys: f.sshKeys.trim() } : {}) }
+      : f.iso
+        ? { iso: f.iso }
+        : {}),
   });
   return (
     <section className="ops-view" data-testid="create-view">
@@ -30,29 +58,91 @@ export function CreateView() {
       {!d ? (
         <p className="muted">{clusterId ? 'Loading…' : 'Connect a cluster first.'}</p>
       ) : (
-        <form className="ops-form" data-testid="create-form" onSubmit={(e) => { e.preventDefault(); void flow.start(action()); }}>
-          <label>Type <select value={f.type} onChange={set('type')} data-testid="create-type"><option value="lxc">container</option><option value="qemu">VM</option></select></label>
+        <form
+          className="ops-form"
+          data-testid="create-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void flow.start(action());
+          }}
+        >
+          <label>
+            Type{' '}
+            <select value={f.type} onChange={set('type')} data-testid="create-type">
+              <option value="lxc">container</option>
+              <option value="qemu">VM</option>
+            </select>
+          </label>
           <label>
             Node{' '}
             <select value={node} onChange={set('node')} data-testid="create-node">
-              {d.nodes.map((n) => <option key={n.node} value={n.node} disabled={!n.online}>{n.node}{n.memFree !== undefined ? ` (${(n.memFree / 2 ** 30).toFixed(0)} GiB free)` : ''}</option>)}
+              {d.nodes.map((n) => (
+                <option key={n.node} value={n.node} disabled={!n.online}>
+                  {n.node}
+                  {n.memFree !== undefined ? ` (${(n.memFree / 2 ** 30).toFixed(0)} GiB free)` : ''}
+                </option>
+              ))}
             </select>
           </label>
-          <label>vmid <input value={f.vmid} placeholder={String(d.nextId)} inputMode="numeric" onChange={set('vmid')} data-testid="create-vmid" /></label>
-          <label>Name <input value={f.name} onChange={set('name')} data-testid="create-name" required /></label>
-          <label>Cores <input type="number" min={1} value={f.cores} onChange={set('cores')} data-testid="create-cores" /></label>
-          <label>Memory MiB <input type="number" min={16} value={f.memory} onChange={set('memory')} data-testid="create-memory" /></label>
-          <label>Storage <input value={f.storage} onChange={set('storage')} data-testid="create-storage" /></label>
-          <label>Disk GiB <input type="number" min={1} value={f.disk} onChange={set('disk')} data-testid="create-disk" /></label>
+          <label>
+            vmid{' '}
+            <input
+              value={f.vmid}
+              placeholder={String(d.nextId)}
+              inputMode="numeric"
+              onChange={set('vmid')}
+              data-testid="create-vmid"
+            />
+          </label>
+          <label>
+            Name <input value={f.name} onChange={set('name')} data-testid="create-name" required />
+          </label>
+          <label>
+            Cores{' '}
+            <input type="number" min={1} value={f.cores} onChange={set('cores')} data-testid="create-cores" />
+          </label>
+          <label>
+            Memory MiB{' '}
+            <input
+              type="number"
+              min={16}
+              value={f.memory}
+              onChange={set('memory')}
+              data-testid="create-memory"
+            />
+          </label>
+          <label>
+            Storage <input value={f.storage} onChange={set('storage')} data-testid="create-storage" />
+          </label>
+          <label>
+            Disk GiB{' '}
+            <input type="number" min={1} value={f.disk} onChange={set('disk')} data-testid="create-disk" />
+          </label>
           {type === 'lxc' ? (
             <>
-              <label>Template <input value={f.ostemplate} onChange={set('ostemplate')} data-testid="create-ostemplate" size={50} /></label>
-              <label>Root SSH keys <textarea value={f.sshKeys} rows={1} onChange={set('sshKeys')} data-testid="create-sshkeys" /></label>
+              <label>
+                Template{' '}
+                <input
+                  value={f.ostemplate}
+                  onChange={set('ostemplate')}
+                  data-testid="create-ostemplate"
+                  size={50}
+                />
+              </label>
+              <label>
+                Root SSH keys{' '}
+                <textarea value={f.sshKeys} rows={1} onChange={set('sshKeys')} data-testid="create-sshkeys" />
+              </label>
             </>
           ) : (
-            <label>ISO <input value={f.iso} placeholder="local:iso/…" onChange={set('iso')} data-testid="create-iso" /></label>
+            <label>
+              ISO{' '}
+              <input value={f.iso} placeholder="local:iso/…" onChange={set('iso')} data-testid="create-iso" />
+            </label>
           )}
-          <button type="submit" disabled={readOnly || flow.building || !f.name} data-testid="create-submit">Plan create</button>
+          <button type="submit" disabled={readOnly || flow.building || !f.name} data-testid="create-submit">
+            Plan create
+          </button>
         </form>
       )}
       {flow.dialog}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { ReplicationAction } from '../../../src-shared/ipc/channels/replication.js';
 import { request } from '../../request.js';
 import { useClusterPlan } from '../firewall/useClusterPlan.js';
-import { ActionButton } from '../permissions/ActionButton.js';
+import { OpsActionButton } from '../firewall/OpsActionButton.js';
 import { useClusterChoice } from '../provision/ClusterPicker.js';
 import { useClusterRead } from '../provision/useClusterRead.js';
 import '../provision/operations.css';
@@ -37,7 +37,7 @@ export function ReplicationView() {
                   <td>{j.id}{j.enabled ? '' : ' (disabled)'}{j.removing ? ' (removing)' : ''}</td><td>{j.guest}</td><td>{j.source || '?'} → {j.target}</td><td>{j.schedule}</td>
                   <td data-testid="replication-last-sync" data-epoch={j.lastSync}>{j.running ? 'running…' : when(j.lastSync)}</td><td>{when(j.nextSync)}</td><td>{j.duration.toFixed(1)} s</td>
                   <td className={j.failCount ? 'ops-refusal' : ''}>{j.failCount}{j.error ? `: ${j.error}` : ''}</td>
-                  <td><ActionButton action="replication.run" vars={{ ...vars, vmid: j.guest, node: j.source, id: j.id }} disabled={flow.building || !j.source} onClick={() => plan({ kind: 'replication.runNow', id: j.id })}>Run now</ActionButton></td>
+                  <td><OpsActionButton action="replication.run" vars={{ ...vars, vmid: j.guest, node: j.source, id: j.id }} disabled={flow.building || !j.source} onClick={() => plan({ kind: 'replication.runNow', id: j.id })}>Run now</OpsActionButton></td>
                 </tr>
               ))}
               {v.jobs.length === 0 && <tr><td colSpan={9} className="muted">no replication jobs</td></tr>}
@@ -47,7 +47,7 @@ export function ReplicationView() {
             <label>Guest <input value={form.guest} onChange={(e) => setForm({ ...form, guest: e.target.value.replace(/\D/g, '') })} size={8} data-testid="replication-guest" /></label>
             <label>Target <select value={target} onChange={(e) => setForm({ ...form, target: e.target.value })} data-testid="replication-target">{v.nodes.map((n) => <option key={n}>{n}</option>)}</select></label>
             <label>Schedule <input value={form.schedule} onChange={(e) => setForm({ ...form, schedule: e.target.value })} size={10} /></label>
-            <ActionButton action="replication.manage" vars={{ ...vars, vmid: form.guest ? Number(form.guest) : undefined }} disabled={flow.building || form.guest === ''} onClick={() => plan({ kind: 'replication.create', guest: Number(form.guest), target, schedule: form.schedule })}>Plan new job</ActionButton>
+            <OpsActionButton action="replication.manage" vars={{ ...vars, vmid: form.guest ? Number(form.guest) : undefined }} disabled={flow.building || form.guest === ''} onClick={() => plan({ kind: 'replication.create', guest: Number(form.guest), target, schedule: form.schedule })}>Plan new job</OpsActionButton>
           </form>
         </>
       )}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { SdnAction } from '../../../src-shared/ipc/channels/sdn.js';
 import { request } from '../../request.js';
 import { useClusterPlan } from '../firewall/useClusterPlan.js';
-import { ActionButton } from '../permissions/ActionButton.js';
+import { OpsActionButton } from '../firewall/OpsActionButton.js';
 import { useClusterChoice } from '../provision/ClusterPicker.js';
 import { useClusterRead } from '../provision/useClusterRead.js';
 import '../provision/operations.css';
@@ -29,7 +29,7 @@ export function SdnView() {
         {picker}
         <button type="button" onClick={sdn.reload}>Reload</button>
         <span data-testid="sdn-pending">{v ? `${v.pendingCount} pending change${v.pendingCount === 1 ? '' : 's'}` : ''}</span>
-        <ActionButton action="sdn.apply" vars={vars} disabled={!v || v.pendingCount === 0 || flow.building} onClick={() => plan({ kind: 'sdn.apply' })}>Apply…</ActionButton>
+        <OpsActionButton action="sdn.apply" vars={vars} disabled={!v || v.pendingCount === 0 || flow.building} onClick={() => plan({ kind: 'sdn.apply' })}>Apply…</OpsActionButton>
       </div>
       {!v ? <p className="muted">{clusterId ? 'Loading…' : 'Connect a cluster first.'}</p> : (
         <>
@@ -45,7 +45,7 @@ export function SdnView() {
               {v.vnets.map((n) => (
                 <tr key={n.id} data-testid="sdn-vnet" data-vnet={n.id}>
                   <td>{n.id}</td><td>{n.zone}</td><td>{n.tag ?? ''}</td><td>{n.alias ?? ''}</td><td data-testid="sdn-vnet-state">{stateText(n)}</td>
-                  <td><ActionButton action="sdn.vnet.delete" vars={{ ...vars, zone: n.zone, vnet: n.id }} disabled={flow.building || n.state === 'deleted'} onClick={() => plan({ kind: 'sdn.vnet.delete', vnet: n.id })}>Delete</ActionButton></td>
+                  <td><OpsActionButton action="sdn.vnet.delete" vars={{ ...vars, zone: n.zone, vnet: n.id }} disabled={flow.building || n.state === 'deleted'} onClick={() => plan({ kind: 'sdn.vnet.delete', vnet: n.id })}>Delete</OpsActionButton></td>
                 </tr>
               ))}
             </tbody>
@@ -54,7 +54,7 @@ export function SdnView() {
             <label>VNet <input value={vnet.id} onChange={(e) => setVnet({ ...vnet, id: e.target.value })} size={10} data-testid="sdn-vnet-id" /></label>
             <label>Zone <select value={zone} onChange={(e) => setVnet({ ...vnet, zone: e.target.value })} data-testid="sdn-vnet-zone">{v.zones.map((z) => <option key={z.id}>{z.id}</option>)}</select></label>
             <label>Tag <input value={vnet.tag} onChange={(e) => setVnet({ ...vnet, tag: e.target.value.replace(/\D/g, '') })} size={6} data-testid="sdn-vnet-tag" /></label>
-            <ActionButton action="sdn.vnet.create" vars={{ ...vars, zone }} disabled={flow.building || vnet.id === ''} onClick={() => plan({ kind: 'sdn.vnet.create', vnet: vnet.id, zone, ...(vnet.tag ? { tag: Number(vnet.tag) } : {}) })}>Plan new vnet</ActionButton>
+            <OpsActionButton action="sdn.vnet.create" vars={{ ...vars, zone }} disabled={flow.building || vnet.id === ''} onClick={() => plan({ kind: 'sdn.vnet.create', vnet: vnet.id, zone, ...(vnet.tag ? { tag: Number(vnet.tag) } : {}) })}>Plan new vnet</OpsActionButton>
           </form>
           <h3>Subnets</h3>
           <table className="config-table" data-testid="sdn-subnets">

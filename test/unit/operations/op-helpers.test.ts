@@ -18,22 +18,44 @@ describe('diskBytes', () => {
       net0: 'virtio=BC:24:11:00:00:01,bridge=vmbr0',
     };
     expect(diskBytes(cfg)).toBe(32 * GIB + 512 * 2 ** 20);
-    expect(diskBytes({ rootfs: 'local-lvm:vm-101-disk-0,size=8G', mp0: 'local-lvm:vm-101-disk-1,mp=/data,size=1T' })).toBe(8 * GIB + 1024 * GIB);
+    expect(
+      diskBytes({
+        rootfs: 'local-lvm:vm-101-disk-0,size=8G',
+        mp0: 'local-lvm:vm-101-disk-1,mp=/data,size=1T',
+      }),
+    ).toBe(8 * GIB + 1024 * GIB);
   });
 });
 
 describe('cloudInitDrive', () => {
   it('finds the drive holding the cloud-init volume', () => {
-    expect(cloudInitDrive({ ide2: 'local-lvm:vm-9000-cloudinit,media=cdrom', scsi0: 'local-lvm:base-9000-disk-0' })).toBe('ide2');
+    expect(
+      cloudInitDrive({
+        ide2: 'local-lvm:vm-9000-cloudinit,media=cdrom',
+        scsi0: 'local-lvm:base-9000-disk-0',
+      }),
+    ).toBe('ide2');
     expect(cloudInitDrive({ ide2: 'local:iso/x.iso,media=cdrom' })).toBeUndefined();
   });
 });
 
 describe('jobOptions', () => {
-  const base = { schedule: '21:00', storage: 'nfs', mode: 'snapshot' as const, compress: 'zstd' as const, enabled: true };
+  const base = {
+    schedule: '21:00',
+    storage: 'nfs',
+    mode: 'snapshot' as const,
+    compress: 'zstd' as const,
+    enabled: true,
+  };
   it('writes the selection as PVE options', () => {
-    expect(jobOptions({ ...base, selection: { kind: 'all', exclude: [100, 101] } })).toMatchObject({ all: 1, exclude: '100,101', enabled: 1 });
-    expect(jobOptions({ ...base, selection: { kind: 'vmids', vmids: [102, 103] }, enabled: false })).toMatchObject({ vmid: '102,103', enabled: 0 });
+    expect(jobOptions({ ...base, selection: { kind: 'all', exclude: [100, 101] } })).toMatchObject({
+      all: 1,
+      exclude: '100,101',
+      enabled: 1,
+    });
+    expect(
+      jobOptions({ ...base, selection: { kind: 'vmids', vmids: [102, 103] }, enabled: false }),
+    ).toMatchObject({ vmid: '102,103', enabled: 0 });
     const pool = jobOptions({ ...base, selection: { kind: 'pool', pool: 'lab' }, comment: 'c' });
     expect(pool).toMatchObject({ pool: 'lab', comment: 'c' });
     expect(pool.all).toBeUndefined();
@@ -58,7 +80,9 @@ describe('small helpers', () => {
     const call = actionCall('ha.manage', 'DELETE', '/cluster/ha/resources/{sid}', { sid: 'vm:100' });
     expect(call.path).toBe('/cluster/ha/resources/vm:100');
     expect(call.needs).toEqual([{ kind: 'perm', path: '/', privs: ['Sys.Console'] }]);
-    expect(() => actionCall('ha.manage', 'DELETE', '/cluster/ha/resources/{sid}', {})).toThrow(/needs variables/);
+    expect(() => actionCall('ha.manage', 'DELETE', '/cluster/ha/resources/{sid}', {})).toThrow(
+      /needs variables/,
+    );
     expect(() => actionCall('ha.manage', 'PUT', '/cluster/ha/resources', {})).toThrow(/has no PUT/);
   });
 });

@@ -1,7 +1,12 @@
 // The action table cannot drift from PVE: every call exists in schema.json and lists every privilege PVE checks for it.
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, expandCalls } from '../../../src-shared/permissions/action-privileges.js';
-import { type Need, needsFromSchemaCheck, privilegesNamed, stripHandlerNeeds } from '../../../src-shared/permissions/requirement.js';
+import {
+  type Need,
+  needsFromSchemaCheck,
+  privilegesNamed,
+  stripHandlerNeeds,
+} from '../../../src-shared/permissions/requirement.js';
 import { PVE9_PRIVILEGES } from '../../../src-shared/permissions/versions.js';
 import { loadEndpoints, loadPve9Privileges } from './reference.js';
 
@@ -11,8 +16,13 @@ const calls = ACTIONS.flatMap((a) => expandCalls(a).map((c) => ({ action: a.id, 
 
 /** Needs compared by content, options sorted so the order of privileges does not matter. */
 function canonical(n: Need): string {
-  if (n.kind === 'or') return `or(${n.of.map((b) => b.map(canonical).sort().join('&')).sort().join('|')})`;
-  if (n.kind === 'perm') return `perm(${n.path},${[...n.privs].sort().join(',')},${n.any ? 'any' : 'all'},${n.requireParam ?? ''})`;
+  if (n.kind === 'or')
+    return `or(${n.of
+      .map((b) => b.map(canonical).sort().join('&'))
+      .sort()
+      .join('|')})`;
+  if (n.kind === 'perm')
+    return `perm(${n.path},${[...n.privs].sort().join(',')},${n.any ? 'any' : 'all'},${n.requireParam ?? ''})`;
   return JSON.stringify(n);
 }
 
@@ -25,14 +35,20 @@ function schemaProblems(c: Pick<Call, 'method' | 'path' | 'needs'>): string[] {
   const perms = endpoints.get(key);
   if (perms === null) return [`${key} is root-only in PVE`];
   const ours = stripHandlerNeeds(c.needs).map(canonical).sort();
-  const schemaNeeds = (perms?.check === undefined ? [] : needsFromSchemaCheck(perms.check)).map(canonical).sort();
-  return JSON.stringify(ours) === JSON.stringify(schemaNeeds) ? [] : [`${key}: ours ${ours.join(' ')} | schema ${schemaNeeds.join(' ')}`];
+  const schemaNeeds = (perms?.check === undefined ? [] : needsFromSchemaCheck(perms.check))
+    .map(canonical)
+    .sort();
+  return JSON.stringify(ours) === JSON.stringify(schemaNeeds)
+    ? []
+    : [`${key}: ours ${ours.join(' ')} | schema ${schemaNeeds.join(' ')}`];
 }
 
 /** Privileges the endpoint's description names that the call does not list. */
 function descriptionMisses(c: Pick<Call, 'method' | 'path' | 'needs'>): string[] {
   const description = endpoints.get(`${c.method} ${c.path}`)?.description ?? '';
-  const named = [...pve9].filter((p) => new RegExp(`(^|[^A-Za-z.])${p.replace(/\./g, '\\.')}([^A-Za-z.]|$)`).test(description));
+  const named = [...pve9].filter((p) =>
+    new RegExp(`(^|[^A-Za-z.])${p.replace(/\./g, '\\.')}([^A-Za-z.]|$)`).test(description),
+  );
   const ours = privilegesNamed(c.needs);
   return named.filter((p) => !ours.includes(p));
 }
@@ -56,20 +72,32 @@ describe('action-privileges table against schema.json', () => {
   });
 
   // nothing the schema does not check may be claimed as a schema check either
-  it.each(calls.map((c) => [`${c.action}: ${c.method} ${c.path}`, c] as const))('%s exists and lists the schema check', (_name, c) => {
-    expect(schemaProblems(c)).toEqual([]);
-  });
+  it.each(calls.map((c) => [`${c.action}: ${c.method} ${c.path}`, c] as const))(
+    '%s exists and lists the schema check',
+    (_name, c) => {
+      expect(schemaProblems(c)).toEqual([]);
+    },
+  );
 
-  it.each(calls.map((c) => [`${c.action}: ${c.method} ${c.path}`, c] as const))('%s lists the privileges its description names', (_name, c) => {
-    expect(descriptionMisses(c)).toEqual([]);
-  });
+  it.each(calls.map((c) => [`${c.action}: ${c.method} ${c.path}`, c] as const))(
+    '%s lists the privileges its description names',
+    (_name, c) => {
+      expect(descriptionMisses(c)).toEqual([]);
+    },
+  );
 
   // the checks above must catch a wrong privilege, whether PVE states it in the schema check or only in the description
   it.each([
     ['ha.manage', 'PUT', '/cluster/ha/resources/{sid}', 'Sys.Console', 'Sys.Modify'],
     ['ha.manage', 'POST', '/cluster/ha/resources/{sid}/migrate', 'Sys.Console', undefined],
     ['backupjob.manage', 'DELETE', '/cluster/backup/{id}', 'Sys.Modify', 'Sys.Audit'],
-    ['guest.agent.info', 'POST', '/nodes/{node}/qemu/{vmid}/agent/ping', 'VM.GuestAgent.Unrestricted', undefined],
+    [
+      'guest.agent.info',
+      'POST',
+      '/nodes/{node}/qemu/{vmid}/agent/ping',
+      'VM.GuestAgent.Unrestricted',
+      undefined,
+    ],
     ['guest.create', 'POST', '/nodes/{node}/lxc', 'Sys.Modify', undefined],
     ['guest.create', 'POST', '/nodes/{node}/qemu', 'SDN.Use', undefined],
     ['volume.delete', 'DELETE', '/nodes/{node}/storage/{storage}/content/{volume}', 'VM.Backup', undefined],
@@ -77,12 +105,16 @@ describe('action-privileges table against schema.json', () => {
     const c = calls.find((x) => x.action === action && x.method === method && x.path === path);
     if (!c) throw new Error(`${action} has no ${method} ${path}`);
     expect([...schemaProblems(c), ...descriptionMisses(c)]).toEqual([]);
-    expect([...schemaProblems(withPrivilege(c, from, to)), ...descriptionMisses(withPrivilege(c, from, to))]).not.toEqual([]);
+    expect([
+      ...schemaProblems(withPrivilege(c, from, to)),
+      ...descriptionMisses(withPrivilege(c, from, to)),
+    ]).not.toEqual([]);
   });
 
   it('names only valid PVE 9 privileges, and versions.ts agrees with privileges.md', () => {
     expect([...PVE9_PRIVILEGES].sort()).toEqual([...pve9].sort());
-    for (const c of calls) for (const p of privilegesNamed(c.needs)) expect(pve9, `${c.path}: ${p}`).toContain(p);
+    for (const c of calls)
+      for (const p of privilegesNamed(c.needs)) expect(pve9, `${c.path}: ${p}`).toContain(p);
   });
 
   it('parses every check in the schema into needs', () => {
