@@ -2,10 +2,7 @@
 // (Their calls and privileges live in the shared action table, src-shared/permissions/action-privileges.ts.)
 import type { GuestRef } from '../../src-shared/ipc/channels/plans.js';
 import type { DiffEntry } from '../../src-shared/plans/diff.js';
-import { actionCall, type PlanTarget } from '../../src-shared/plans/plan.js';
-
-/** Kept for src-main/ops-read/storage-service.ts; new code imports actionCall from src-shared/plans/plan.ts. */
-export const opCall = actionCall;
+import type { PlanTarget } from '../../src-shared/plans/plan.js';
 
 export const guestTarget = (g: GuestRef, name?: string): PlanTarget => ({
   kind: g.type,

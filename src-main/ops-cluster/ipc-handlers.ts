@@ -9,14 +9,16 @@ import type { Plan } from '../../src-shared/plans/plan.js';
 import type { PveCaller } from '../pve/api/caller.js';
 import type { PlanStore } from '../plans/plan-store.js';
 import type { BuiltAction } from '../plans/plan-types.js';
+import { assemblePlan } from '../ops-read/plan-assembly.js';
 import { cephView } from './ceph-view.js';
-import { storeClusterPlan } from './cluster-plan.js';
 import { buildFirewall, firewallView } from './firewall-ops.js';
 import { buildReplication, replicationView } from './replication-ops.js';
 import { buildSdn, sdnView } from './sdn-ops.js';
 
 type Defs = typeof firewallRequests & typeof sdnRequests & typeof cephRequests & typeof replicationRequests;
-export type ClusterOpsHandlers = { [N in keyof Defs]: (args: z.output<Defs[N]['args']>) => Promise<z.input<Defs[N]['result']>> };
+export type ClusterOpsHandlers = {
+  [N in keyof Defs]: (args: z.output<Defs[N]['args']>) => Promise<z.input<Defs[N]['result']>>;
+};
 
 export interface ClusterOpsDeps {
   profiles: { get(id: string): Profile };
@@ -28,10 +30,11 @@ export interface ClusterOpsDeps {
 
 export function createClusterOpsHandlers(deps: ClusterOpsDeps): ClusterOpsHandlers {
   const pollMs = deps.pollMs ?? 1_000;
-  const plan = async (profileId: string, build: (c: PveCaller) => Promise<BuiltAction>): Promise<Plan> => {
-    const stored = await storeClusterPlan(build, { caller: deps.clientFor(profileId), profile: deps.profiles.get(profileId) });
-    deps.store.add(stored);
-    return stored.plan;
+  const plan = (profileId: string, build: (c: PveCaller) => Promise<BuiltAction>): Promise<Plan> => {
+    const caller = deps.clientFor(profileId);
+    return assemblePlan({ caller, profile: deps.profiles.get(profileId), store: deps.store }, () =>
+      build(caller),
+    );
   };
   return {
     'firewall.view': ({ profileId, scope }) => firewallView(deps.clientFor(profileId), scope),
@@ -40,6 +43,7 @@ export function createClusterOpsHandlers(deps: ClusterOpsDeps): ClusterOpsHandle
     'sdn.build': ({ profileId, action }) => plan(profileId, (c) => buildSdn(action, c)),
     'ceph.view': ({ profileId }) => cephView(deps.clientFor(profileId)),
     'replication.view': ({ profileId }) => replicationView(deps.clientFor(profileId)),
-    'replication.build': ({ profileId, action }) => plan(profileId, (c) => buildReplication(action, c, pollMs)),
+    'replication.build': ({ profileId, action }) =>
+      plan(profileId, (c) => buildReplication(action, c, pollMs)),
   };
 }

@@ -28,7 +28,8 @@ export function encodeParams(params: PveParams | undefined): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params ?? {})) {
     if (v === undefined) continue;
-    q.append(k, typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
+    if (typeof v === 'object') for (const item of v) q.append(k, item);
+    else q.append(k, typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
   }
   return q.toString();
 }

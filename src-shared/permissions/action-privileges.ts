@@ -7,42 +7,22 @@
 //   interface ActionDef { id: ActionId; label: string; calls: readonly ActionCall[]; destructive?: true }
 //   ACTIONS: readonly ActionDef[];  type ActionId = (union of ids below);  actionById(id): ActionDef
 //   expandCalls(action, guestType?): { method; path; needs }[]   '{type}' filled (one guest type, or all when omitted)
+// Firewall, SDN, Ceph, guest-agent and storage-content actions are written in ops-actions.ts and spread in here.
 // The drift test (test/unit/permissions/action-privileges-schema.test.ts) checks every call and every schema-required
 // privilege against ../shared/pve-api/schema.json, and that privileges named in the endpoint's description are listed.
-import type { HttpMethod, Need, PermNeed } from './requirement.js';
+import {
+  type ActionCall,
+  type ActionDef,
+  type GuestType,
+  call,
+  handler,
+  onVm,
+  perm,
+} from './action-builders.js';
+import { OPS_ACTION_DEFS } from './ops-actions.js';
+import type { HttpMethod, Need } from './requirement.js';
 
-export type GuestType = 'qemu' | 'lxc';
-
-export interface ActionCall {
-  method: HttpMethod;
-  path: string;
-  needs: readonly Need[];
-  guestTypes?: readonly GuestType[];
-}
-
-export interface ActionDef {
-  id: string;
-  label: string;
-  calls: readonly ActionCall[];
-  destructive?: true;
-}
-
-type PermOpts = Omit<PermNeed, 'kind' | 'path' | 'privs'>;
-const perm = (path: string, privs: readonly string[], opts: PermOpts = {}): PermNeed => ({
-  kind: 'perm',
-  path,
-  privs,
-  ...opts,
-});
-const onVm = (privs: readonly string[], opts: PermOpts = {}): PermNeed => perm('/vms/{vmid}', privs, opts);
-const handler = (path: string, privs: readonly string[], requireParam?: string): PermNeed =>
-  perm(path, privs, requireParam ? { inHandler: true, requireParam } : { inHandler: true });
-const call = (
-  method: HttpMethod,
-  path: string,
-  needs: readonly Need[],
-  guestTypes?: readonly GuestType[],
-): ActionCall => (guestTypes ? { method, path, needs, guestTypes } : { method, path, needs });
+export type { ActionCall, ActionDef, GuestType } from './action-builders.js';
 
 const GUEST = '/nodes/{node}/{type}/{vmid}';
 const power = (
@@ -121,11 +101,8 @@ const DEFS = [
     id: 'guest.agent.info',
     label: 'See guest IPs and OS (agent)',
     calls: [
-      call(
-        'GET',
-        '/nodes/{node}/qemu/{vmid}/agent/network-get-interfaces',
-        [onVm(AGENT_READ, { any: true })],
-        ['qemu'],
+      ...['get-osinfo', 'get-host-name', 'network-get-interfaces', 'get-fsinfo'].map((what) =>
+        call('GET', `/nodes/{node}/qemu/{vmid}/agent/${what}`, [onVm(AGENT_READ, { any: true })], ['qemu']),
       ),
       // restore verification waits for the agent to answer a ping: the same read privilege
       call('POST', '/nodes/{node}/qemu/{vmid}/agent/ping', [onVm(AGENT_READ, { any: true })], ['qemu']),
@@ -271,7 +248,8 @@ const DEFS = [
             [handler('/storage/{storage}', ['Datastore.Allocate'])],
             [
               handler('/storage/{storage}', ['Datastore.AllocateSpace']),
-              handler('/vms/{vmid}', ['VM.Backup']),
+              // only for a volume a guest owns (a backup): ISOs and templates need Datastore.Allocate
+              handler('/vms/{vmid}', ['VM.Backup'], 'vmid'),
             ],
           ],
         },
@@ -362,6 +340,7 @@ const DEFS = [
     label: 'Set permissions',
     calls: [call('PUT', '/access/acl', [{ kind: 'perm-modify', path: '{path}' }])],
   },
+  ...OPS_ACTION_DEFS,
 ] as const satisfies readonly ActionDef[];
 
 export type ActionId = (typeof DEFS)[number]['id'];

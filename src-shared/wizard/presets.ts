@@ -47,8 +47,18 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'audit',
     label: 'Read-only audit',
-    summary: 'See guests, nodes, storage, HA and snapshots; change nothing.',
-    actions: ['guest.view', 'guest.agent.info', 'snapshot.list', 'backup.list', 'node.view', 'ha.view'],
+    summary: 'See guests, nodes, storage, HA, snapshots, the cluster firewall and Ceph; change nothing.',
+    // Sys.Audit on / already shows the cluster firewall and Ceph; SDN (SDN.Audit on /sdn) is left out: its zones are scoped
+    actions: [
+      'guest.view',
+      'guest.agent.info',
+      'snapshot.list',
+      'backup.list',
+      'node.view',
+      'ha.view',
+      'firewall.view',
+      'ceph.view',
+    ],
     grants: {
       guests: ['VM.Audit', 'VM.GuestAgent.Audit'],
       storage: ['Datastore.Audit'],
@@ -81,6 +91,8 @@ export const PRESETS: readonly Preset[] = [
     actions: [
       'guest.view',
       'guest.config',
+      // VM.Config.Network (granted for the network config) is also what PVE checks for a guest's firewall rules
+      'firewall.guest.rules',
       'guest.console',
       'guest.clone',
       'guest.create',

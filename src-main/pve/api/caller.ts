@@ -3,8 +3,8 @@ import { z } from 'zod';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-/** Scalar parameter values; booleans go out as 0/1 as PVE expects. */
-export type PveParams = Record<string, string | number | boolean | undefined>;
+/** Parameter values; booleans go out as 0/1 as PVE expects, a string array as the key repeated (agent exec's argv). */
+export type PveParams = Record<string, string | number | boolean | readonly string[] | undefined>;
 
 export interface PveCall<S extends z.ZodType> {
   method: HttpMethod;
@@ -39,6 +39,16 @@ export const pveNum = z
   .transform((v) => (typeof v === 'number' ? v : Number(v)));
 
 export const pveInt = pveNum.pipe(z.number().int());
+
+/** The usage figures PVE lists for nodes and guests (/cluster/resources, /nodes). */
+export const USAGE_FIELDS = {
+  cpu: pveNum.optional(),
+  maxcpu: pveNum.optional(),
+  mem: pveNum.optional(),
+  maxmem: pveNum.optional(),
+  disk: pveNum.optional(),
+  maxdisk: pveNum.optional(),
+};
 
 /** Call helpers: one line per endpoint in the api/ modules. */
 export async function pveGet<S extends z.ZodType>(

@@ -2,7 +2,7 @@
 // /cluster/resources is the one hot call (10,000 guests every 3 s): a hand-written type check runs first and
 // zod only sees entries that fail it; the full zod pass alone costs ~5x the JSON.parse (docs/benchmarks.md).
 import { z } from 'zod';
-import { pveBool, pveGet, pveInt, pveNum, type PveCaller } from './caller.js';
+import { pveBool, pveGet, pveInt, pveNum, type PveCaller, USAGE_FIELDS } from './caller.js';
 
 const StatusEntry = z.object({
   type: z.enum(['cluster', 'node']),
@@ -54,12 +54,7 @@ export const SlowEntry = z.object({
   pool: z.string().optional(),
   hastate: z.string().optional(),
   uptime: pveNum.optional(),
-  cpu: pveNum.optional(),
-  maxcpu: pveNum.optional(),
-  mem: pveNum.optional(),
-  maxmem: pveNum.optional(),
-  disk: pveNum.optional(),
-  maxdisk: pveNum.optional(),
+  ...USAGE_FIELDS,
   netin: pveNum.optional(),
   netout: pveNum.optional(),
   diskread: pveNum.optional(),
@@ -79,13 +74,41 @@ export const SlowEntry = z.object({
 export type ClusterResource = Omit<z.output<typeof SlowEntry>, 'network-type'> & { networkType?: string };
 
 type FieldKind = 'n' | 's' | 'b';
-const FIELD_KIND: Record<string, FieldKind> = Object.assign(Object.create(null) as Record<string, FieldKind>, {
-  vmid: 'n', uptime: 'n', cpu: 'n', maxcpu: 'n', mem: 'n', maxmem: 'n', disk: 'n', maxdisk: 'n',
-  netin: 'n', netout: 'n', diskread: 'n', diskwrite: 'n',
-  id: 's', type: 's', node: 's', status: 's', name: 's', lock: 's', tags: 's', pool: 's', hastate: 's',
-  storage: 's', plugintype: 's', content: 's', level: 's', sdn: 's', network: 's', 'network-type': 's',
-  template: 'b', shared: 'b',
-});
+const FIELD_KIND: Record<string, FieldKind> = Object.assign(
+  Object.create(null) as Record<string, FieldKind>,
+  {
+    vmid: 'n',
+    uptime: 'n',
+    cpu: 'n',
+    maxcpu: 'n',
+    mem: 'n',
+    maxmem: 'n',
+    disk: 'n',
+    maxdisk: 'n',
+    netin: 'n',
+    netout: 'n',
+    diskread: 'n',
+    diskwrite: 'n',
+    id: 's',
+    type: 's',
+    node: 's',
+    status: 's',
+    name: 's',
+    lock: 's',
+    tags: 's',
+    pool: 's',
+    hastate: 's',
+    storage: 's',
+    plugintype: 's',
+    content: 's',
+    level: 's',
+    sdn: 's',
+    network: 's',
+    'network-type': 's',
+    template: 'b',
+    shared: 'b',
+  },
+);
 
 type Raw = Record<string, unknown>;
 
@@ -123,20 +146,26 @@ function fromChecked(e: Raw): ClusterResource | undefined {
 }
 
 /** Validates and converts the whole answer; the first bad entry fails it with its index. */
-export const ClusterResources = z.custom<unknown[]>((v) => Array.isArray(v), 'expected a list').transform((rows, ctx) => {
-  const out: ClusterResource[] = new Array<ClusterResource>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    const isObject = typeof row === 'object' && row !== null && !Array.isArray(row);
-    const entry = !isObject ? undefined : isCleanEntry(row as Raw) ? fromClean(row as Raw) : fromChecked(row as Raw);
-    if (!entry) {
-      ctx.addIssue({ code: 'custom', message: 'not a /cluster/resources entry', path: [i] });
-      return z.NEVER;
+export const ClusterResources = z
+  .custom<unknown[]>((v) => Array.isArray(v), 'expected a list')
+  .transform((rows, ctx) => {
+    const out: ClusterResource[] = new Array<ClusterResource>(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      const isObject = typeof row === 'object' && row !== null && !Array.isArray(row);
+      const entry = !isObject
+        ? undefined
+        : isCleanEntry(row as Raw)
+          ? fromClean(row as Raw)
+          : fromChecked(row as Raw);
+      if (!entry) {
+        ctx.addIssue({ code: 'custom', message: 'not a /cluster/resources entry', path: [i] });
+        return z.NEVER;
+      }
+      out[i] = entry;
     }
-    out[i] = entry;
-  }
-  return out;
-});
+    return out;
+  });
 
 export type ResourceType = 'vm' | 'node' | 'storage' | 'sdn';
 
@@ -144,7 +173,11 @@ export function getClusterStatus(c: PveCaller, signal?: AbortSignal): Promise<Cl
   return pveGet(c, '/cluster/status', ClusterStatus, undefined, signal);
 }
 
-export function getClusterResources(c: PveCaller, type?: ResourceType, signal?: AbortSignal): Promise<ClusterResource[]> {
+export function getClusterResources(
+  c: PveCaller,
+  type?: ResourceType,
+  signal?: AbortSignal,
+): Promise<ClusterResource[]> {
   return pveGet(c, '/cluster/resources', ClusterResources, type ? { type } : undefined, signal);
 }
 

@@ -1,16 +1,11 @@
 // /nodes: node list, one node's status, and its RRD metrics.
 import { z } from 'zod';
-import { pveGet, pveNum, pvePath, type PveCaller } from './caller.js';
+import { pveGet, pveNum, pvePath, type PveCaller, USAGE_FIELDS } from './caller.js';
 
 export const NodeListEntry = z.object({
   node: z.string(),
   status: z.enum(['online', 'offline', 'unknown']),
-  cpu: pveNum.optional(),
-  maxcpu: pveNum.optional(),
-  mem: pveNum.optional(),
-  maxmem: pveNum.optional(),
-  disk: pveNum.optional(),
-  maxdisk: pveNum.optional(),
+  ...USAGE_FIELDS,
   uptime: pveNum.optional(),
   level: z.string().optional(),
   ssl_fingerprint: z.string().optional(),

@@ -1,16 +1,12 @@
 // Task lists: one node's tasks (server-side filters, paged with total) and the cluster-wide recent task list.
 import { z } from 'zod';
 import { pveInt, pvePath, pveGet, type PveCaller } from './caller.js';
+import { TASK_ID_FIELDS } from './tasks.js';
 
 /** Running entries have no status (cluster list) or "RUNNING" (node list); finished ones carry the exit status text. */
 const TaskEntry = z
   .looseObject({
-    upid: z.string(),
-    node: z.string(),
-    type: z.string(),
-    id: z.string().optional(),
-    user: z.string(),
-    tokenid: z.string().optional(),
+    ...TASK_ID_FIELDS,
     starttime: pveInt,
     endtime: pveInt.optional(),
     status: z.string().optional(),
@@ -42,8 +38,19 @@ export interface NodeTaskFilter {
   limit?: number;
 }
 
-export async function listNodeTasks(c: PveCaller, node: string, f: NodeTaskFilter = {}, signal?: AbortSignal): Promise<{ tasks: TaskEntry[]; total: number }> {
-  const r = await c.call({ method: 'GET', path: pvePath`/nodes/${node}/tasks`, params: { ...f }, schema: z.array(TaskEntry), ...(signal ? { signal } : {}) });
+export async function listNodeTasks(
+  c: PveCaller,
+  node: string,
+  f: NodeTaskFilter = {},
+  signal?: AbortSignal,
+): Promise<{ tasks: TaskEntry[]; total: number }> {
+  const r = await c.call({
+    method: 'GET',
+    path: pvePath`/nodes/${node}/tasks`,
+    params: { ...f },
+    schema: z.array(TaskEntry),
+    ...(signal ? { signal } : {}),
+  });
   return { tasks: r.data, total: r.total ?? r.data.length };
 }
 

@@ -3,13 +3,18 @@ import { z } from 'zod';
 import { TaskLogLine } from '../../../src-shared/model/task.js';
 import { pveInt, pvePath, type PveCaller } from './caller.js';
 
-export const TaskStatus = z.object({
+/** What every task entry of PVE names: its UPID and the parts PVE also lists on their own. */
+export const TASK_ID_FIELDS = {
   upid: z.string(),
   node: z.string(),
   type: z.string(),
   id: z.string().optional(),
   user: z.string(),
   tokenid: z.string().optional(),
+};
+
+export const TaskStatus = z.object({
+  ...TASK_ID_FIELDS,
   status: z.enum(['running', 'stopped']),
   exitstatus: z.string().optional(),
   starttime: pveInt,

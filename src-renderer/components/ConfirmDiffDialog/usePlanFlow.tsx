@@ -1,7 +1,12 @@
 // Build → confirm → run from any feature: start(action) asks main for a plan and renders the dialog until it is closed.
 import { useCallback, useState, type ReactNode } from 'react';
+import type { AgentRun } from '../../../src-shared/ipc/channels/agent.js';
+import type { FirewallAction } from '../../../src-shared/ipc/channels/firewall.js';
 import type { OperationAction } from '../../../src-shared/ipc/channels/operations.js';
-import type { PlanAction } from '../../../src-shared/ipc/channels/plans.js';
+import type { GuestRef, PlanAction } from '../../../src-shared/ipc/channels/plans.js';
+import type { ReplicationAction } from '../../../src-shared/ipc/channels/replication.js';
+import type { SdnAction } from '../../../src-shared/ipc/channels/sdn.js';
+import type { StorageAction } from '../../../src-shared/ipc/channels/storage.js';
 import type { Plan } from '../../../src-shared/plans/plan.js';
 import { request } from '../../request.js';
 import { ConfirmDiffDialog } from './ConfirmDiffDialog.js';
@@ -14,6 +19,29 @@ export const planChange: PlanBuilder<PlanAction> = (profileId, action) =>
 
 export const planOperation: PlanBuilder<OperationAction> = (profileId, action) =>
   request('operations.build', { profileId, action }, 'Cannot plan this operation');
+
+export const planFirewall: PlanBuilder<FirewallAction> = (profileId, action) =>
+  request('firewall.build', { profileId, action }, 'Cannot plan this firewall change');
+
+export const planSdn: PlanBuilder<SdnAction> = (profileId, action) =>
+  request('sdn.build', { profileId, action }, 'Cannot plan this SDN change');
+
+export const planReplication: PlanBuilder<ReplicationAction> = (profileId, action) =>
+  request('replication.build', { profileId, action }, 'Cannot plan this replication change');
+
+const STORAGE_VERB: Record<StorageAction['kind'], string> = {
+  upload: 'upload',
+  'template.download': 'download',
+  'content.delete': 'delete',
+};
+export const planStorage: PlanBuilder<StorageAction> = (profileId, action) =>
+  request('storage.plan', { profileId, action }, `Cannot plan the ${STORAGE_VERB[action.kind]}`);
+
+export const planAgent: PlanBuilder<{ guest: GuestRef; run: AgentRun }> = (profileId, { guest, run }) =>
+  request('agent.plan', { profileId, guest, run }, 'Cannot plan the audit');
+
+/** For a plan that needs work in the renderer first (staging an upload): the action is that work; replanning redoes it. */
+export const planWith: PlanBuilder<() => Promise<Plan | undefined>> = (_profileId, build) => build();
 
 export interface PlanFlow<A> {
   start(action: A): Promise<void>;

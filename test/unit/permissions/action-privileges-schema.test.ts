@@ -1,4 +1,4 @@
-// The action table cannot drift from PVE: every call exists in schema.json and lists every privilege PVE checks for it.
+// The action table (with the firewall/SDN/Ceph/agent/storage entries of ops-actions.ts) cannot drift from PVE: every call exists in schema.json and lists every privilege PVE checks for it.
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, expandCalls } from '../../../src-shared/permissions/action-privileges.js';
 import {
@@ -101,6 +101,23 @@ describe('action-privileges table against schema.json', () => {
     ['guest.create', 'POST', '/nodes/{node}/lxc', 'Sys.Modify', undefined],
     ['guest.create', 'POST', '/nodes/{node}/qemu', 'SDN.Use', undefined],
     ['volume.delete', 'DELETE', '/nodes/{node}/storage/{storage}/content/{volume}', 'VM.Backup', undefined],
+    [
+      'firewall.guest.rules',
+      'PUT',
+      '/nodes/{node}/lxc/{vmid}/firewall/rules/{pos}',
+      'VM.Config.Network',
+      'VM.Config.Disk',
+    ],
+    ['sdn.vnet.create', 'POST', '/cluster/sdn/vnets', 'SDN.Allocate', 'SDN.Audit'],
+    ['ceph.view', 'GET', '/nodes/{node}/ceph/osd', 'Datastore.Audit', undefined],
+    [
+      'guest.agent.exec',
+      'GET',
+      '/nodes/{node}/qemu/{vmid}/agent/exec-status',
+      'VM.GuestAgent.Unrestricted',
+      'VM.GuestAgent.Audit',
+    ],
+    ['storage.template', 'POST', '/nodes/{node}/aplinfo', 'Datastore.AllocateTemplate', 'Datastore.Allocate'],
   ] as const)('%s: a wrong privilege on %s %s is caught', (action, method, path, from, to) => {
     const c = calls.find((x) => x.action === action && x.method === method && x.path === path);
     if (!c) throw new Error(`${action} has no ${method} ${path}`);
