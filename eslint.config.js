@@ -17,13 +17,19 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'electron', '../src-main/*', '../../src-main/*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['node:*', 'electron', '../src-main/*', '../../src-main/*'] },
+      ],
     },
   },
   {
     files: ['src-shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'electron', 'react', '*src-main*', '*src-renderer*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['node:*', 'electron', 'react', '*src-main*', '*src-renderer*'] },
+      ],
     },
   },
   {

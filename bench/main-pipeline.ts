@@ -83,7 +83,13 @@ const RawAnswer = z.object({ data: z.array(z.unknown()) });
 export async function benchMain(opts: { nodes: number; guests: number; runs: number }): Promise<MainFigures> {
   // A frozen clock: metrics stay put, so the second answer differs only by the guests we change.
   const clock = Date.now();
-  const sim = await startSimulator({ nodes: opts.nodes, guests: opts.guests, seed: 3, now: () => clock, controlPort: false });
+  const sim = await startSimulator({
+    nodes: opts.nodes,
+    guests: opts.guests,
+    seed: 3,
+    now: () => clock,
+    controlPort: false,
+  });
   const client = new PveClient({
     host: '127.0.0.1',
     port: sim.port,
@@ -92,12 +98,21 @@ export async function benchMain(opts: { nodes: number; guests: number; runs: num
   });
   try {
     const capture = async (): Promise<string> =>
-      JSON.stringify({ data: await client.call({ method: 'GET', path: '/cluster/resources', schema: z.array(z.unknown()) }).then((r) => r.data) });
+      JSON.stringify({
+        data: await client
+          .call({ method: 'GET', path: '/cluster/resources', schema: z.array(z.unknown()) })
+          .then((r) => r.data),
+      });
     const before = await capture();
-    const prev: RecordMap = normaliseResources('bench', ClusterResources.parse(RawAnswer.parse(JSON.parse(before)).data));
+    const prev: RecordMap = normaliseResources(
+      'bench',
+      ClusterResources.parse(RawAnswer.parse(JSON.parse(before)).data),
+    );
     const guests = [...prev.values()].filter((r) => r.kind === 'guest');
     const changed = guests.filter((_, i) => i % 100 === 0);
-    for (const g of changed) if (g.kind === 'guest') sim.cluster.control.setGuestStatus(g.vmid, g.status === 'running' ? 'stopped' : 'running');
+    for (const g of changed)
+      if (g.kind === 'guest')
+        sim.cluster.control.setGuestStatus(g.vmid, g.status === 'running' ? 'stopped' : 'running');
     const after = await capture();
 
     let delta: InventoryDelta | undefined;
@@ -117,8 +132,18 @@ export async function benchMain(opts: { nodes: number; guests: number; runs: num
     });
     const httpsPollMs = await timeAsync(() => getClusterResources(client));
 
-    const snapshot: InventorySnapshot = { clusterId: 'bench', version: 1, records: [...prev.values()], stale: null };
-    const nextSnapshot: InventorySnapshot = { clusterId: 'bench', version: 2, records: [...next.values()], stale: null };
+    const snapshot: InventorySnapshot = {
+      clusterId: 'bench',
+      version: 1,
+      records: [...prev.values()],
+      stale: null,
+    };
+    const nextSnapshot: InventorySnapshot = {
+      clusterId: 'bench',
+      version: 2,
+      records: [...next.values()],
+      stale: null,
+    };
     const snapshotJson = JSON.stringify(snapshot);
     const deltaJson = JSON.stringify(delta);
     return {

@@ -28,7 +28,8 @@ const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javas
 
 function serve(dir: string): Promise<Server> {
   const server = createServer((req, res) => {
-    const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
+    const rel =
+      decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
     const file = path.join(dir, path.normalize(rel));
     if (!file.startsWith(dir) || !existsSync(file)) {
       res.writeHead(404).end();
@@ -86,7 +87,7 @@ async function measureOnce(browser: Browser, url: string, input: BenchInput): Pr
       frames.sort((a, b) => a - b);
       return { p95: frames[Math.floor(frames.length * 0.95)] ?? 0, count: frames.length };
     })()`)) as { p95: number; count: number };
-    const scrollCpuMs = ((await threadTime()) - cpuBefore) * 1000 / Math.max(1, scroll.count);
+    const scrollCpuMs = (((await threadTime()) - cpuBefore) * 1000) / Math.max(1, scroll.count);
     await page.evaluate(() => (document.querySelector('[data-testid=grid-scroll]')!.scrollTop = 0));
     await page.evaluate(() => new Promise(requestAnimationFrame));
 
@@ -116,7 +117,10 @@ async function measureOnce(browser: Browser, url: string, input: BenchInput): Pr
 type BenchInput = { snapshotJson: string; deltaJson: string; nextSnapshotJson: string };
 
 /** Builds the page once, then measures `runs` fresh pages and reports the median of every figure. */
-export async function benchRenderer(input: BenchInput, runs = 5): Promise<RendererFigures & { runs: number }> {
+export async function benchRenderer(
+  input: BenchInput,
+  runs = 5,
+): Promise<RendererFigures & { runs: number }> {
   const out = await mkdtemp(path.join(tmpdir(), 'proxdeck-bench-'));
   await build({
     configFile: false,
@@ -131,7 +135,13 @@ export async function benchRenderer(input: BenchInput, runs = 5): Promise<Render
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-gpu-vsync', '--disable-frame-rate-limit'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-gpu-vsync',
+      '--disable-frame-rate-limit',
+    ],
   });
   try {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;

@@ -25,7 +25,10 @@ interface Row {
 async function optionalSimFigures(): Promise<Record<string, unknown> | undefined> {
   const file = path.join(root, 'bench', 'sim-resources.ts');
   if (!existsSync(file)) return undefined;
-  const mod = (await import(pathToFileURL(file).href)) as { run?: () => Promise<unknown>; default?: () => Promise<unknown> };
+  const mod = (await import(pathToFileURL(file).href)) as {
+    run?: () => Promise<unknown>;
+    default?: () => Promise<unknown>;
+  };
   const fn = mod.run ?? mod.default;
   const result = typeof fn === 'function' ? await fn() : undefined;
   return result && typeof result === 'object' ? (result as Record<string, unknown>) : undefined;
@@ -39,23 +42,115 @@ async function main(): Promise<void> {
   const sim = await optionalSimFigures();
 
   const rows: Row[] = [
-    { key: 'poll_vs_parse', label: 'main: poll→normalise→delta ÷ JSON.parse', value: round(m.pipelineRatio), unit: '×', goal: '≤ 2.0', pass: m.pipelineRatio <= 2 },
-    { key: 'ipc_delta_ratio', label: 'IPC bytes, 1 % changed ÷ full snapshot', value: round(m.deltaBytes / m.snapshotBytes, 4), unit: '×', goal: '≤ 0.05', pass: m.deltaBytes / m.snapshotBytes <= 0.05 },
-    { key: 'first_render_ms', label: 'renderer: first grid render (10k rows)', value: round(r.firstRenderMs, 1), unit: 'ms', goal: '≤ 200', pass: r.firstRenderMs <= 200 },
-    { key: 'scroll_p95_ms', label: `renderer: p95 frame, scroll end to end (${r.scrollFrames} frames)`, value: round(r.scrollP95Ms, 1), unit: 'ms', goal: '≤ 16.7', pass: r.scrollP95Ms <= 16.7 },
-    { key: 'scroll_cpu_ms', label: 'renderer: main-thread CPU per scroll frame', value: round(r.scrollCpuMs, 1), unit: 'ms' },
-    { key: 'delta_commit_ms', label: 'renderer: commit of a 1 % delta', value: round(r.deltaCommitMs, 1), unit: 'ms', goal: '≤ 16', pass: r.deltaCommitMs <= 16 },
-    { key: 'js_heap_mb', label: 'renderer: JS heap after GC', value: round(r.heapMb, 1), unit: 'MB', goal: '≤ 150', pass: r.heapMb <= 150 },
-    { key: 'rows_rerendered', label: 'renderer: grid rows re-rendered by the delta', value: r.rowsRerendered, unit: 'rows' },
-    { key: 'baseline_commit_ms', label: 'baseline (PVE GUI: full list re-render) commit', value: round(r.baselineCommitMs, 1), unit: 'ms' },
-    { key: 'baseline_vs_delta_commit', label: 'gain: full re-render ÷ delta commit', value: round(r.baselineCommitMs / Math.max(r.deltaCommitMs, 0.01), 1), unit: '×' },
-    { key: 'baseline_ipc_bytes', label: 'baseline (PVE GUI: full re-fetch) bytes per poll', value: m.responseBytes, unit: 'B' },
-    { key: 'baseline_vs_delta_bytes', label: 'gain: full re-fetch bytes ÷ delta bytes', value: round(m.responseBytes / m.deltaBytes, 1), unit: '×' },
-    { key: 'baseline_main_ms', label: 'baseline main: full zod + resend ÷ JSON.parse', value: round(m.baselineRatio), unit: '×' },
+    {
+      key: 'poll_vs_parse',
+      label: 'main: poll→normalise→delta ÷ JSON.parse',
+      value: round(m.pipelineRatio),
+      unit: '×',
+      goal: '≤ 2.0',
+      pass: m.pipelineRatio <= 2,
+    },
+    {
+      key: 'ipc_delta_ratio',
+      label: 'IPC bytes, 1 % changed ÷ full snapshot',
+      value: round(m.deltaBytes / m.snapshotBytes, 4),
+      unit: '×',
+      goal: '≤ 0.05',
+      pass: m.deltaBytes / m.snapshotBytes <= 0.05,
+    },
+    {
+      key: 'first_render_ms',
+      label: 'renderer: first grid render (10k rows)',
+      value: round(r.firstRenderMs, 1),
+      unit: 'ms',
+      goal: '≤ 200',
+      pass: r.firstRenderMs <= 200,
+    },
+    {
+      key: 'scroll_p95_ms',
+      label: `renderer: p95 frame, scroll end to end (${r.scrollFrames} frames)`,
+      value: round(r.scrollP95Ms, 1),
+      unit: 'ms',
+      goal: '≤ 16.7',
+      pass: r.scrollP95Ms <= 16.7,
+    },
+    {
+      key: 'scroll_cpu_ms',
+      label: 'renderer: main-thread CPU per scroll frame',
+      value: round(r.scrollCpuMs, 1),
+      unit: 'ms',
+    },
+    {
+      key: 'delta_commit_ms',
+      label: 'renderer: commit of a 1 % delta',
+      value: round(r.deltaCommitMs, 1),
+      unit: 'ms',
+      goal: '≤ 16',
+      pass: r.deltaCommitMs <= 16,
+    },
+    {
+      key: 'js_heap_mb',
+      label: 'renderer: JS heap after GC',
+      value: round(r.heapMb, 1),
+      unit: 'MB',
+      goal: '≤ 150',
+      pass: r.heapMb <= 150,
+    },
+    {
+      key: 'rows_rerendered',
+      label: 'renderer: grid rows re-rendered by the delta',
+      value: r.rowsRerendered,
+      unit: 'rows',
+    },
+    {
+      key: 'baseline_commit_ms',
+      label: 'baseline (PVE GUI: full list re-render) commit',
+      value: round(r.baselineCommitMs, 1),
+      unit: 'ms',
+    },
+    {
+      key: 'baseline_vs_delta_commit',
+      label: 'gain: full re-render ÷ delta commit',
+      value: round(r.baselineCommitMs / Math.max(r.deltaCommitMs, 0.01), 1),
+      unit: '×',
+    },
+    {
+      key: 'baseline_ipc_bytes',
+      label: 'baseline (PVE GUI: full re-fetch) bytes per poll',
+      value: m.responseBytes,
+      unit: 'B',
+    },
+    {
+      key: 'baseline_vs_delta_bytes',
+      label: 'gain: full re-fetch bytes ÷ delta bytes',
+      value: round(m.responseBytes / m.deltaBytes, 1),
+      unit: '×',
+    },
+    {
+      key: 'baseline_main_ms',
+      label: 'baseline main: full zod + resend ÷ JSON.parse',
+      value: round(m.baselineRatio),
+      unit: '×',
+    },
     { key: 'parse_ms', label: 'JSON.parse of one answer', value: round(m.parseMs, 1), unit: 'ms' },
-    { key: 'pipeline_ms', label: 'poll→normalise→delta (CPU, no network)', value: round(m.pipelineMs, 1), unit: 'ms' },
-    { key: 'https_poll_ms', label: 'one /cluster/resources poll over HTTPS, end to end', value: round(m.httpsPollMs, 1), unit: 'ms' },
-    { key: 'delta_bytes', label: `delta bytes (${m.changedGuests} guests changed)`, value: m.deltaBytes, unit: 'B' },
+    {
+      key: 'pipeline_ms',
+      label: 'poll→normalise→delta (CPU, no network)',
+      value: round(m.pipelineMs, 1),
+      unit: 'ms',
+    },
+    {
+      key: 'https_poll_ms',
+      label: 'one /cluster/resources poll over HTTPS, end to end',
+      value: round(m.httpsPollMs, 1),
+      unit: 'ms',
+    },
+    {
+      key: 'delta_bytes',
+      label: `delta bytes (${m.changedGuests} guests changed)`,
+      value: m.deltaBytes,
+      unit: 'B',
+    },
     { key: 'snapshot_bytes', label: 'full snapshot bytes', value: m.snapshotBytes, unit: 'B' },
   ];
 
@@ -73,7 +168,13 @@ async function main(): Promise<void> {
   const machine = `${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}, load average ${loadBefore.toFixed(1)} at start and ${loadAfter.toFixed(1)} at end, Node ${process.version}, Chromium (Debian /usr/bin/chromium, headless)`;
   await writeFile(path.join(root, 'docs', 'benchmarks.md'), benchmarksMarkdown(rows, machine, sim));
 
-  const json: Record<string, unknown> = { machine, date: new Date().toISOString(), load_start: round(loadBefore, 1), load_end: round(loadAfter, 1), renderer_runs: r.runs };
+  const json: Record<string, unknown> = {
+    machine,
+    date: new Date().toISOString(),
+    load_start: round(loadBefore, 1),
+    load_end: round(loadAfter, 1),
+    renderer_runs: r.runs,
+  };
   for (const x of rows) json[x.key] = x.value;
   json.goals = Object.fromEntries(rows.filter((x) => x.goal).map((x) => [x.key, x.goal]));
   if (sim) json.sim = sim;
@@ -81,7 +182,10 @@ async function main(): Promise<void> {
 }
 
 function benchmarksMarkdown(rows: Row[], machine: string, sim: Record<string, unknown> | undefined): string {
-  const table = rows.map((x) => `| ${x.label} | ${x.value} ${x.unit} | ${x.goal ?? ''} | ${x.pass === undefined ? '' : x.pass ? 'ok' : 'missed'} |`);
+  const table = rows.map(
+    (x) =>
+      `| ${x.label} | ${x.value} ${x.unit} | ${x.goal ?? ''} | ${x.pass === undefined ? '' : x.pass ? 'ok' : 'missed'} |`,
+  );
   return `# Benchmarks
 
 Written by \`npm run bench\` (bench/run.ts); do not edit by hand.

@@ -21,7 +21,11 @@ function demoToken(id: string): string {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { web: { type: 'boolean', default: false }, guests: { type: 'string' }, nodes: { type: 'string' } },
+    options: {
+      web: { type: 'boolean', default: false },
+      guests: { type: 'string' },
+      nodes: { type: 'string' },
+    },
     strict: true,
   });
   const sim = await startSimulator({
@@ -38,16 +42,38 @@ async function main(): Promise<void> {
     port: sim.port,
     fingerprint: sim.fingerprint,
     profiles: [
-      { name: 'Demo cluster (root)', auth: { kind: 'password', username: 'root', realm: 'pam' }, secret: DEFAULT_ROOT_PASSWORD, readOnly: false, color: '#e57000' },
-      { name: 'Demo operator token', auth: { kind: 'token', tokenId: 'ops@pve!ops' }, secret: demoToken('ops@pve!ops'), readOnly: false, color: '#3b82f6' },
-      { name: 'Demo auditor (read-only)', auth: { kind: 'token', tokenId: 'auditor@pve!ro' }, secret: demoToken('auditor@pve!ro'), readOnly: true, color: '#10b981' },
+      {
+        name: 'Demo cluster (root)',
+        auth: { kind: 'password', username: 'root', realm: 'pam' },
+        secret: DEFAULT_ROOT_PASSWORD,
+        readOnly: false,
+        color: '#e57000',
+      },
+      {
+        name: 'Demo operator token',
+        auth: { kind: 'token', tokenId: 'ops@pve!ops' },
+        secret: demoToken('ops@pve!ops'),
+        readOnly: false,
+        color: '#3b82f6',
+      },
+      {
+        name: 'Demo auditor (read-only)',
+        auth: { kind: 'token', tokenId: 'auditor@pve!ro' },
+        secret: demoToken('auditor@pve!ro'),
+        readOnly: true,
+        color: '#10b981',
+      },
     ],
   };
   const configDir = await mkdtemp(path.join(tmpdir(), 'proxdeck-demo-'));
   const env = { ...process.env, [DEMO_ENV]: JSON.stringify(demo), PROXDECK_CONFIG_DIR: configDir };
 
   const child: ChildProcess = values.web
-    ? spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src-main/web-host/cli.ts')], { env, stdio: 'inherit', cwd: root })
+    ? spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src-main/web-host/cli.ts')], {
+        env,
+        stdio: 'inherit',
+        cwd: root,
+      })
     : spawn(path.join(root, 'node_modules/.bin/electron'), [root], { env, stdio: 'inherit', cwd: root });
 
   const stop = async (code: number) => {

@@ -76,10 +76,26 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     onClosed: (id, reason) => events.emit('console.closed', { id, reason }),
   });
   disposers.push(() => consoles.service.closeAll());
-  const plans = createPlanServices({ profiles, clientFor: (id) => connect.client(id), events, configDir: opts.configDir });
-  const permissions = createPermissions({ profiles, clientFor: (id) => connect.client(id), planStore: plans.store, events, ...(opts.extraCa ? { extraCa: opts.extraCa } : {}) });
+  const plans = createPlanServices({
+    profiles,
+    clientFor: (id) => connect.client(id),
+    events,
+    configDir: opts.configDir,
+  });
+  const permissions = createPermissions({
+    profiles,
+    clientFor: (id) => connect.client(id),
+    planStore: plans.store,
+    events,
+    ...(opts.extraCa ? { extraCa: opts.extraCa } : {}),
+  });
   disposers.push(() => permissions.dispose());
-  const opsRead = createOpsRead({ profiles, clientFor: (id) => connect.client(id), store: plans.store, events });
+  const opsRead = createOpsRead({
+    profiles,
+    clientFor: (id) => connect.client(id),
+    store: plans.store,
+    events,
+  });
   disposers.push(() => opsRead.dispose());
 
   const handlers: Handlers = {

@@ -86,7 +86,13 @@ export function isAllowedRequestUrl(raw: string): boolean {
 }
 
 /** Size of a detached console window (the renderer asks for the same in window.open's features). */
-export const CONSOLE_WINDOW_OPTIONS = { width: 1024, height: 800, minWidth: 640, minHeight: 480, backgroundColor: '#0b0d10' } as const;
+export const CONSOLE_WINDOW_OPTIONS = {
+  width: 1024,
+  height: 800,
+  minWidth: 640,
+  minHeight: 480,
+  backgroundColor: '#0b0d10',
+} as const;
 
 /**
  * True only for our own renderer document whose fragment is a console route and nothing else: the one kind of
@@ -117,6 +123,9 @@ export function decideWindowOpen(url: string, preloadPath: string | undefined): 
   if (!preloadPath || !isConsoleWindowUrl(url)) return { action: 'deny' };
   return {
     action: 'allow',
-    overrideBrowserWindowOptions: { ...CONSOLE_WINDOW_OPTIONS, webPreferences: { ...WEB_PREFERENCES, preload: preloadPath } },
+    overrideBrowserWindowOptions: {
+      ...CONSOLE_WINDOW_OPTIONS,
+      webPreferences: { ...WEB_PREFERENCES, preload: preloadPath },
+    },
   };
 }

@@ -1,7 +1,11 @@
 // The connect service: probe a host's certificate, trust it (pin), test a profile, and keep one open
 // client per profile for the rest of main (pollers, plans), with task tracking on top.
 import { AppFailure } from '../../src-shared/ipc/errors.js';
-import type { CertificateInfo, ConnectionState, ConnectionSummary } from '../../src-shared/model/cluster-summary.js';
+import type {
+  CertificateInfo,
+  ConnectionState,
+  ConnectionSummary,
+} from '../../src-shared/model/cluster-summary.js';
 import { splitHostPort, type ProfileView } from '../../src-shared/model/profile.js';
 import type { TaskOutcome, TaskProgress } from '../../src-shared/model/task.js';
 import { parseUpid } from '../../src-shared/model/task.js';
@@ -45,7 +49,10 @@ export function createConnectService(deps: ConnectDeps): ConnectService {
     deps.onConnectionsChanged?.([...states.values()]);
   }
 
-  async function connect(profileId: string, otp: string | undefined): Promise<{ client: PveClient; summary: ConnectionSummary }> {
+  async function connect(
+    profileId: string,
+    otp: string | undefined,
+  ): Promise<{ client: PveClient; summary: ConnectionSummary }> {
     const profile = deps.profiles.get(profileId);
     const client = buildClient(profile, await deps.profiles.readSecret(profileId), otp, deps);
     try {
@@ -59,7 +66,10 @@ export function createConnectService(deps: ConnectDeps): ConnectService {
   const service: ConnectService = {
     probe(host, port) {
       const split = splitHostPort(host, port ?? 8006);
-      return probeCertificate(split.host, port ?? split.port, { ...(deps.extraCa ? { extraCa: deps.extraCa } : {}), ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}) });
+      return probeCertificate(split.host, port ?? split.port, {
+        ...(deps.extraCa ? { extraCa: deps.extraCa } : {}),
+        ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
+      });
     },
     async trust(profileId, fingerprint) {
       const view = await deps.profiles.setPin(profileId, fingerprint);
@@ -81,7 +91,10 @@ export function createConnectService(deps: ConnectDeps): ConnectService {
         setState({ profileId, state: 'connected' });
         return summary;
       } catch (err) {
-        const error = err instanceof AppFailure ? { code: err.code, message: err.message } : { code: 'internal', message: 'Connection failed' };
+        const error =
+          err instanceof AppFailure
+            ? { code: err.code, message: err.message }
+            : { code: 'internal', message: 'Connection failed' };
         setState({ profileId, state: 'failed', error });
         throw err;
       }

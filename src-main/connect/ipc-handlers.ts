@@ -9,7 +9,10 @@ import type { ConnectService } from './connect-service.js';
 
 type Defs = typeof profilesRequests & typeof connectRequests;
 export type ConnectHandlers = {
-  [N in keyof Defs]: (args: z.output<Defs[N]['args']>, ctx: CallContext) => Promise<z.input<Defs[N]['result']>>;
+  [N in keyof Defs]: (
+    args: z.output<Defs[N]['args']>,
+    ctx: CallContext,
+  ) => Promise<z.input<Defs[N]['result']>>;
 };
 
 export interface ConnectHandlerDeps {

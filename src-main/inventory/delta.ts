@@ -32,7 +32,10 @@ export function changedFields(prev: InventoryRecord, next: InventoryRecord): Fie
   return out;
 }
 
-export function diffRecords(prev: ReadonlyMap<string, InventoryRecord>, next: ReadonlyMap<string, InventoryRecord>): RecordDiff {
+export function diffRecords(
+  prev: ReadonlyMap<string, InventoryRecord>,
+  next: ReadonlyMap<string, InventoryRecord>,
+): RecordDiff {
   const added: InventoryRecord[] = [];
   const changed: RecordChange[] = [];
   const removed: string[] = [];

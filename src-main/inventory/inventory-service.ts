@@ -29,7 +29,8 @@ export interface InventoryService {
 export function createInventoryService(deps: InventoryServiceDeps): InventoryService {
   const pollers = new Map<string, { poller: ResourcePoller; subscribers: number }>();
   let visible = true;
-  const interval = (): number => (visible ? (deps.visibleIntervalMs ?? 3_000) : (deps.hiddenIntervalMs ?? 15_000));
+  const interval = (): number =>
+    visible ? (deps.visibleIntervalMs ?? 3_000) : (deps.hiddenIntervalMs ?? 15_000);
 
   async function drop(clusterId: string): Promise<void> {
     const entry = pollers.get(clusterId);

@@ -13,7 +13,10 @@ const ConnectionsChanged = connectEvents['connections.changed'].payload;
 
 type Defs = typeof inventoryRequests;
 export type InventoryHandlers = {
-  [N in keyof Defs]: (args: z.output<Defs[N]['args']>, ctx: CallContext) => Promise<z.input<Defs[N]['result']>>;
+  [N in keyof Defs]: (
+    args: z.output<Defs[N]['args']>,
+    ctx: CallContext,
+  ) => Promise<z.input<Defs[N]['result']>>;
 };
 
 export interface InventoryHandlerDeps {
@@ -56,7 +59,10 @@ export function createInventory(deps: {
   const stopWatching = events.subscribe((m) => {
     if (m.event !== 'connections.changed') return;
     const parsed = ConnectionsChanged.safeParse(m.payload);
-    if (parsed.success) void inventory.retain(parsed.data.connections.filter((c) => c.state === 'connected').map((c) => c.profileId));
+    if (parsed.success)
+      void inventory.retain(
+        parsed.data.connections.filter((c) => c.state === 'connected').map((c) => c.profileId),
+      );
   });
   return {
     handlers: createInventoryHandlers({ inventory, clientFor }),

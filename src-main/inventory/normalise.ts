@@ -65,9 +65,19 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
  * Returns `prev` itself when nothing changed: at 10,000 guests per poll, not allocating the ~99 % unchanged
  * records is what keeps normalise + diff near the cost of JSON.parse (the diff skips identical records).
  */
-function guestRecord(clusterId: string, e: ResourceEntry, type: 'qemu' | 'lxc', nodeDown: boolean, prev: InventoryRecord | undefined): GuestRecord {
+function guestRecord(
+  clusterId: string,
+  e: ResourceEntry,
+  type: 'qemu' | 'lxc',
+  nodeDown: boolean,
+  prev: InventoryRecord | undefined,
+): GuestRecord {
   const vmid = e.vmid ?? Number(e.id.slice(e.id.indexOf('/') + 1));
-  const status: GuestStatus = nodeDown ? 'unknown' : e.status && GUEST_STATUS.has(e.status) ? (e.status as GuestStatus) : 'unknown';
+  const status: GuestStatus = nodeDown
+    ? 'unknown'
+    : e.status && GUEST_STATUS.has(e.status)
+      ? (e.status as GuestStatus)
+      : 'unknown';
   const name = e.name ?? `${type === 'qemu' ? 'VM' : 'CT'} ${vmid}`;
   const node = e.node ?? '';
   const template = e.template === true;
@@ -76,11 +86,29 @@ function guestRecord(clusterId: string, e: ResourceEntry, type: 'qemu' | 'lxc', 
   const pool = s(e.pool);
   const hastate = s(e.hastate);
   if (
-    prev?.kind === 'guest' && prev.clusterId === clusterId && prev.type === type && prev.vmid === vmid && prev.name === name &&
-    prev.node === node && prev.status === status && prev.template === template && prev.lock === lock && sameList(prev.tags, tags) &&
-    prev.pool === pool && prev.hastate === hastate && prev.cpu === n(e.cpu) && prev.maxcpu === n(e.maxcpu) && prev.mem === n(e.mem) &&
-    prev.maxmem === n(e.maxmem) && prev.disk === n(e.disk) && prev.maxdisk === n(e.maxdisk) && prev.uptime === n(e.uptime) &&
-    prev.netin === n(e.netin) && prev.netout === n(e.netout) && prev.diskread === n(e.diskread) && prev.diskwrite === n(e.diskwrite)
+    prev?.kind === 'guest' &&
+    prev.clusterId === clusterId &&
+    prev.type === type &&
+    prev.vmid === vmid &&
+    prev.name === name &&
+    prev.node === node &&
+    prev.status === status &&
+    prev.template === template &&
+    prev.lock === lock &&
+    sameList(prev.tags, tags) &&
+    prev.pool === pool &&
+    prev.hastate === hastate &&
+    prev.cpu === n(e.cpu) &&
+    prev.maxcpu === n(e.maxcpu) &&
+    prev.mem === n(e.mem) &&
+    prev.maxmem === n(e.maxmem) &&
+    prev.disk === n(e.disk) &&
+    prev.maxdisk === n(e.maxdisk) &&
+    prev.uptime === n(e.uptime) &&
+    prev.netin === n(e.netin) &&
+    prev.netout === n(e.netout) &&
+    prev.diskread === n(e.diskread) &&
+    prev.diskwrite === n(e.diskwrite)
   )
     return prev;
   return {
@@ -139,7 +167,12 @@ function sdnRecord(clusterId: string, e: ResourceEntry): SdnRecord {
   };
 }
 
-function toRecord(clusterId: string, e: ResourceEntry, offline: ReadonlySet<string>, previous: RecordMap | undefined): InventoryRecord | undefined {
+function toRecord(
+  clusterId: string,
+  e: ResourceEntry,
+  offline: ReadonlySet<string>,
+  previous: RecordMap | undefined,
+): InventoryRecord | undefined {
   switch (e.type) {
     case 'node':
       return nodeRecord(clusterId, e);
@@ -174,7 +207,11 @@ function lostNode(previous: RecordMap, now: RecordMap): boolean {
  * object, and guests that PVE stops listing while their node is down are carried over as 'unknown' so the UI
  * never silently loses them.
  */
-export function normaliseResources(clusterId: string, entries: readonly ResourceEntry[], previous?: RecordMap): RecordMap {
+export function normaliseResources(
+  clusterId: string,
+  entries: readonly ResourceEntry[],
+  previous?: RecordMap,
+): RecordMap {
   const offline = new Set<string>();
   for (const e of entries) if (e.type === 'node' && e.status !== 'online') offline.add(nodeName(e));
   const out: RecordMap = new Map();
@@ -199,6 +236,10 @@ export function mergeNodeDetails(
   for (const [node, d] of details) {
     const rec = records.get(`node/${node}`);
     if (rec?.kind !== 'node') continue;
-    records.set(rec.id, { ...rec, loadavg: rec.status === 'online' ? d.loadavg : null, pveversion: d.pveversion });
+    records.set(rec.id, {
+      ...rec,
+      loadavg: rec.status === 'online' ? d.loadavg : null,
+      pveversion: d.pveversion,
+    });
   }
 }

@@ -13,7 +13,10 @@ import { haView, listAllBackups, listJobs, listStorages, provisionInfo } from '.
 
 type Defs = typeof operationsRequests;
 export type OperationHandlers = {
-  [N in keyof Defs]: (args: z.output<Defs[N]['args']>, ctx: CallContext) => Promise<z.input<Defs[N]['result']>>;
+  [N in keyof Defs]: (
+    args: z.output<Defs[N]['args']>,
+    ctx: CallContext,
+  ) => Promise<z.input<Defs[N]['result']>>;
 };
 
 export interface OperationsDeps {
@@ -40,7 +43,11 @@ export function createOperationsHandlers(deps: OperationsDeps): OperationHandler
   return {
     'operations.build': async ({ profileId, action }) => {
       const profile = deps.profiles.get(profileId);
-      const { stored, report } = await buildOperationPlan(action, { caller: deps.clientFor(profileId), profile, ...(deps.pollMs ? { pollMs: deps.pollMs } : {}) });
+      const { stored, report } = await buildOperationPlan(action, {
+        caller: deps.clientFor(profileId),
+        profile,
+        ...(deps.pollMs ? { pollMs: deps.pollMs } : {}),
+      });
       deps.store.add(stored);
       if (report) {
         reports.set(stored.plan.id, report);
@@ -48,12 +55,17 @@ export function createOperationsHandlers(deps: OperationsDeps): OperationHandler
       }
       return stored.plan;
     },
-    'operations.backups': async ({ profileId, vmid }) => ({ backups: await listAllBackups(deps.clientFor(profileId), vmid) }),
-    'operations.storages': async ({ profileId, node, content }) => ({ storages: await listStorages(deps.clientFor(profileId), node, content) }),
+    'operations.backups': async ({ profileId, vmid }) => ({
+      backups: await listAllBackups(deps.clientFor(profileId), vmid),
+    }),
+    'operations.storages': async ({ profileId, node, content }) => ({
+      storages: await listStorages(deps.clientFor(profileId), node, content),
+    }),
     'operations.backupJobs': async ({ profileId }) => ({ jobs: await listJobs(deps.clientFor(profileId)) }),
     'operations.ha': async ({ profileId }) => haView(deps.clientFor(profileId)),
     'operations.migrateInfo': async ({ profileId, guest }) => migrateInfo(deps.clientFor(profileId), guest),
-    'operations.provisionInfo': async ({ profileId, guest }) => provisionInfo(deps.clientFor(profileId), guest),
+    'operations.provisionInfo': async ({ profileId, guest }) =>
+      provisionInfo(deps.clientFor(profileId), guest),
     'operations.verifyReport': async ({ planId }) => reportOf(planId),
   };
 }

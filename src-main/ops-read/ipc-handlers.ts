@@ -21,7 +21,10 @@ import { createUploadStaging } from './upload-staging.js';
 
 type Defs = typeof agentRequests & typeof storageRequests & typeof nodeLogsRequests;
 export type OpsReadHandlers = {
-  [N in keyof Defs]: (args: z.output<Defs[N]['args']>, ctx: CallContext) => Promise<z.input<Defs[N]['result']>>;
+  [N in keyof Defs]: (
+    args: z.output<Defs[N]['args']>,
+    ctx: CallContext,
+  ) => Promise<z.input<Defs[N]['result']>>;
 };
 
 export interface OpsReadDeps {
@@ -40,12 +43,17 @@ export function createOpsRead(deps: OpsReadDeps): { handlers: OpsReadHandlers; d
   const staging = createUploadStaging();
   const follower = createTaskFollower((p) => deps.events.emit('tasks.progressed', p), deps.taskIntervalMs);
   const assemble = (profileId: string, make: Parameters<typeof assemblePlan>[1]) =>
-    assemblePlan({ caller: deps.clientFor(profileId), profile: deps.profiles.get(profileId), store: deps.store }, make);
+    assemblePlan(
+      { caller: deps.clientFor(profileId), profile: deps.profiles.get(profileId), store: deps.store },
+      make,
+    );
 
   const handlers: OpsReadHandlers = {
     'agent.info': async ({ profileId, guest }) => agentInfo(deps.clientFor(profileId), guest),
     'agent.plan': async ({ profileId, guest, run }) => {
-      const plan = await assemble(profileId, (id) => buildAgentPlan(deps.clientFor(profileId), guest, run, id, outputs));
+      const plan = await assemble(profileId, (id) =>
+        buildAgentPlan(deps.clientFor(profileId), guest, run, id, outputs),
+      );
       for (const id of outputs.keys()) if (outputs.size > MAX_OUTPUTS) outputs.delete(id);
       return plan;
     },
@@ -54,32 +62,57 @@ export function createOpsRead(deps: OpsReadDeps): { handlers: OpsReadHandlers; d
       if (!out) throw new AppFailure('not_found', 'No audit output for this plan');
       return out;
     },
-    'storage.list': async ({ profileId, node }) => ({ storages: await listNodeStorages(deps.clientFor(profileId), node) }),
-    'storage.content': async ({ profileId, node, storage, content }) => ({
-      items: (await listStorageContent(deps.clientFor(profileId), node, storage, content)).sort((a, b) => a.content.localeCompare(b.content) || a.volid.localeCompare(b.volid)),
+    'storage.list': async ({ profileId, node }) => ({
+      storages: await listNodeStorages(deps.clientFor(profileId), node),
     }),
-    'storage.appliances': async ({ profileId, node }) => ({ appliances: await listAppliances(deps.clientFor(profileId), node) }),
+    'storage.content': async ({ profileId, node, storage, content }) => ({
+      items: (await listStorageContent(deps.clientFor(profileId), node, storage, content)).sort(
+        (a, b) => a.content.localeCompare(b.content) || a.volid.localeCompare(b.volid),
+      ),
+    }),
+    'storage.appliances': async ({ profileId, node }) => ({
+      appliances: await listAppliances(deps.clientFor(profileId), node),
+    }),
     'storage.stage': async ({ filename, size }) => ({ stageId: await staging.create(filename, size) }),
-    'storage.stageChunk': async ({ stageId, offset, data }) => ({ received: await staging.append(stageId, offset, Buffer.from(data, 'base64')) }),
+    'storage.stageChunk': async ({ stageId, offset, data }) => ({
+      received: await staging.append(stageId, offset, Buffer.from(data, 'base64')),
+    }),
     'storage.plan': async ({ profileId, action }) => {
       const c = deps.clientFor(profileId);
       return assemble(profileId, (planId) => {
         if (action.kind === 'upload') {
-          return buildUpload(c, action, planId, { transport: c, staging, onProgress: (id, sent, total) => deps.events.emit('storage.uploadProgressed', { planId: id, sent, total }) });
+          return buildUpload(c, action, planId, {
+            transport: c,
+            staging,
+            onProgress: (id, sent, total) =>
+              deps.events.emit('storage.uploadProgressed', { planId: id, sent, total }),
+          });
         }
-        return action.kind === 'template.download' ? buildTemplateDownload(c, action) : buildContentDelete(c, action);
+        return action.kind === 'template.download'
+          ? buildTemplateDownload(c, action)
+          : buildContentDelete(c, action);
       });
     },
     'tasks.list': async ({ profileId, node, filter }) => listTasks(deps.clientFor(profileId), node, filter),
-    'tasks.follow': async ({ profileId, upid }) => ({ following: follower.follow(profileId, deps.clientFor(profileId), upid) }),
+    'tasks.follow': async ({ profileId, upid }) => ({
+      following: follower.follow(profileId, deps.clientFor(profileId), upid),
+    }),
     'tasks.unfollow': async ({ profileId, upid }) => {
       follower.unfollow(profileId, upid);
       return { following: false };
     },
     'nodeLogs.syslog': async ({ profileId, node, start, limit, service }) =>
-      getSyslog(deps.clientFor(profileId), node, { ...(start !== undefined ? { start } : {}), limit: limit ?? 500, ...(service ? { service } : {}) }),
-    'nodeLogs.journal': async ({ profileId, node, lastentries }) => ({ lines: (await getJournal(deps.clientFor(profileId), node, lastentries)).lines }),
-    'nodeLogs.services': async ({ profileId, node }) => ({ services: await listServices(deps.clientFor(profileId), node) }),
+      getSyslog(deps.clientFor(profileId), node, {
+        ...(start !== undefined ? { start } : {}),
+        limit: limit ?? 500,
+        ...(service ? { service } : {}),
+      }),
+    'nodeLogs.journal': async ({ profileId, node, lastentries }) => ({
+      lines: (await getJournal(deps.clientFor(profileId), node, lastentries)).lines,
+    }),
+    'nodeLogs.services': async ({ profileId, node }) => ({
+      services: await listServices(deps.clientFor(profileId), node),
+    }),
   };
   return {
     handlers,

@@ -16,7 +16,11 @@ export function statusClass(t: Pick<TaskEntry, 'running' | 'status'>): TaskStatu
 
 const classify = (t: TaskEntry): TaskListEntry => ({ ...t, statusClass: statusClass(t) });
 
-export async function listTasks(c: PveCaller, node: string | undefined, f: TaskFilter): Promise<{ tasks: TaskListEntry[]; total: number }> {
+export async function listTasks(
+  c: PveCaller,
+  node: string | undefined,
+  f: TaskFilter,
+): Promise<{ tasks: TaskListEntry[]; total: number }> {
   const limit = f.limit ?? 50;
   if (node) {
     const source = f.status === 'running' ? 'active' : f.status ? 'archive' : 'all';
@@ -33,7 +37,13 @@ export async function listTasks(c: PveCaller, node: string | undefined, f: TaskF
   // /cluster/tasks takes no filters: PVE answers each node's recent list and the GUI filters it the same way
   const all = (await listClusterTasks(c))
     .map(classify)
-    .filter((t) => (!f.status || t.statusClass === f.status) && (!f.type || t.type.includes(f.type)) && (!f.user || t.user.includes(f.user)) && (f.vmid === undefined || t.id === String(f.vmid)))
+    .filter(
+      (t) =>
+        (!f.status || t.statusClass === f.status) &&
+        (!f.type || t.type.includes(f.type)) &&
+        (!f.user || t.user.includes(f.user)) &&
+        (f.vmid === undefined || t.id === String(f.vmid)),
+    )
     .sort((a, b) => b.starttime - a.starttime || a.upid.localeCompare(b.upid));
   return { tasks: all.slice(0, limit), total: all.length };
 }
@@ -68,7 +78,13 @@ export function createTaskFollower(emit: (p: TaskProgress) => void, intervalMs?:
       trackTask(caller, upid, {
         signal: ac.signal,
         ...(intervalMs !== undefined ? { intervalMs } : {}),
-        onProgress: (p) => emit({ ...base, status: p.status, ...(p.exitstatus !== undefined ? { exitstatus: p.exitstatus } : {}), newLines: p.newLines }),
+        onProgress: (p) =>
+          emit({
+            ...base,
+            status: p.status,
+            ...(p.exitstatus !== undefined ? { exitstatus: p.exitstatus } : {}),
+            newLines: p.newLines,
+          }),
       })
         .catch(() => undefined)
         .finally(() => {

@@ -54,8 +54,10 @@ export function createUploadStaging(): UploadStaging {
     },
     async append(stageId, offset, data) {
       const s = get(stageId);
-      if (offset !== s.received) throw new AppFailure('bad_parameter', `Chunk at ${offset} but ${s.received} bytes received so far`);
-      if (s.received + data.length > s.size) throw new AppFailure('bad_parameter', 'More bytes than announced');
+      if (offset !== s.received)
+        throw new AppFailure('bad_parameter', `Chunk at ${offset} but ${s.received} bytes received so far`);
+      if (s.received + data.length > s.size)
+        throw new AppFailure('bad_parameter', 'More bytes than announced');
       const fh = await open(s.path, 'a');
       try {
         await fh.write(data);
@@ -67,7 +69,11 @@ export function createUploadStaging(): UploadStaging {
     },
     async complete(stageId) {
       const s = get(stageId);
-      if (s.received !== s.size || (await stat(s.path)).size !== s.size) throw new AppFailure('bad_parameter', `The file is not complete: ${s.received} of ${s.size} bytes received`);
+      if (s.received !== s.size || (await stat(s.path)).size !== s.size)
+        throw new AppFailure(
+          'bad_parameter',
+          `The file is not complete: ${s.received} of ${s.size} bytes received`,
+        );
       return { path: s.path, filename: s.filename, size: s.size };
     },
     remove,

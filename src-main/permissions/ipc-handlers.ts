@@ -13,7 +13,10 @@ import { createWizardService, type WizardService } from './wizard-service.js';
 
 type Defs = typeof permissionsRequests;
 export type PermissionsHandlers = {
-  [N in keyof Defs]: (args: z.output<Defs[N]['args']>, ctx: CallContext) => Promise<z.input<Defs[N]['result']>>;
+  [N in keyof Defs]: (
+    args: z.output<Defs[N]['args']>,
+    ctx: CallContext,
+  ) => Promise<z.input<Defs[N]['result']>>;
 };
 
 export interface PermissionsDeps {
@@ -54,13 +57,17 @@ export function createPermissions(deps: PermissionsDeps): PermissionsArea {
     connected = now;
   };
   const unsubscribe = deps.events.subscribe((m) => {
-    if (m.event === 'connections.changed') onConnections((m.payload as { connections: ConnectionState[] }).connections);
+    if (m.event === 'connections.changed')
+      onConnections((m.payload as { connections: ConnectionState[] }).connections);
   });
 
   const handlers: PermissionsHandlers = {
-    'permissions.get': ({ profileId, refresh }) => (refresh ? service.refresh(profileId) : service.get(profileId)),
-    'permissions.matrix': async ({ profileId }) => buildMatrix(deps.clientFor(profileId), await service.get(profileId)),
-    'wizard.generate': ({ profileId, major, ...input }) => wizard.generate({ ...input, ...(profileId ? { profileId } : {}), ...(major ? { major } : {}) }),
+    'permissions.get': ({ profileId, refresh }) =>
+      refresh ? service.refresh(profileId) : service.get(profileId),
+    'permissions.matrix': async ({ profileId }) =>
+      buildMatrix(deps.clientFor(profileId), await service.get(profileId)),
+    'wizard.generate': ({ profileId, major, ...input }) =>
+      wizard.generate({ ...input, ...(profileId ? { profileId } : {}), ...(major ? { major } : {}) }),
     'wizard.plan': (input) => wizard.plan(input),
     'wizard.verify': ({ source, preset, scope }) => wizard.verify(source, preset, scope),
     'wizard.saveProfile': ({ planId, name }) => wizard.saveProfile(planId, name),

@@ -1,5 +1,10 @@
 // The Permissions-view matrix for a profile: every app feature evaluated over the cluster's guests, effective and user side.
-import { MATRIX_GAP_LIMIT, type FeatureRowView, type PermissionsInfo, type PermissionsMatrix } from '../../src-shared/ipc/channels/permissions.js';
+import {
+  MATRIX_GAP_LIMIT,
+  type FeatureRowView,
+  type PermissionsInfo,
+  type PermissionsMatrix,
+} from '../../src-shared/ipc/channels/permissions.js';
 import type { PermissionsAnswer } from '../../src-shared/permissions/evaluate.js';
 import { featureMatrix } from '../../src-shared/permissions/features.js';
 import type { Vars } from '../../src-shared/permissions/requirement.js';
@@ -15,9 +20,17 @@ export type GuestTarget = { node: string; vmid: number; type: string; pool?: str
 
 /** One target per guest: its node, id and type, its pool, and a storage that holds its backups when one is visible. */
 export function guestTargets(resources: readonly ClusterResource[]): GuestTarget[] {
-  const backupStore = resources.find((r) => r.type === 'storage' && (r.content ?? '').split(',').includes('backup'))?.storage;
+  const backupStore = resources.find(
+    (r) => r.type === 'storage' && (r.content ?? '').split(',').includes('backup'),
+  )?.storage;
   return resources
-    .filter((r) => (r.type === 'qemu' || r.type === 'lxc') && r.vmid !== undefined && r.node !== undefined && !r.template)
+    .filter(
+      (r) =>
+        (r.type === 'qemu' || r.type === 'lxc') &&
+        r.vmid !== undefined &&
+        r.node !== undefined &&
+        !r.template,
+    )
     .slice(0, MAX_TARGETS)
     .map((r) => ({
       node: r.node!,
@@ -28,7 +41,8 @@ export function guestTargets(resources: readonly ClusterResource[]): GuestTarget
     }));
 }
 
-const cleanTarget = (v: Vars): TargetVars => Object.fromEntries(Object.entries(v).filter((e): e is [string, string | number] => e[1] !== undefined));
+const cleanTarget = (v: Vars): TargetVars =>
+  Object.fromEntries(Object.entries(v).filter((e): e is [string, string | number] => e[1] !== undefined));
 
 function rows(answer: PermissionsAnswer, targets: readonly Vars[], identity: string): FeatureRowView[] {
   return featureMatrix(answer, targets, { id: identity }).map((r) => ({
@@ -37,7 +51,9 @@ function rows(answer: PermissionsAnswer, targets: readonly Vars[], identity: str
     state: r.state,
     allowed: r.allowed,
     total: r.total,
-    gaps: r.gaps.slice(0, MATRIX_GAP_LIMIT).map((g) => ({ action: g.action, target: cleanTarget(g.target), reason: g.reason })),
+    gaps: r.gaps
+      .slice(0, MATRIX_GAP_LIMIT)
+      .map((g) => ({ action: g.action, target: cleanTarget(g.target), reason: g.reason })),
     gapCount: r.gaps.length,
   }));
 }

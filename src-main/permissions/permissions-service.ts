@@ -54,7 +54,11 @@ async function privsepOf(c: PveCaller, user: string, token: string): Promise<boo
   }
 }
 
-async function read(profileId: string, c: PveCaller & { readonly identity: string }, now: () => number): Promise<PermissionsInfo> {
+async function read(
+  profileId: string,
+  c: PveCaller & { readonly identity: string },
+  now: () => number,
+): Promise<PermissionsInfo> {
   const identity = c.identity;
   const token = splitToken(identity);
   const [perms, version, user, privsep] = await Promise.all([
@@ -69,12 +73,16 @@ async function read(profileId: string, c: PveCaller & { readonly identity: strin
     identity,
     isToken: token !== undefined,
     // a token whose effective set differs from its user's is separated, whatever the token entry said
-    privsep: privsep ?? (user.userAnswer && JSON.stringify(user.userAnswer) !== JSON.stringify(answer) ? true : null),
+    privsep:
+      privsep ??
+      (user.userAnswer && JSON.stringify(user.userAnswer) !== JSON.stringify(answer) ? true : null),
     answer,
     ...user,
     version: version.version,
     major: majorOf(version.version) ?? null,
-    canSetUpTokens: privilegesAt(answer, '/access').has('Permissions.Modify') && privilegesAt(answer, '/access/groups').has('User.Modify'),
+    canSetUpTokens:
+      privilegesAt(answer, '/access').has('Permissions.Modify') &&
+      privilegesAt(answer, '/access/groups').has('User.Modify'),
     readAt: now(),
   };
 }

@@ -23,10 +23,15 @@ const str = (p: PveParams, key: string): string => String(p[key] ?? '');
 export async function runSetupCall(c: PveCaller, call: CallInput): Promise<TokenCreated | undefined> {
   const params = scalarParams(call);
   const token = TOKEN_PATH.exec(call.path);
-  if (call.method === 'POST' && token) return createToken(c, decodeURIComponent(token[1]!), decodeURIComponent(token[2]!), params);
-  if (call.method === 'POST' && call.path === '/access/roles') return void (await createRole(c, { roleid: str(params, 'roleid'), privs: str(params, 'privs') }));
+  if (call.method === 'POST' && token)
+    return createToken(c, decodeURIComponent(token[1]!), decodeURIComponent(token[2]!), params);
+  if (call.method === 'POST' && call.path === '/access/roles')
+    return void (await createRole(c, { roleid: str(params, 'roleid'), privs: str(params, 'privs') }));
   if (call.method === 'POST' && call.path === '/access/users') {
-    return void (await createUser(c, { userid: str(params, 'userid'), ...(params.comment !== undefined ? { comment: str(params, 'comment') } : {}) }));
+    return void (await createUser(c, {
+      userid: str(params, 'userid'),
+      ...(params.comment !== undefined ? { comment: str(params, 'comment') } : {}),
+    }));
   }
   if (call.method === 'PUT' && call.path === '/access/acl') return void (await updateAcl(c, params));
   throw new Error(`not a token setup call: ${call.method} ${call.path}`);

@@ -28,7 +28,12 @@ function scopeTargets(seen: GuestTarget[], scope: WizardScope): GuestTarget[] {
   return seen.some((t) => t.pool !== undefined) ? seen.filter((t) => t.pool === scope.pool) : seen;
 }
 
-export async function verifyCapabilities(c: PveCaller, identity: string, preset: PresetId, scope: WizardScope): Promise<VerifyResult> {
+export async function verifyCapabilities(
+  c: PveCaller,
+  identity: string,
+  preset: PresetId,
+  scope: WizardScope,
+): Promise<VerifyResult> {
   const [perms, resources] = await Promise.all([getPermissions(c), getClusterResources(c)]);
   const answer = toAnswer(perms);
   const seen = guestTargets(resources);
@@ -40,16 +45,34 @@ export async function verifyCapabilities(c: PveCaller, identity: string, preset:
   // a scoped guest the token cannot even see is a gap of its own
   const expected = scope.kind === 'guests' ? scope.vmids : [];
   for (const vmid of expected.filter((id) => !targets.some((t) => t.vmid === id))) {
-    checks.push({ action: 'guest.view', label: actionById('guest.view').label, target: `vmid ${vmid}`, allowed: false, reason: `the token does not see guest ${vmid}` });
+    checks.push({
+      action: 'guest.view',
+      label: actionById('guest.view').label,
+      target: `vmid ${vmid}`,
+      allowed: false,
+      reason: `the token does not see guest ${vmid}`,
+    });
   }
   if (targets.length === 0 && scope.kind !== 'guests') {
-    checks.push({ action: 'guest.view', label: actionById('guest.view').label, target: scope.kind === 'pool' ? `pool ${scope.pool}` : 'cluster', allowed: false, reason: 'the token sees no guest in its scope' });
+    checks.push({
+      action: 'guest.view',
+      label: actionById('guest.view').label,
+      target: scope.kind === 'pool' ? `pool ${scope.pool}` : 'cluster',
+      allowed: false,
+      reason: 'the token sees no guest in its scope',
+    });
   }
   for (const action of presetActions(preset)) {
     for (const t of targets) {
       const v = evaluateAction(action, answer, t, { identity: { id: identity } });
       v.unchecked.forEach((u) => unchecked.add(u));
-      checks.push({ action, label: actionById(action).label, target: `${t.type}/${t.vmid}`, allowed: v.allowed, ...(v.reason ? { reason: v.reason } : {}) });
+      checks.push({
+        action,
+        label: actionById(action).label,
+        target: `${t.type}/${t.vmid}`,
+        allowed: v.allowed,
+        ...(v.reason ? { reason: v.reason } : {}),
+      });
     }
   }
   return { identity, passed: checks.every((x) => x.allowed), checks, unchecked: [...unchecked].sort() };

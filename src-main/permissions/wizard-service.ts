@@ -1,6 +1,12 @@
 // The token wizard in main: commands for a preset, the setup as a confirm-diff plan in the plans store, verify and save.
 import { randomUUID } from 'node:crypto';
-import type { VerifyResult, WizardInput, WizardOutput, VerifySource, WizardScope } from '../../src-shared/ipc/channels/permissions.js';
+import type {
+  VerifyResult,
+  WizardInput,
+  WizardOutput,
+  VerifySource,
+  WizardScope,
+} from '../../src-shared/ipc/channels/permissions.js';
 import { AppFailure } from '../../src-shared/ipc/errors.js';
 import type { Profile, ProfileView } from '../../src-shared/model/profile.js';
 import { actionById } from '../../src-shared/permissions/action-privileges.js';
@@ -59,10 +65,29 @@ function outputOf(setup: TokenSetup): WizardOutput {
 }
 
 export const setupFor = (input: WizardInput, major: PveMajor): TokenSetup =>
-  planTokenSetup({ preset: input.preset, scope: input.scope, userid: input.userid, tokenid: input.tokenid, major, rolePrefix: rolePrefixFor(input.userid) });
+  planTokenSetup({
+    preset: input.preset,
+    scope: input.scope,
+    userid: input.userid,
+    tokenid: input.tokenid,
+    major,
+    rolePrefix: rolePrefixFor(input.userid),
+  });
 
-const tokenClient = (host: string, port: number, pin: string | undefined, tokenId: string, secret: string, extraCa?: string[]): PveClient =>
-  new PveClient({ host, port, auth: tokenAuth(tokenId, secret), trust: { ...(pin ? { pin } : {}), ...(extraCa ? { extraCa } : {}) } });
+const tokenClient = (
+  host: string,
+  port: number,
+  pin: string | undefined,
+  tokenId: string,
+  secret: string,
+  extraCa?: string[],
+): PveClient =>
+  new PveClient({
+    host,
+    port,
+    auth: tokenAuth(tokenId, secret),
+    trust: { ...(pin ? { pin } : {}), ...(extraCa ? { extraCa } : {}) },
+  });
 
 export function createWizardService(deps: WizardDeps): WizardService {
   /** plan id -> the token its run created; the secret never leaves main */
@@ -80,7 +105,11 @@ export function createWizardService(deps: WizardDeps): WizardService {
     return c;
   }
 
-  function clientForSource(source: VerifySource): { client: PveCaller; identity: string; close(): Promise<void> } {
+  function clientForSource(source: VerifySource): {
+    client: PveCaller;
+    identity: string;
+    close(): Promise<void>;
+  } {
     if (source.kind === 'profile') {
       const client = deps.clientFor(source.profileId);
       return { client, identity: client.identity, close: async () => {} };
@@ -91,7 +120,14 @@ export function createWizardService(deps: WizardDeps): WizardService {
       const client = tokenClient(p.host, p.port, p.pinnedFingerprint, c.tokenId, c.secret, deps.extraCa);
       return { client, identity: c.tokenId, close: () => client.close() };
     }
-    const client = tokenClient(source.host, source.port ?? 8006, source.fingerprint, source.tokenId, source.secret, deps.extraCa);
+    const client = tokenClient(
+      source.host,
+      source.port ?? 8006,
+      source.fingerprint,
+      source.tokenId,
+      source.secret,
+      deps.extraCa,
+    );
     return { client, identity: source.tokenId, close: () => client.close() };
   }
 
@@ -105,14 +141,23 @@ export function createWizardService(deps: WizardDeps): WizardService {
       const profile = deps.profiles.get(input.profileId);
       const info = await deps.permissions.get(input.profileId, true);
       const setup = setupFor(input, info.major ?? 9);
-      const built = tokenSetupPlan(setup, { answer: info.answer, identity: { id: info.identity }, readOnly: profile.readOnly });
+      const built = tokenSetupPlan(setup, {
+        answer: info.answer,
+        identity: { id: info.identity },
+        readOnly: profile.readOnly,
+      });
       // a fresh id per build: the plans store runs an id at most once
       const plan: Plan = { ...built, id: randomUUID() };
       const steps: PlanStep[] = setup.apiCalls.map((call) => ({
         call,
         async run(c) {
           const token = await runSetupCall(c, call);
-          if (token) created.set(plan.id, { profileId: input.profileId, tokenId: token['full-tokenid'], secret: token.value });
+          if (token)
+            created.set(plan.id, {
+              profileId: input.profileId,
+              tokenId: token['full-tokenid'],
+              secret: token.value,
+            });
           return undefined;
         },
       }));
@@ -126,7 +171,14 @@ export function createWizardService(deps: WizardDeps): WizardService {
           return out;
         };
       }
-      deps.plans.add({ plan, profileId: input.profileId, identity: info.identity, steps, preconditions: [], targets: [] });
+      deps.plans.add({
+        plan,
+        profileId: input.profileId,
+        identity: info.identity,
+        steps,
+        preconditions: [],
+        targets: [],
+      });
       return plan;
     },
 
@@ -143,7 +195,14 @@ export function createWizardService(deps: WizardDeps): WizardService {
       const c = createdBy(planId);
       const p = deps.profiles.get(c.profileId);
       return deps.profiles.save(
-        { name, host: p.host, port: p.port, auth: { kind: 'token', tokenId: c.tokenId }, ...(p.pinnedFingerprint ? { pinnedFingerprint: p.pinnedFingerprint } : {}), readOnly: false },
+        {
+          name,
+          host: p.host,
+          port: p.port,
+          auth: { kind: 'token', tokenId: c.tokenId },
+          ...(p.pinnedFingerprint ? { pinnedFingerprint: p.pinnedFingerprint } : {}),
+          readOnly: false,
+        },
         c.secret,
       );
     },

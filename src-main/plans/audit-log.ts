@@ -17,7 +17,12 @@ export interface AuditLog {
 }
 
 export function scrubParams(params: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, SECRET_PARAM.test(k) ? '[redacted]' : typeof v === 'string' ? redact(v) : v]));
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [
+      k,
+      SECRET_PARAM.test(k) ? '[redacted]' : typeof v === 'string' ? redact(v) : v,
+    ]),
+  );
 }
 
 export function createAuditLog(configDir: string): AuditLog {
@@ -49,7 +54,10 @@ export function createAuditLog(configDir: string): AuditLog {
   return {
     file,
     append(entry) {
-      const safe = AuditEntry.parse({ ...entry, calls: entry.calls.map((c) => ({ ...c, params: scrubParams(c.params) })) });
+      const safe = AuditEntry.parse({
+        ...entry,
+        calls: entry.calls.map((c) => ({ ...c, params: scrubParams(c.params) })),
+      });
       const next = tail.then(async () => {
         await mkdir(configDir, { recursive: true });
         await appendFile(file, `${JSON.stringify(safe)}\n`, { mode: 0o600 });

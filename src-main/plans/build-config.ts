@@ -5,7 +5,14 @@ import { configEditParams, diffConfig, type DiffEntry } from '../../src-shared/p
 import { callFor } from '../../src-shared/plans/plan.js';
 import { getGuestConfig, getGuestStatus, updateGuestConfig } from '../pve/api/guests.js';
 import { snapshotStep, statusWarnings } from './build-snapshots.js';
-import { autoSnapName, guestLabel, guestVars, type BuildContext, type BuiltAction, type PlanStep } from './plan-types.js';
+import {
+  autoSnapName,
+  guestLabel,
+  guestVars,
+  type BuildContext,
+  type BuiltAction,
+  type PlanStep,
+} from './plan-types.js';
 
 type ConfigEdit = Extract<PlanAction, { kind: 'config' }>;
 
@@ -38,28 +45,46 @@ export async function buildConfig(a: ConfigEdit, ctx: BuildContext): Promise<Bui
     else after[key] = value;
   }
   const edit = configEditParams(before, after);
-  if (Object.keys(edit).length === 0) throw new AppFailure('bad_parameter', 'Nothing would change: the config already has these values');
+  if (Object.keys(edit).length === 0)
+    throw new AppFailure('bad_parameter', 'Nothing would change: the config already has these values');
   const params = { ...edit, digest: read.digest };
   const running = status.status === 'running';
-  const diff: DiffEntry[] = diffConfig(before, after).map((e) => (running && goesPending(g.type, e.key, before.hotplug) ? { ...e, kind: 'pending' } : e));
+  const diff: DiffEntry[] = diffConfig(before, after).map((e) =>
+    running && goesPending(g.type, e.key, before.hotplug) ? { ...e, kind: 'pending' } : e,
+  );
   const label = guestLabel(g, status.name);
   const cold = diff.filter((e) => e.kind === 'pending').map((e) => e.key);
   const steps: PlanStep[] = [];
-  if (a.snapshotFirst) steps.push(snapshotStep(g, { snapname: autoSnapName(ctx.now()), description: 'before config change (Proxdeck)' }));
+  if (a.snapshotFirst)
+    steps.push(
+      snapshotStep(g, { snapname: autoSnapName(ctx.now()), description: 'before config change (Proxdeck)' }),
+    );
   steps.push({
     call: callFor('guest.config', guestVars(g), params, g.type),
     // A snapshot taken just before changes the digest (it sets `parent`): re-read it and send the fresh one only if
     // nothing else changed.
-    run: async (c) => (a.snapshotFirst ? updateGuestConfig(c, g, { ...edit, digest: await digestIfUnchanged(c, g, before) }) : updateGuestConfig(c, g, params)),
+    run: async (c) =>
+      a.snapshotFirst
+        ? updateGuestConfig(c, g, { ...edit, digest: await digestIfUnchanged(c, g, before) })
+        : updateGuestConfig(c, g, params),
   });
   return {
     input: {
       title: `Edit config of ${label}`,
-      targets: [{ kind: g.type, id: String(g.vmid), node: g.node, ...(status.name ? { name: status.name } : {}) }],
+      targets: [
+        { kind: g.type, id: String(g.vmid), node: g.node, ...(status.name ? { name: status.name } : {}) },
+      ],
       diff,
       warnings: [
         ...statusWarnings(g, status).filter((w) => w.code !== 'guest-running' || cold.length > 0),
-        ...(cold.length > 0 ? [{ code: 'needs-reboot' as const, message: `${cold.join(', ')} will stay pending until ${label} is restarted` }] : []),
+        ...(cold.length > 0
+          ? [
+              {
+                code: 'needs-reboot' as const,
+                message: `${cold.join(', ')} will stay pending until ${label} is restarted`,
+              },
+            ]
+          : []),
       ],
       expect: { digest: read.digest, status: status.status },
     },
@@ -69,9 +94,19 @@ export async function buildConfig(a: ConfigEdit, ctx: BuildContext): Promise<Bui
   };
 }
 
-async function digestIfUnchanged(c: BuildContext['caller'], g: GuestRef, planned: Record<string, string>): Promise<string> {
+async function digestIfUnchanged(
+  c: BuildContext['caller'],
+  g: GuestRef,
+  planned: Record<string, string>,
+): Promise<string> {
   const now = await getGuestConfig(c, g);
-  const strip = (cfg: Record<string, string>): string => JSON.stringify(Object.entries(cfg).filter(([k]) => k !== 'parent').sort(([x], [y]) => x.localeCompare(y)));
-  if (strip(now.config) !== strip(planned)) throw new AppFailure('stale_plan', `${guestLabel(g)} changed since this plan was built: re-plan`);
+  const strip = (cfg: Record<string, string>): string =>
+    JSON.stringify(
+      Object.entries(cfg)
+        .filter(([k]) => k !== 'parent')
+        .sort(([x], [y]) => x.localeCompare(y)),
+    );
+  if (strip(now.config) !== strip(planned))
+    throw new AppFailure('stale_plan', `${guestLabel(g)} changed since this plan was built: re-plan`);
   return now.digest;
 }

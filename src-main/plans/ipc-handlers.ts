@@ -18,7 +18,10 @@ import { createReadOnlyGuard } from './read-only-guard.js';
 
 type Defs = typeof plansRequests;
 export type PlanHandlers = {
-  [N in keyof Defs]: (args: z.output<Defs[N]['args']>, ctx: CallContext) => Promise<z.input<Defs[N]['result']>>;
+  [N in keyof Defs]: (
+    args: z.output<Defs[N]['args']>,
+    ctx: CallContext,
+  ) => Promise<z.input<Defs[N]['result']>>;
 };
 
 export interface PlanServiceDeps {
@@ -41,11 +44,20 @@ export interface PlanServices {
 }
 
 function refuseUnrunnable(stored: StoredPlan, profile: Profile, confirmText: string | undefined): void {
-  if (profile.readOnly) throw new AppFailure('read_only', 'This cluster profile is read-only: changes are disabled');
+  if (profile.readOnly)
+    throw new AppFailure('read_only', 'This cluster profile is read-only: changes are disabled');
   const { plan } = stored;
-  if (plan.blocked) throw new AppFailure(plan.readOnlyRefused ? 'read_only' : 'permission_denied', `This plan is blocked: ${plan.blockReasons.join('; ')}`);
+  if (plan.blocked)
+    throw new AppFailure(
+      plan.readOnlyRefused ? 'read_only' : 'permission_denied',
+      `This plan is blocked: ${plan.blockReasons.join('; ')}`,
+    );
   if (!isConfirmed(plan, confirmText ?? '')) {
-    throw new AppFailure('bad_parameter', `Type ${plan.confirmWord ?? 'the confirmation word'} to confirm this destructive change`, { confirmText: 'does not match' });
+    throw new AppFailure(
+      'bad_parameter',
+      `Type ${plan.confirmWord ?? 'the confirmation word'} to confirm this destructive change`,
+      { confirmText: 'does not match' },
+    );
   }
 }
 
@@ -54,9 +66,15 @@ export function createPlanServices(deps: PlanServiceDeps): PlanServices {
   const audit = createAuditLog(deps.configDir);
   const now = deps.now ?? (() => new Date());
   const track = (caller: PveCaller, upid: string, opts: TrackOptions): ReturnType<typeof trackTask> =>
-    trackTask(caller, upid, { ...opts, ...(deps.taskIntervalMs !== undefined ? { intervalMs: deps.taskIntervalMs } : {}) });
+    trackTask(caller, upid, {
+      ...opts,
+      ...(deps.taskIntervalMs !== undefined ? { intervalMs: deps.taskIntervalMs } : {}),
+    });
 
-  async function record(stored: StoredPlan, result: { state: string; error?: string; upids: string[] }): Promise<void> {
+  async function record(
+    stored: StoredPlan,
+    result: { state: string; error?: string; upids: string[] },
+  ): Promise<void> {
     const profile = deps.profiles.get(stored.profileId);
     await audit
       .append({
@@ -68,18 +86,32 @@ export function createPlanServices(deps: PlanServiceDeps): PlanServices {
         calls: stored.plan.calls.map((c) => ({ method: c.method, path: c.path, params: c.params })),
         result,
       })
-      .catch((err: unknown) => console.error('[proxdeck] audit log write failed:', err instanceof Error ? err.message : err));
+      .catch((err: unknown) =>
+        console.error('[proxdeck] audit log write failed:', err instanceof Error ? err.message : err),
+      );
   }
 
   async function execute(stored: StoredPlan): Promise<RunResult> {
     const caller = deps.clientFor(stored.profileId);
     try {
-      const result = await runPlan(stored, { caller, track, emit: (p) => deps.events.emit('plans.progressed', p) });
-      await record(stored, { state: result.state, ...(result.error ? { error: result.error.message } : {}), upids: result.steps.flatMap((s) => (s.upid ? [s.upid] : [])) });
+      const result = await runPlan(stored, {
+        caller,
+        track,
+        emit: (p) => deps.events.emit('plans.progressed', p),
+      });
+      await record(stored, {
+        state: result.state,
+        ...(result.error ? { error: result.error.message } : {}),
+        upids: result.steps.flatMap((s) => (s.upid ? [s.upid] : [])),
+      });
       return result;
     } catch (err) {
       const failure = err instanceof AppFailure ? err : new AppFailure('internal', 'The plan could not run');
-      await record(stored, { state: failure.code === 'stale_plan' ? 'stale' : 'failed', error: failure.message, upids: [] });
+      await record(stored, {
+        state: failure.code === 'stale_plan' ? 'stale' : 'failed',
+        error: failure.message,
+        upids: [],
+      });
       throw failure;
     }
   }
@@ -109,12 +141,17 @@ export function createPlanServices(deps: PlanServiceDeps): PlanServices {
     },
     'plans.get': async ({ planId }) => ({ plan: store.get(planId).plan, result: store.resultOf(planId) }),
     'audit.list': async ({ limit }) => ({ entries: await audit.list(limit) }),
-    'audit.export': async () => ({ filename: `proxdeck-audit-${now().toISOString().slice(0, 10)}.jsonl`, content: await audit.exportText() }),
+    'audit.export': async () => ({
+      filename: `proxdeck-audit-${now().toISOString().slice(0, 10)}.jsonl`,
+      content: await audit.exportText(),
+    }),
     'snapshots.list': async ({ profileId, guest }) => {
       const list = await listSnapshots(deps.clientFor(profileId), guest);
       return { snapshots: list.snapshots, running: list.running };
     },
-    'guests.pending': async ({ profileId, guest }) => ({ entries: await getGuestPending(deps.clientFor(profileId), guest) }),
+    'guests.pending': async ({ profileId, guest }) => ({
+      entries: await getGuestPending(deps.clientFor(profileId), guest),
+    }),
   };
   return { handlers, guard, store, audit };
 }

@@ -27,27 +27,40 @@ async function whatChanged(c: PveCaller, p: Precondition): Promise<string | unde
   }
   if (p.snapshot !== undefined) {
     const { snapshots } = await listSnapshots(c, p.guest);
-    if (!snapshots.some((s) => s.name === p.snapshot)) return `snapshot '${p.snapshot}' of ${p.label} no longer exists`;
+    if (!snapshots.some((s) => s.name === p.snapshot))
+      return `snapshot '${p.snapshot}' of ${p.label} no longer exists`;
   }
   return undefined;
 }
 
 /** Throws stale_plan when a target changed since planning: the user must see a fresh plan before anything happens. */
 export async function checkPreconditions(c: PveCaller, stored: StoredPlan): Promise<void> {
-  const changes = (await Promise.all(stored.preconditions.map((p) => whatChanged(c, p)))).filter((x): x is string => x !== undefined);
+  const changes = (await Promise.all(stored.preconditions.map((p) => whatChanged(c, p)))).filter(
+    (x): x is string => x !== undefined,
+  );
   if (changes.length > 0) {
-    throw new AppFailure('stale_plan', `Nothing was done: ${changes.join('; ')} since this plan was built. Build the plan again.`);
+    throw new AppFailure(
+      'stale_plan',
+      `Nothing was done: ${changes.join('; ')} since this plan was built. Build the plan again.`,
+    );
   }
 }
 
-const message = (err: unknown): string => (err instanceof AppFailure || err instanceof Error ? err.message : 'unexpected failure');
+const message = (err: unknown): string =>
+  err instanceof AppFailure || err instanceof Error ? err.message : 'unexpected failure';
 
 export async function runPlan(stored: StoredPlan, deps: RunDeps): Promise<RunResult> {
   const now = deps.now ?? Date.now;
   const startedAt = now();
   const planId = stored.plan.id;
   await checkPreconditions(deps.caller, stored);
-  const steps: StepResult[] = stored.plan.calls.map((c, index) => ({ index, method: c.method, path: c.path, state: 'skipped', log: [] }));
+  const steps: StepResult[] = stored.plan.calls.map((c, index) => ({
+    index,
+    method: c.method,
+    path: c.path,
+    state: 'skipped',
+    log: [],
+  }));
   let error: RunResult['error'];
   for (const [index, step] of stored.steps.entries()) {
     const out = steps[index]!;
@@ -64,11 +77,21 @@ export async function runPlan(stored: StoredPlan, deps: RunDeps): Promise<RunRes
         if (!outcome.ok) throw new AppFailure('server_error', outcome.exitstatus);
       }
       out.state = 'done';
-      deps.emit({ planId, index, state: 'done', ...(upid ? { upid } : {}), ...(out.exitstatus ? { exitstatus: out.exitstatus } : {}), newLines: [] });
+      deps.emit({
+        planId,
+        index,
+        state: 'done',
+        ...(upid ? { upid } : {}),
+        ...(out.exitstatus ? { exitstatus: out.exitstatus } : {}),
+        newLines: [],
+      });
     } catch (err) {
       out.state = 'failed';
       out.error = message(err);
-      error = { code: err instanceof AppFailure ? err.code : 'internal', message: `${step.call.method} ${step.call.path}: ${out.error}` };
+      error = {
+        code: err instanceof AppFailure ? err.code : 'internal',
+        message: `${step.call.method} ${step.call.path}: ${out.error}`,
+      };
       deps.emit({ planId, index, state: 'failed', ...(out.upid ? { upid: out.upid } : {}), newLines: [] });
       break;
     }
@@ -88,8 +111,15 @@ export async function runPlan(stored: StoredPlan, deps: RunDeps): Promise<RunRes
 async function endState(c: PveCaller, stored: StoredPlan): Promise<RunResult['endState']> {
   return Promise.all(
     stored.targets.map(async (g) => {
-      const [status, pending] = await Promise.all([getGuestStatus(c, g).catch(() => undefined), getGuestPending(c, g).catch(() => [])]);
-      return { target: `${g.type}/${g.vmid}`, ...(status ? { status: status.status } : {}), pending: pendingKeys(pending) };
+      const [status, pending] = await Promise.all([
+        getGuestStatus(c, g).catch(() => undefined),
+        getGuestPending(c, g).catch(() => []),
+      ]);
+      return {
+        target: `${g.type}/${g.vmid}`,
+        ...(status ? { status: status.status } : {}),
+        pending: pendingKeys(pending),
+      };
     }),
   );
 }

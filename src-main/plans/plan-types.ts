@@ -37,7 +37,11 @@ export interface BuildContext {
 export const guestLabel = (g: GuestRef, name?: string): string =>
   `${g.type === 'qemu' ? 'VM' : 'CT'} ${g.vmid}${name ? ` (${name})` : ''}`;
 
-export const guestVars = (g: GuestRef): { node: string; vmid: number; type: GuestRef['type'] } => ({ node: g.node, vmid: g.vmid, type: g.type });
+export const guestVars = (g: GuestRef): { node: string; vmid: number; type: GuestRef['type'] } => ({
+  node: g.node,
+  vmid: g.vmid,
+  type: g.type,
+});
 
 /** "auto-20260102-030405": PVE snapshot names must start with a letter. */
 export function autoSnapName(d: Date): string {

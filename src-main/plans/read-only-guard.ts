@@ -9,7 +9,10 @@ export interface ReadOnlyGuardDeps {
   profileOfPlan(planId: string): string | undefined;
 }
 
-export const READ_ONLY_REFUSAL: AppError = { code: 'read_only', message: 'This cluster profile is read-only: changes are disabled' };
+export const READ_ONLY_REFUSAL: AppError = {
+  code: 'read_only',
+  message: 'This cluster profile is read-only: changes are disabled',
+};
 
 function profileIdOf(args: unknown, deps: ReadOnlyGuardDeps): string | undefined {
   if (!args || typeof args !== 'object') return undefined;

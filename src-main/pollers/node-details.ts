@@ -15,7 +15,8 @@ export async function fetchNodeDetails(
   signal: AbortSignal,
 ): Promise<NodeDetails> {
   const online: string[] = [];
-  for (const rec of records.values()) if (rec.kind === 'node' && rec.status === 'online') online.push(rec.node);
+  for (const rec of records.values())
+    if (rec.kind === 'node' && rec.status === 'online') online.push(rec.node);
   const out: NodeDetails = new Map(previous);
   let next = 0;
   async function worker(): Promise<void> {

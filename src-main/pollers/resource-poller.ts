@@ -106,7 +106,13 @@ export function startResourcePoller(opts: ResourcePollerOptions): ResourcePoller
       running = cycle().finally(() => {
         running = undefined;
         const base = opts.intervalMs();
-        const wait = failures === 0 ? base : backoffDelay({ attempts: 0, baseDelayMs: base, maxDelayMs: opts.maxBackoffMs ?? 60_000 }, failures);
+        const wait =
+          failures === 0
+            ? base
+            : backoffDelay(
+                { attempts: 0, baseDelayMs: base, maxDelayMs: opts.maxBackoffMs ?? 60_000 },
+                failures,
+              );
         schedule(wait);
       });
     }, delay);

@@ -37,8 +37,20 @@ export const features: readonly FeatureEntry[] = [
   },
   ...operationFeatures,
   ...clusterOpsFeatures,
-  { id: 'tasks', label: 'Tasks', glyph: '☰', summary: 'Running and recent PVE tasks with their logs.', view: TasksView },
-  { id: 'storage', label: 'Storage', glyph: '▥', summary: 'Storages per node, their content, ISO upload and templates.', view: StorageView },
+  {
+    id: 'tasks',
+    label: 'Tasks',
+    glyph: '☰',
+    summary: 'Running and recent PVE tasks with their logs.',
+    view: TasksView,
+  },
+  {
+    id: 'storage',
+    label: 'Storage',
+    glyph: '▥',
+    summary: 'Storages per node, their content, ISO upload and templates.',
+    view: StorageView,
+  },
   {
     id: 'permissions',
     label: 'Permissions',

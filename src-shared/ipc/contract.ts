@@ -68,6 +68,9 @@ export function isEventName(name: unknown): name is EventName {
 
 /** What main exposes to the renderer: the preload and the web-host bridge both implement this. */
 export interface ProxdeckBridge {
-  invoke<N extends RequestName>(name: N, args: RequestArgs<N>): Promise<import('./errors.js').Reply<RequestResult<N>>>;
+  invoke<N extends RequestName>(
+    name: N,
+    args: RequestArgs<N>,
+  ): Promise<import('./errors.js').Reply<RequestResult<N>>>;
   on<N extends EventName>(name: N, listener: (payload: EventPayload<N>) => void): () => void;
 }

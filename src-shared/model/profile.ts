@@ -8,15 +8,23 @@ export const Fingerprint = z
   .pipe(z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/, 'not a SHA-256 fingerprint'));
 
 /** USER@REALM!TOKENID, as PVE names API tokens */
-export const TokenId = z.string().regex(/^[^\s:/@]+@[A-Za-z][A-Za-z0-9._-]+![A-Za-z][A-Za-z0-9._-]+$/, 'expected user@realm!tokenid');
+export const TokenId = z
+  .string()
+  .regex(/^[^\s:/@]+@[A-Za-z][A-Za-z0-9._-]+![A-Za-z][A-Za-z0-9._-]+$/, 'expected user@realm!tokenid');
 
 export const ProfileAuth = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('token'), tokenId: TokenId }).strict(),
   z
     .object({
       kind: z.literal('password'),
-      username: z.string().regex(/^[^\s:/@]+$/, 'user name without @realm').max(64),
-      realm: z.string().regex(/^[A-Za-z][A-Za-z0-9._-]+$/).max(32),
+      username: z
+        .string()
+        .regex(/^[^\s:/@]+$/, 'user name without @realm')
+        .max(64),
+      realm: z
+        .string()
+        .regex(/^[A-Za-z][A-Za-z0-9._-]+$/)
+        .max(32),
     })
     .strict(),
 ]);
@@ -37,14 +45,20 @@ export const Profile = z
     port: z.number().int().min(1).max(65535).default(8006),
     auth: ProfileAuth,
     pinnedFingerprint: Fingerprint.optional(),
-    color: z.string().regex(/^#[0-9a-fA-F]{6}$/).default('#3b82f6'),
+    color: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/)
+      .default('#3b82f6'),
     readOnly: z.boolean().default(false),
   })
   .strict();
 export type Profile = z.output<typeof Profile>;
 
 /** What the connect screen sends to create or edit a profile; host may carry ":port". */
-export const ProfileDraft = Profile.extend({ id: Profile.shape.id.optional(), port: z.number().int().min(1).max(65535).optional() });
+export const ProfileDraft = Profile.extend({
+  id: Profile.shape.id.optional(),
+  port: z.number().int().min(1).max(65535).optional(),
+});
 export type ProfileDraft = z.input<typeof ProfileDraft>;
 
 /** A profile as the renderer sees it: plus whether a secret is stored, never the secret itself. */

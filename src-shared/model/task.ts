@@ -37,7 +37,10 @@ export interface Upid {
 
 /** UPID:<node>:<pid>:<pstart>:<starttime>:<type>:<id>:<user>: (hex numbers, trailing colon) */
 export function parseUpid(upid: string): Upid | undefined {
-  const m = /^UPID:([a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?):([0-9A-Fa-f]{8}):([0-9A-Fa-f]{8,9}):([0-9A-Fa-f]{8}):([^:/\s]+):([^:]*):([^:/\s]+):$/.exec(upid);
+  const m =
+    /^UPID:([a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?):([0-9A-Fa-f]{8}):([0-9A-Fa-f]{8,9}):([0-9A-Fa-f]{8}):([^:/\s]+):([^:]*):([^:/\s]+):$/.exec(
+      upid,
+    );
   if (!m) return undefined;
   return {
     node: m[1]!,

@@ -21,12 +21,25 @@ import { z } from 'zod';
 import { type ActionId, type GuestType, actionById, expandCalls } from './action-privileges.js';
 import { type Need, type PermNeed, type Vars, fillPath } from './requirement.js';
 
-export const PermissionsAnswer = z.record(z.string(), z.record(z.string(), z.union([z.literal(0), z.literal(1)])));
+export const PermissionsAnswer = z.record(
+  z.string(),
+  z.record(z.string(), z.union([z.literal(0), z.literal(1)])),
+);
 export type PermissionsAnswer = z.infer<typeof PermissionsAnswer>;
 
-const FIXED_PATHS = new Set(['/', '/access', '/access/groups', '/nodes', '/pool', '/sdn', '/storage', '/vms']);
+const FIXED_PATHS = new Set([
+  '/',
+  '/access',
+  '/access/groups',
+  '/nodes',
+  '/pool',
+  '/sdn',
+  '/storage',
+  '/vms',
+]);
 
-const parentOf = (path: string): string | undefined => (path === '/' ? undefined : path.slice(0, path.lastIndexOf('/')) || '/');
+const parentOf = (path: string): string | undefined =>
+  path === '/' ? undefined : path.slice(0, path.lastIndexOf('/')) || '/';
 
 /** Privileges on `path` with their propagate flag (inherited ones are propagated by definition). */
 function flagsAt(answer: PermissionsAnswer, path: string): Record<string, 0 | 1> {
@@ -67,7 +80,11 @@ export interface Verdict {
   unchecked: string[];
 }
 
-type Outcome = { state: 'pass' } | { state: 'na' } | { state: 'unchecked'; what: string[] } | { state: 'fail'; options: Missing[][] };
+type Outcome =
+  | { state: 'pass' }
+  | { state: 'na' }
+  | { state: 'unchecked'; what: string[] }
+  | { state: 'fail'; options: Missing[][] };
 
 interface Ctx {
   answer: PermissionsAnswer;
@@ -76,9 +93,14 @@ interface Ctx {
 }
 
 function evalPerm(n: PermNeed, ctx: Ctx): Outcome {
-  if (n.requireParam !== undefined && (ctx.vars[n.requireParam] === undefined || ctx.vars[n.requireParam] === '')) return { state: 'na' };
+  if (
+    n.requireParam !== undefined &&
+    (ctx.vars[n.requireParam] === undefined || ctx.vars[n.requireParam] === '')
+  )
+    return { state: 'na' };
   const path = fillPath(n.path, ctx.vars);
-  if (path === undefined) return { state: 'unchecked', what: [`${n.privs.join(n.any ? '|' : ', ')} on ${n.path}`] };
+  if (path === undefined)
+    return { state: 'unchecked', what: [`${n.privs.join(n.any ? '|' : ', ')} on ${n.path}`] };
   const have = privilegesAt(ctx.answer, path);
   if (n.any ? n.privs.some((p) => have.has(p)) : n.privs.every((p) => have.has(p))) return { state: 'pass' };
   const privs = n.any ? [...n.privs] : n.privs.filter((p) => !have.has(p));
@@ -99,8 +121,11 @@ function evalPermModify(template: string, ctx: Ctx): Outcome {
 
 function evalSelf(param: string, ctx: Ctx): Outcome {
   const who = ctx.vars[param];
-  if (who === undefined || ctx.identity === undefined) return { state: 'unchecked', what: [`caller is ${param}`] };
-  return String(who) === ctx.identity.id ? { state: 'pass' } : { state: 'fail', options: [[{ path: '', privs: [], any: false, self: String(who) }]] };
+  if (who === undefined || ctx.identity === undefined)
+    return { state: 'unchecked', what: [`caller is ${param}`] };
+  return String(who) === ctx.identity.id
+    ? { state: 'pass' }
+    : { state: 'fail', options: [[{ path: '', privs: [], any: false, self: String(who) }]] };
 }
 
 function evalAll(needs: readonly Need[], ctx: Ctx, naFails: boolean): Outcome {
@@ -114,7 +139,10 @@ function evalAll(needs: readonly Need[], ctx: Ctx, naFails: boolean): Outcome {
   }
   if (failed.length > 0) {
     // every failed need must be fixed: combine their options (cross product, small in practice)
-    const combined = failed.reduce<Missing[][]>((acc, opts) => acc.flatMap((a) => opts.map((o) => [...a, ...o])), [[]]);
+    const combined = failed.reduce<Missing[][]>(
+      (acc, opts) => acc.flatMap((a) => opts.map((o) => [...a, ...o])),
+      [[]],
+    );
     return { state: 'fail', options: combined };
   }
   return unchecked.length > 0 ? { state: 'unchecked', what: unchecked } : { state: 'pass' };
@@ -147,13 +175,20 @@ function evalNeed(n: Need, ctx: Ctx): Outcome {
 }
 
 const missingText = (m: Missing): string =>
-  m.self !== undefined ? `to be ${m.self} itself` : `${m.any ? 'one of ' : ''}${m.privs.join(', ')} on ${m.path}`;
+  m.self !== undefined
+    ? `to be ${m.self} itself`
+    : `${m.any ? 'one of ' : ''}${m.privs.join(', ')} on ${m.path}`;
 
 function gapOf(options: Missing[][]): Gap {
   return { options, text: `needs ${options.map((o) => o.map(missingText).join(' and ')).join(' or ')}` };
 }
 
-export function evaluateNeeds(needs: readonly Need[], answer: PermissionsAnswer, vars: Vars, identity?: Identity): Verdict {
+export function evaluateNeeds(
+  needs: readonly Need[],
+  answer: PermissionsAnswer,
+  vars: Vars,
+  identity?: Identity,
+): Verdict {
   const ctx: Ctx = identity ? { answer, vars, identity } : { answer, vars };
   const gaps: Gap[] = [];
   const unchecked: string[] = [];
@@ -177,7 +212,8 @@ export function evaluateAction(
   return evaluateNeeds(dedupe(needs), answer, vars, opts.identity);
 }
 
-const guestTypeOf = (vars: Vars): GuestType | undefined => (vars.type === 'qemu' || vars.type === 'lxc' ? vars.type : undefined);
+const guestTypeOf = (vars: Vars): GuestType | undefined =>
+  vars.type === 'qemu' || vars.type === 'lxc' ? vars.type : undefined;
 
 /** The same need listed by two calls (config + status) is reported once. */
 function dedupe(needs: readonly Need[]): Need[] {
@@ -194,7 +230,9 @@ export function intersectAnswers(user: PermissionsAnswer, token: PermissionsAnsw
   const out: PermissionsAnswer = {};
   for (const path of new Set([...Object.keys(user), ...Object.keys(token)])) {
     const u = flagsAt(user, path);
-    const both = Object.entries(flagsAt(token, path)).flatMap(([p, f]) => (u[p] === undefined ? [] : [[p, (f & u[p]) as 0 | 1] as const]));
+    const both = Object.entries(flagsAt(token, path)).flatMap(([p, f]) =>
+      u[p] === undefined ? [] : [[p, (f & u[p]) as 0 | 1] as const],
+    );
     if (both.length > 0 || (path in user && path in token)) out[path] = Object.fromEntries(both);
   }
   return out;

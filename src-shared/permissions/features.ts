@@ -22,10 +22,26 @@ export interface FeatureDef {
 const DEFS = [
   { id: 'inventory', label: 'See guests and their config', actions: ['guest.view', 'snapshot.list'] },
   { id: 'agent', label: 'Guest agent information', actions: ['guest.agent.info'] },
-  { id: 'power', label: 'Power actions', actions: ['guest.start', 'guest.shutdown', 'guest.reboot', 'guest.stop', 'guest.reset', 'guest.suspend', 'guest.resume'] },
+  {
+    id: 'power',
+    label: 'Power actions',
+    actions: [
+      'guest.start',
+      'guest.shutdown',
+      'guest.reboot',
+      'guest.stop',
+      'guest.reset',
+      'guest.suspend',
+      'guest.resume',
+    ],
+  },
   { id: 'config', label: 'Edit guest config', actions: ['guest.config'] },
   { id: 'console', label: 'Consoles', actions: ['guest.console'] },
-  { id: 'snapshots', label: 'Snapshots and rollback', actions: ['snapshot.list', 'snapshot.create', 'snapshot.delete', 'snapshot.rollback'] },
+  {
+    id: 'snapshots',
+    label: 'Snapshots and rollback',
+    actions: ['snapshot.list', 'snapshot.create', 'snapshot.delete', 'snapshot.rollback'],
+  },
   { id: 'backups', label: 'Backups', actions: ['backup.run', 'backup.list'] },
   { id: 'restore', label: 'Restore backups', actions: ['backup.restore'] },
   { id: 'provisioning', label: 'Clone and delete guests', actions: ['guest.clone', 'guest.delete'] },
@@ -33,7 +49,11 @@ const DEFS = [
   { id: 'replication', label: 'Replication', actions: ['replication.manage', 'replication.run'] },
   { id: 'ha', label: 'High availability', actions: ['ha.view', 'ha.manage'] },
   { id: 'nodes', label: 'Node status', actions: ['node.view'] },
-  { id: 'access', label: 'Set up users, tokens and ACLs', actions: ['access.role.create', 'access.user.create', 'access.token.create', 'access.acl.modify'] },
+  {
+    id: 'access',
+    label: 'Set up users, tokens and ACLs',
+    actions: ['access.role.create', 'access.user.create', 'access.token.create', 'access.acl.modify'],
+  },
 ] as const satisfies readonly FeatureDef[];
 
 export type FeatureId = (typeof DEFS)[number]['id'];
@@ -54,7 +74,11 @@ export interface FeatureRow {
   gaps: FeatureGap[];
 }
 
-export function featureMatrix(answer: PermissionsAnswer, targets: readonly Vars[], identity?: Identity): FeatureRow[] {
+export function featureMatrix(
+  answer: PermissionsAnswer,
+  targets: readonly Vars[],
+  identity?: Identity,
+): FeatureRow[] {
   return FEATURES.map((f) => {
     let allowed = 0;
     let total = 0;

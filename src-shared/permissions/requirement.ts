@@ -71,7 +71,8 @@ const isStr = (x: unknown): x is string => typeof x === 'string';
 
 function permFromSchema(args: unknown[]): PermNeed {
   const [path, privs, ...opts] = args;
-  if (!isStr(path) || !Array.isArray(privs) || !privs.every(isStr)) throw new Error(`bad perm check: ${JSON.stringify(args)}`);
+  if (!isStr(path) || !Array.isArray(privs) || !privs.every(isStr))
+    throw new Error(`bad perm check: ${JSON.stringify(args)}`);
   const need: PermNeed = { kind: 'perm', path, privs: [...privs] };
   for (let i = 0; i + 1 < opts.length; i += 2) {
     if (opts[i] === 'any' && opts[i + 1]) need.any = true;
@@ -87,7 +88,8 @@ function permFromSchema(args: unknown[]): PermNeed {
  */
 function useridGroup(args: unknown[]): PermNeed {
   const [privs] = args;
-  if (!Array.isArray(privs) || !privs.every(isStr)) throw new Error(`bad userid-group: ${JSON.stringify(args)}`);
+  if (!Array.isArray(privs) || !privs.every(isStr))
+    throw new Error(`bad userid-group: ${JSON.stringify(args)}`);
   return { kind: 'perm', path: '/access/groups', privs: [...privs], any: true };
 }
 
@@ -106,7 +108,8 @@ export function needsFromSchemaCheck(check: unknown): Need[] {
       return [{ kind: 'perm-modify', path: args[0] }];
     case 'userid-param':
       if (args[0] === 'self') return [{ kind: 'self', param: 'userid' }];
-      if (args[0] === 'Realm.AllocateUser') return [{ kind: 'perm', path: '/access/realm/{realm}', privs: ['Realm.AllocateUser'] }];
+      if (args[0] === 'Realm.AllocateUser')
+        return [{ kind: 'perm', path: '/access/realm/{realm}', privs: ['Realm.AllocateUser'] }];
       throw new Error(`unknown userid-param ${String(args[0])}`);
     case 'userid-group':
       return [useridGroup(args)];
@@ -116,7 +119,8 @@ export function needsFromSchemaCheck(check: unknown): Need[] {
 }
 
 /** A need checked inside a handler; an `or` counts as one when any branch holds such a need. */
-const isHandlerNeed = (n: Need): boolean => (n.kind === 'perm' && n.inHandler === true) || (n.kind === 'or' && n.of.some((b) => b.some(isHandlerNeed)));
+const isHandlerNeed = (n: Need): boolean =>
+  (n.kind === 'perm' && n.inHandler === true) || (n.kind === 'or' && n.of.some((b) => b.some(isHandlerNeed)));
 
 export function stripHandlerNeeds(needs: readonly Need[]): Need[] {
   return needs.filter((n) => !isHandlerNeed(n));

@@ -19,9 +19,22 @@ import { z } from 'zod';
 export type ConfigValue = string | number;
 export type Config = Readonly<Record<string, ConfigValue>>;
 
-export const SubkeyChange = z.object({ key: z.string(), before: z.string().optional(), after: z.string().optional() });
+export const SubkeyChange = z.object({
+  key: z.string(),
+  before: z.string().optional(),
+  after: z.string().optional(),
+});
 export type SubkeyChange = z.infer<typeof SubkeyChange>;
-export const DiffKind = z.enum(['config', 'pending', 'power', 'snapshot-tree', 'role', 'user', 'token', 'acl']);
+export const DiffKind = z.enum([
+  'config',
+  'pending',
+  'power',
+  'snapshot-tree',
+  'role',
+  'user',
+  'token',
+  'acl',
+]);
 export type DiffKind = z.infer<typeof DiffKind>;
 export const DiffEntry = z.object({
   kind: DiffKind,
@@ -37,10 +50,13 @@ const IGNORED = new Set(['digest']);
 
 /** Splits a PVE property string; values never contain ',' in the keys we diff (net, disks, options). */
 export function parsePropertyString(s: string): [string, string][] {
-  return s.split(',').filter((p) => p !== '').map((part, i): [string, string] => {
-    const eq = part.indexOf('=');
-    return eq < 0 && i === 0 ? ['', part] : eq < 0 ? [part, ''] : [part.slice(0, eq), part.slice(eq + 1)];
-  });
+  return s
+    .split(',')
+    .filter((p) => p !== '')
+    .map((part, i): [string, string] => {
+      const eq = part.indexOf('=');
+      return eq < 0 && i === 0 ? ['', part] : eq < 0 ? [part, ''] : [part.slice(0, eq), part.slice(eq + 1)];
+    });
 }
 
 const looksLikePropertyString = (s: string): boolean => /^[^\s,=]+=[^,]*(,|$)|^[^\s,]+,[a-z0-9_-]+=/.test(s);
@@ -62,7 +78,12 @@ function subkeyDiff(before: string, after: string): SubkeyChange[] | undefined {
   return out;
 }
 
-function entry(kind: DiffKind, key: string, before: string | undefined, after: string | undefined): DiffEntry {
+function entry(
+  kind: DiffKind,
+  key: string,
+  before: string | undefined,
+  after: string | undefined,
+): DiffEntry {
   const change = before === undefined ? 'added' : after === undefined ? 'removed' : 'changed';
   const e: DiffEntry = { kind, key, change };
   if (before !== undefined) e.before = before;
@@ -72,7 +93,9 @@ function entry(kind: DiffKind, key: string, before: string | undefined, after: s
 
 export function diffConfig(before: Config, after: Config, kind: DiffKind = 'config'): DiffEntry[] {
   const out: DiffEntry[] = [];
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !IGNORED.has(k)).sort();
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    .filter((k) => !IGNORED.has(k))
+    .sort();
   for (const key of keys) {
     const b = before[key] === undefined ? undefined : String(before[key]);
     const a = after[key] === undefined ? undefined : String(after[key]);
@@ -96,12 +119,18 @@ export function configEditParams(before: Config, after: Config): Record<string, 
   return params;
 }
 
-export function applyConfigParams(before: Config, params: Readonly<Record<string, ConfigValue | boolean | undefined>>): Config {
+export function applyConfigParams(
+  before: Config,
+  params: Readonly<Record<string, ConfigValue | boolean | undefined>>,
+): Config {
   const out: Record<string, ConfigValue> = { ...before };
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined || key === 'digest') continue;
     if (key === 'delete' || key === 'revert') {
-      String(value).split(/[,;\s]+/).filter(Boolean).forEach((k) => delete out[k]);
+      String(value)
+        .split(/[,;\s]+/)
+        .filter(Boolean)
+        .forEach((k) => delete out[k]);
       continue;
     }
     out[key] = typeof value === 'boolean' ? (value ? 1 : 0) : value;
@@ -128,7 +157,14 @@ export function diffSnapshots(before: readonly SnapshotItem[], after: readonly S
     const bp = b.get(name);
     const ap = a.get(name);
     if (bp === ap) continue;
-    out.push(entry('snapshot-tree', name, bp === undefined ? undefined : `parent: ${bp || '(root)'}`, ap === undefined ? undefined : `parent: ${ap || '(root)'}`));
+    out.push(
+      entry(
+        'snapshot-tree',
+        name,
+        bp === undefined ? undefined : `parent: ${bp || '(root)'}`,
+        ap === undefined ? undefined : `parent: ${ap || '(root)'}`,
+      ),
+    );
   }
   return out;
 }
@@ -141,7 +177,10 @@ export function snapshotTreeLines(items: readonly SnapshotItem[]): string[] {
     children.set(parent, [...(children.get(parent) ?? []), s]);
   }
   const order = (list: SnapshotItem[]): SnapshotItem[] =>
-    [...list].sort((x, y) => Number(x.name === 'current') - Number(y.name === 'current') || (x.snaptime ?? 0) - (y.snaptime ?? 0));
+    [...list].sort(
+      (x, y) =>
+        Number(x.name === 'current') - Number(y.name === 'current') || (x.snaptime ?? 0) - (y.snaptime ?? 0),
+    );
   const lines: string[] = [];
   const walk = (parent: string, depth: number): void => {
     for (const s of order(children.get(parent) ?? [])) {

@@ -17,19 +17,31 @@ export function shellQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-const VERBS: Record<HttpMethod, 'get' | 'create' | 'set' | 'delete'> = { GET: 'get', POST: 'create', PUT: 'set', DELETE: 'delete' };
+const VERBS: Record<HttpMethod, 'get' | 'create' | 'set' | 'delete'> = {
+  GET: 'get',
+  POST: 'create',
+  PUT: 'set',
+  DELETE: 'delete',
+};
 
 export function pveshVerb(method: HttpMethod): 'get' | 'create' | 'set' | 'delete' {
   return VERBS[method];
 }
 
-const scalar = (v: string | number | boolean): string => (typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
+const scalar = (v: string | number | boolean): string =>
+  typeof v === 'boolean' ? (v ? '1' : '0') : String(v);
 
-export function pveshLine(call: { method: HttpMethod; path: string; params?: Readonly<Record<string, ParamValue | undefined>> }): string {
+export function pveshLine(call: {
+  method: HttpMethod;
+  path: string;
+  params?: Readonly<Record<string, ParamValue | undefined>>;
+}): string {
   const parts = ['pvesh', pveshVerb(call.method), shellQuote(call.path)];
   for (const [key, value] of Object.entries(call.params ?? {})) {
     if (value === undefined) continue;
-    const values = Array.isArray(value) ? (value as readonly (string | number)[]) : [value as string | number | boolean];
+    const values = Array.isArray(value)
+      ? (value as readonly (string | number)[])
+      : [value as string | number | boolean];
     for (const v of values) parts.push(`--${key}`, shellQuote(scalar(v)));
   }
   return parts.join(' ');

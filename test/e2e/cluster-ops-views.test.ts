@@ -30,7 +30,9 @@ async function open(view: string, cluster: 0 | 1): Promise<void> {
 async function confirmAndFinish(): Promise<void> {
   await dialog().waitFor();
   await dialog().getByTestId('plan-confirm').click();
-  await expect.poll(() => dialog().getByTestId('plan-end').getAttribute('data-state'), { timeout: 20_000 }).toBe('succeeded');
+  await expect
+    .poll(() => dialog().getByTestId('plan-end').getAttribute('data-state'), { timeout: 20_000 })
+    .toBe('succeeded');
   await dialog().getByTestId('plan-close').click();
 }
 
@@ -46,7 +48,11 @@ beforeAll(async () => {
   sim = await startSimulator({ nodes: 3, guests: 20, seed: 5, controlPort: false, taskDurationMs: 100 });
   root = await login(sim);
   app = await startApp();
-  await connectThroughUi(page(), sim, 'Root', { username: 'root', realm: 'pam', password: DEFAULT_ROOT_PASSWORD });
+  await connectThroughUi(page(), sim, 'Root', {
+    username: 'root',
+    realm: 'pam',
+    password: DEFAULT_ROOT_PASSWORD,
+  });
   await connectThroughUi(page(), sim, 'Auditor', 'auditor@pve!ro');
 }, 60_000);
 
@@ -59,7 +65,9 @@ describe('firewall', () => {
   it('shows the cluster rules, adds one through the dialog with its pvesh line, and the simulator has it on top', async () => {
     await open('firewall', 0);
     await expect.poll(() => page().getByTestId('fw-rule').count()).toBe(3);
-    expect(await page().getByTestId('fw-rule-match').first().textContent()).toBe('macro SSH, from 10.0.0.0/8');
+    expect(await page().getByTestId('fw-rule-match').first().textContent()).toBe(
+      'macro SSH, from 10.0.0.0/8',
+    );
     await page().getByRole('button', { name: 'Add rule…' }).click();
     await page().getByTestId('fw-action').selectOption('DROP');
     await page().getByTestId('fw-proto').fill('tcp');
@@ -67,7 +75,9 @@ describe('firewall', () => {
     await page().getByTestId('fw-comment').fill('no rdp');
     await page().getByTestId('fw-submit').click();
     await dialog().waitFor();
-    expect(await dialog().getByTestId('plan-pvesh').first().textContent()).toMatch(/^pvesh create \/cluster\/firewall\/rules --type in --action DROP --enable 1 --proto tcp --dport 3389 --comment 'no rdp' --digest [0-9a-f]{40}$/);
+    expect(await dialog().getByTestId('plan-pvesh').first().textContent()).toMatch(
+      /^pvesh create \/cluster\/firewall\/rules --type in --action DROP --enable 1 --proto tcp --dport 3389 --comment 'no rdp' --digest [0-9a-f]{40}$/,
+    );
     await confirmAndFinish();
     const rules = (await simGet('/cluster/firewall/rules')) as Array<Record<string, unknown>>;
     expect(rules[0]).toMatchObject({ pos: 0, action: 'DROP', dport: '3389', enable: 1, comment: 'no rdp' });
@@ -77,7 +87,9 @@ describe('firewall', () => {
   it('the auditor sees the rules but adding, editing and deleting are disabled for Sys.Modify on /', async () => {
     await open('firewall', 1);
     await expect.poll(() => page().getByTestId('fw-rule').count()).toBe(4);
-    expect(await deniedReason(page().getByTestId('firewall-view'), 'firewall.cluster.rules')).toContain('Sys.Modify');
+    expect(await deniedReason(page().getByTestId('firewall-view'), 'firewall.cluster.rules')).toContain(
+      'Sys.Modify',
+    );
   });
 });
 
@@ -90,7 +102,11 @@ describe('sdn', () => {
     await page().getByTestId('sdn-vnet-tag').fill('40');
     await page().getByRole('button', { name: 'Plan new vnet' }).click();
     await confirmAndFinish();
-    await expect.poll(() => page().locator('[data-testid=sdn-vnet][data-vnet=vnet40] [data-testid=sdn-vnet-state]').textContent()).toMatch(/^new/);
+    await expect
+      .poll(() =>
+        page().locator('[data-testid=sdn-vnet][data-vnet=vnet40] [data-testid=sdn-vnet-state]').textContent(),
+      )
+      .toMatch(/^new/);
     expect(await page().getByTestId('sdn-pending').textContent()).toBe('1 pending change');
     await page().getByRole('button', { name: 'Apply…' }).click();
     await dialog().waitFor();
@@ -113,7 +129,11 @@ describe('ceph', () => {
     await open('ceph', 1);
     await expect.poll(() => page().getByTestId('ceph-health').textContent()).toBe('HEALTH_OK');
     expect(await page().getByTestId('ceph-osd').count()).toBe(6);
-    expect(await page().getByTestId('ceph-pool').allTextContents()).toEqual([expect.stringMatching(/^\.mgr/), expect.stringMatching(/^ceph-vm/), expect.stringMatching(/^ceph-ct/)]);
+    expect(await page().getByTestId('ceph-pool').allTextContents()).toEqual([
+      expect.stringMatching(/^\.mgr/),
+      expect.stringMatching(/^ceph-vm/),
+      expect.stringMatching(/^ceph-ct/),
+    ]);
   });
 });
 
@@ -130,7 +150,9 @@ describe('replication', () => {
     const before = (await simGet(`/nodes/${node}/replication/${id}/status`)) as Record<string, number>;
     await row.getByRole('button', { name: 'Run now' }).click();
     await dialog().waitFor();
-    expect(await dialog().getByTestId('plan-pvesh').first().textContent()).toBe(`pvesh create /nodes/${node}/replication/${id}/schedule_now`);
+    expect(await dialog().getByTestId('plan-pvesh').first().textContent()).toBe(
+      `pvesh create /nodes/${node}/replication/${id}/schedule_now`,
+    );
     await confirmAndFinish();
     const after = (await simGet(`/nodes/${node}/replication/${id}/status`)) as Record<string, number>;
     expect(after['last_sync']).toBeGreaterThan(before['last_sync']!);
@@ -139,6 +161,8 @@ describe('replication', () => {
   it('the auditor sees the jobs; run now is disabled for VM.Replicate', async () => {
     await open('replication', 1);
     await page().getByTestId('replication-job').first().waitFor();
-    expect(await deniedReason(page().getByTestId('replication-jobs'), 'replication.run')).toContain('VM.Replicate');
+    expect(await deniedReason(page().getByTestId('replication-jobs'), 'replication.run')).toContain(
+      'VM.Replicate',
+    );
   });
 });

@@ -15,12 +15,19 @@ const TOKEN_ID = 'ops@pve!ops';
 let sim: RunningSim;
 let app: StartedApp;
 const page = (): Page => app.page;
-const consoleState = (p: Page): Promise<string | null> => p.getByTestId('console-view').getAttribute('data-state');
+const consoleState = (p: Page): Promise<string | null> =>
+  p.getByTestId('console-view').getAttribute('data-state');
 
 beforeAll(async () => {
   sim = await startSimulator({ nodes: 2, guests: 16, seed: 21, controlPort: false, taskDurationMs: 100 });
   app = await startApp();
-  await connectSimProfile(app.url, sim, 'sim', { kind: 'token', tokenId: TOKEN_ID }, DEMO_TOKENS[TOKEN_ID] ?? '');
+  await connectSimProfile(
+    app.url,
+    sim,
+    'sim',
+    { kind: 'token', tokenId: TOKEN_ID },
+    DEMO_TOKENS[TOKEN_ID] ?? '',
+  );
   await page().getByTestId('nav-inventory').click();
   await page().getByTestId('node-card').first().waitFor();
 }, 60_000);
@@ -36,12 +43,19 @@ describe('detached console', () => {
     await openGuest(page(), vm.vmid);
     await page().getByTestId('guest-tab-console').click();
     await expect.poll(() => consoleState(page()), { timeout: 10_000 }).toBe('connected');
-    const [popup] = await Promise.all([app.context.waitForEvent('page'), page().getByTestId('console-detach').click()]);
+    const [popup] = await Promise.all([
+      app.context.waitForEvent('page'),
+      page().getByTestId('console-detach').click(),
+    ]);
     await popup.getByTestId('console-window').waitFor();
     const hash = new URLSearchParams(new URL(popup.url()).hash.slice(1));
     // the launch secret rides along so the new window can reach the web host; the route names this guest
     expect(hash.get('secret')).toBe(new URLSearchParams(new URL(app.url).hash.slice(1)).get('secret'));
-    expect(JSON.parse(hash.get('console') ?? '{}')).toMatchObject({ node: vm.node, type: 'qemu', vmid: vm.vmid });
+    expect(JSON.parse(hash.get('console') ?? '{}')).toMatchObject({
+      node: vm.node,
+      type: 'qemu',
+      vmid: vm.vmid,
+    });
     expect(await popup.title()).toBe(`VM ${vm.vmid} on ${vm.node} · Proxdeck`);
     await expect.poll(() => litPixels(popup), { timeout: 10_000, interval: 100 }).toBeGreaterThan(100);
     expect(await consoleState(popup)).toBe('connected');
@@ -66,7 +80,9 @@ describe('stopped guest in the console tab', () => {
     expect(await dialog.textContent()).toContain(`/nodes/${vm.node}/qemu/${vm.vmid}/status/start`);
     expect(sim.cluster.guestStatus?.(vm.vmid)?.status).toBe('stopped');
     await dialog.getByTestId('plan-confirm').click();
-    await expect.poll(() => dialog.getByTestId('plan-end').getAttribute('data-state'), { timeout: 15_000 }).toBe('succeeded');
+    await expect
+      .poll(() => dialog.getByTestId('plan-end').getAttribute('data-state'), { timeout: 15_000 })
+      .toBe('succeeded');
     await dialog.getByTestId('plan-close').click();
     expect(sim.cluster.guestStatus?.(vm.vmid)?.status).toBe('running');
     await expect.poll(() => consoleState(page()), { timeout: 20_000 }).toBe('connected');

@@ -1,13 +1,21 @@
 // e2e mutation faults through the confirm-diff dialog: the connection drops after the start request was sent (never
 // resent; the dialog reports the state read back afterwards), and a task that fails mid-way shows PVE's log lines.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOutcomeLog, logged, navStillWorks, openInventory, startFaultRig, type FaultRig } from './harness/fault-rig.js';
+import {
+  createOutcomeLog,
+  logged,
+  navStillWorks,
+  openInventory,
+  startFaultRig,
+  type FaultRig,
+} from './harness/fault-rig.js';
 
 let rig: FaultRig;
 let stopped: Array<{ vmid: number; node: string }>;
 const report = createOutcomeLog('mutation');
 const dialog = () => rig.page.getByTestId('confirm-diff-dialog');
-const startPath = (g: { vmid: number; node: string }): string => `/nodes/${g.node}/qemu/${g.vmid}/status/start`;
+const startPath = (g: { vmid: number; node: string }): string =>
+  `/nodes/${g.node}/qemu/${g.vmid}/status/start`;
 
 /** Opens the guest, presses Start and waits for the plan to be shown. */
 async function planStart(vmid: number): Promise<void> {
@@ -22,7 +30,9 @@ async function planStart(vmid: number): Promise<void> {
 
 async function confirmAndWaitFailed(): Promise<string> {
   await dialog().getByTestId('plan-confirm').click();
-  await expect.poll(() => dialog().getByTestId('plan-end').getAttribute('data-state'), { timeout: 15_000 }).toBe('failed');
+  await expect
+    .poll(() => dialog().getByTestId('plan-end').getAttribute('data-state'), { timeout: 15_000 })
+    .toBe('failed');
   return (await dialog().getByTestId('plan-end').textContent()) ?? '';
 }
 
@@ -59,7 +69,10 @@ describe('mutation faults in the app', () => {
     const navMs = await navStillWorks(rig.page);
     // after the dialog closed and the user moved on, still exactly one POST: nothing retried it in the background
     expect(logged(rig.sim, 'POST', startPath(g)) - before).toBe(1);
-    report.record('connection drop after a mutation was sent', `plan failed, 1 POST (never resent), end state read back: ${actual}; nav ${navMs} ms`);
+    report.record(
+      'connection drop after a mutation was sent',
+      `plan failed, 1 POST (never resent), end state read back: ${actual}; nav ${navMs} ms`,
+    );
   });
 
   it('a task failing mid-way: the dialog shows the failure and the PVE task log lines', async () => {
@@ -72,7 +85,10 @@ describe('mutation faults in the app', () => {
     expect(log).toMatch(/simulated disk error/);
     expect(end).toContain(`qemu/${g.vmid}: stopped`);
     await dialog().getByTestId('plan-close').click();
-    report.record('task failing mid-way', `plan failed with the PVE exit status; ${log.split('\n').length} task log lines in the dialog`);
+    report.record(
+      'task failing mid-way',
+      `plan failed with the PVE exit status; ${log.split('\n').length} task log lines in the dialog`,
+    );
     expect(rig.app.pageErrors).toEqual([]);
   });
 });

@@ -4,7 +4,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCertificate, type CertPair } from '../pve-sim/http/tls.js';
 import { startSimulator, type SimOptions } from '../pve-sim/index.js';
-import { createOutcomeLog, logged, navStillWorks, POLL_DEADLINE_MS, RIG_SIM_DEFAULTS, startFaultRig, waitFresh, waitStale, type FaultRig } from './harness/fault-rig.js';
+import {
+  createOutcomeLog,
+  logged,
+  navStillWorks,
+  POLL_DEADLINE_MS,
+  RIG_SIM_DEFAULTS,
+  startFaultRig,
+  waitFresh,
+  waitStale,
+  type FaultRig,
+} from './harness/fault-rig.js';
 
 const NAME = 'Outage';
 const RESOURCES = '/cluster/resources';
@@ -16,7 +26,8 @@ let cert: CertPair;
 let simOpts: SimOptions;
 const report = createOutcomeLog('outage');
 
-const nodeField = (node: string, field: string) => rig.page.locator(`[data-testid=node-card][data-node=${node}] [data-testid=${field}]`);
+const nodeField = (node: string, field: string) =>
+  rig.page.locator(`[data-testid=node-card][data-node=${node}] [data-testid=${field}]`);
 const guestStatuses = async (node: string): Promise<Set<string>> => {
   await rig.page.getByTestId('filter-node').fill(node);
   const all = await rig.page.locator('[data-testid=guest-row] [data-testid=guest-status]').allTextContents();
@@ -41,24 +52,37 @@ describe('outage faults in the app', () => {
     rig.sim.faults.set({ reset: true, hugeRate: 1, pathPrefix: RESOURCES });
     let worstNav = 0;
     // three polls of 20 MB each, with nav clicks in between
-    while (logged(rig.sim, 'GET', RESOURCES) - before < 3) worstNav = Math.max(worstNav, await navStillWorks(rig.page));
+    while (logged(rig.sim, 'GET', RESOURCES) - before < 3)
+      worstNav = Math.max(worstNav, await navStillWorks(rig.page));
     expect(await rig.page.getByTestId('stale-banner').count()).toBe(0);
     expect(await rig.page.getByTestId('node-card').count()).toBe(3);
     rig.sim.faults.set({ reset: true });
     expect(rig.app.pageErrors).toEqual([]);
-    report.record('20 MB response', `3 polls of 20 MB parsed, no stale banner, worst nav round trip ${worstNav} ms`);
+    report.record(
+      '20 MB response',
+      `3 polls of 20 MB parsed, no stale banner, worst nav round trip ${worstNav} ms`,
+    );
   });
 
   it('a node offline and back: its card says offline and its guests unknown, then online with real states', async () => {
     rig.sim.faults.set({ nodeOffline: 'pve3' });
-    await expect.poll(() => nodeField('pve3', 'node-status').textContent(), { timeout: POLL_DEADLINE_MS }).toBe('offline');
+    await expect
+      .poll(() => nodeField('pve3', 'node-status').textContent(), { timeout: POLL_DEADLINE_MS })
+      .toBe('offline');
     expect(await guestStatuses('pve3')).toEqual(new Set(['unknown']));
     expect(await nodeField('pve1', 'node-status').textContent()).toBe('online');
     const navMs = await navStillWorks(rig.page);
     rig.sim.faults.set({ nodeOnline: 'pve3' });
-    await expect.poll(() => nodeField('pve3', 'node-status').textContent(), { timeout: POLL_DEADLINE_MS }).toBe('online');
-    await expect.poll(async () => (await guestStatuses('pve3')).has('unknown'), { timeout: POLL_DEADLINE_MS }).toBe(false);
-    report.record('node offline and back', `card offline + guests unknown, other nodes online, nav ${navMs} ms → back online with real states`);
+    await expect
+      .poll(() => nodeField('pve3', 'node-status').textContent(), { timeout: POLL_DEADLINE_MS })
+      .toBe('online');
+    await expect
+      .poll(async () => (await guestStatuses('pve3')).has('unknown'), { timeout: POLL_DEADLINE_MS })
+      .toBe(false);
+    report.record(
+      'node offline and back',
+      `card offline + guests unknown, other nodes online, nav ${navMs} ms → back online with real states`,
+    );
   });
 
   it(`the cluster unreachable for ${OUTAGE_MS} ms, then back on the same address: stale while down, fresh after`, async () => {
@@ -75,6 +99,9 @@ describe('outage faults in the app', () => {
     await waitFresh(rig.page, RECOVERY_MS);
     expect(await nodeField('pve1', 'node-status').textContent()).toBe('online');
     expect(logged(rig.sim, 'GET', RESOURCES)).toBeGreaterThan(0);
-    report.record('cluster unreachable, then back', `down ${OUTAGE_MS} ms: unreachable in the banner, nav ${navMs} ms; fresh ${Date.now() - upAt} ms after it came back, no reconnect`);
+    report.record(
+      'cluster unreachable, then back',
+      `down ${OUTAGE_MS} ms: unreachable in the banner, nav ${navMs} ms; fresh ${Date.now() - upAt} ms after it came back, no reconnect`,
+    );
   });
 });

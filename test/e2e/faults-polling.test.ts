@@ -4,7 +4,15 @@
 // fault is cleared — without a restart or a reconnect.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FaultPatch } from '../pve-sim/faults.js';
-import { createOutcomeLog, logged, navStillWorks, startFaultRig, waitFresh, waitStale, type FaultRig } from './harness/fault-rig.js';
+import {
+  createOutcomeLog,
+  logged,
+  navStillWorks,
+  startFaultRig,
+  waitFresh,
+  waitStale,
+  type FaultRig,
+} from './harness/fault-rig.js';
 
 const NAME = 'Polling';
 const RESOURCES = '/cluster/resources';
@@ -28,10 +36,25 @@ beforeEach(() => {
 
 const cases: Array<{ fault: string; patch: FaultPatch; code: string; message: RegExp }> = [
   { fault: '5xx burst', patch: { errorRate: 1 }, code: 'server_error', message: /simulated server failure/ },
-  { fault: 'slow answers past the deadline', patch: { latencyMs: TIMEOUT_MS + 500 }, code: 'timeout', message: /./ },
+  {
+    fault: 'slow answers past the deadline',
+    patch: { latencyMs: TIMEOUT_MS + 500 },
+    code: 'timeout',
+    message: /./,
+  },
   { fault: 'connection resets', patch: { resetRate: 1 }, code: 'unreachable', message: /./ },
-  { fault: 'malformed JSON', patch: { malformedRate: 1 }, code: 'bad_response', message: /malformed or truncated/ },
-  { fault: 'truncated JSON', patch: { truncateRate: 1 }, code: 'bad_response', message: /malformed or truncated/ },
+  {
+    fault: 'malformed JSON',
+    patch: { malformedRate: 1 },
+    code: 'bad_response',
+    message: /malformed or truncated/,
+  },
+  {
+    fault: 'truncated JSON',
+    patch: { truncateRate: 1 },
+    code: 'bad_response',
+    message: /malformed or truncated/,
+  },
 ];
 
 describe('polling faults in the app', () => {
@@ -50,8 +73,13 @@ describe('polling faults in the app', () => {
       expect(await page.getByTestId('node-card').count()).toBe(3);
       rig.sim.faults.set({ reset: true });
       await waitFresh(page);
-      expect(await page.locator('[data-testid=node-card][data-node=pve1] [data-testid=node-status]').textContent()).toBe('online');
-      report.record(c.fault, `${c.code} in the banner after ${failedPolls} GETs, nav ${navMs} ms, fresh after the fault cleared`);
+      expect(
+        await page.locator('[data-testid=node-card][data-node=pve1] [data-testid=node-status]').textContent(),
+      ).toBe('online');
+      report.record(
+        c.fault,
+        `${c.code} in the banner after ${failedPolls} GETs, nav ${navMs} ms, fresh after the fault cleared`,
+      );
     });
   }
 

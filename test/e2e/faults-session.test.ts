@@ -5,7 +5,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ROOT_PASSWORD, DEMO_TOKENS } from '../pve-sim/rbac/index.js';
 import { addProfile, card, fillProfileForm } from './connect-support.js';
 import { connectTrusting } from './harness/connect-ui.js';
-import { createOutcomeLog, logged, navStillWorks, openInventory, OPS_TOKEN, staleLine, startFaultRig, waitFresh, waitStale, type FaultRig } from './harness/fault-rig.js';
+import {
+  createOutcomeLog,
+  logged,
+  navStillWorks,
+  openInventory,
+  OPS_TOKEN,
+  staleLine,
+  startFaultRig,
+  waitFresh,
+  waitStale,
+  type FaultRig,
+} from './harness/fault-rig.js';
 
 const NAME = 'Session';
 const RESOURCES = '/cluster/resources';
@@ -18,7 +29,12 @@ const report = createOutcomeLog('session');
 
 /** inventory.stale events main pushed to the page carrying this error code */
 const staleEvents = (code: string): number =>
-  rig.app.frames.filter((f) => f.direction === 'received' && f.payload.includes('"inventory.stale"') && f.payload.includes(`"${code}"`)).length;
+  rig.app.frames.filter(
+    (f) =>
+      f.direction === 'received' &&
+      f.payload.includes('"inventory.stale"') &&
+      f.payload.includes(`"${code}"`),
+  ).length;
 
 /** Absence cannot be awaited: watch for a bounded quiet period that nothing more happens. */
 const quietPeriod = (): Promise<void> => new Promise((r) => setTimeout(r, QUIET_MS));
@@ -36,7 +52,12 @@ describe('session faults in the app', () => {
   it('ticket expiry on a password profile: one fresh login, polling never goes stale', async () => {
     const page = rig.page;
     await page.getByTestId('nav-clusters').click();
-    await addProfile(page, { name: 'Root', host: `127.0.0.1:${rig.sim.port}`, user: { username: 'root', realm: 'pam' }, secret: DEFAULT_ROOT_PASSWORD });
+    await addProfile(page, {
+      name: 'Root',
+      host: `127.0.0.1:${rig.sim.port}`,
+      user: { username: 'root', realm: 'pam' },
+      secret: DEFAULT_ROOT_PASSWORD,
+    });
     await connectTrusting(page, 'Root');
     await card(page, 'Root').getByTestId('connection-summary').waitFor();
     await openInventory(page);
@@ -44,7 +65,9 @@ describe('session faults in the app', () => {
     const polls = logged(rig.sim, 'GET', RESOURCES);
     clock += TICKET_LIFETIME_MS + 3600_000; // the simulator now refuses the ticket as PVE does after 2 h
     await expect.poll(() => logged(rig.sim, 'POST', '/access/ticket'), { timeout: 15_000 }).toBe(logins + 1);
-    await expect.poll(() => logged(rig.sim, 'GET', RESOURCES), { timeout: 15_000 }).toBeGreaterThan(polls + 4);
+    await expect
+      .poll(() => logged(rig.sim, 'GET', RESOURCES), { timeout: 15_000 })
+      .toBeGreaterThan(polls + 4);
     expect(logged(rig.sim, 'POST', '/access/ticket')).toBe(logins + 1);
     expect(await page.getByTestId('stale-banner').count()).toBe(0);
     await page.getByTestId('nav-clusters').click();
@@ -76,7 +99,10 @@ describe('session faults in the app', () => {
     await openInventory(page);
     await waitFresh(page);
     await expect.poll(() => logged(rig.sim, 'GET', RESOURCES), { timeout: 15_000 }).toBeGreaterThan(polls);
-    report.record('TLS certificate swapped', `tls_pin_mismatch, banner "updates stopped", 0 requests and 1 attempt in ${QUIET_MS} ms, nav ${navMs} ms; re-trust → fresh`);
+    report.record(
+      'TLS certificate swapped',
+      `tls_pin_mismatch, banner "updates stopped", 0 requests and 1 attempt in ${QUIET_MS} ms, nav ${navMs} ms; re-trust → fresh`,
+    );
   });
 
   it('token revoked mid-session: 401 stops polling, Reconnect shows the auth error, a new secret recovers', async () => {
@@ -97,13 +123,21 @@ describe('session faults in the app', () => {
     await card(page, NAME).getByTestId('edit-profile').click();
     await page.getByTestId('profile-form').getByTestId('secret-replace').click();
     const other = 'OpenVLE@pve!prod01';
-    await fillProfileForm(page, { name: NAME, host: `127.0.0.1:${rig.sim.port}`, tokenId: other, secret: DEMO_TOKENS[other]! });
+    await fillProfileForm(page, {
+      name: NAME,
+      host: `127.0.0.1:${rig.sim.port}`,
+      tokenId: other,
+      secret: DEMO_TOKENS[other]!,
+    });
     await page.getByTestId('profile-form').waitFor({ state: 'detached' });
     await card(page, NAME).getByTestId('connect').click();
     await card(page, NAME).getByTestId('connection-summary').waitFor();
     await openInventory(page);
     await waitFresh(page);
-    report.record('token revoked mid-session', `auth_failed (401), polling stopped (0 requests in ${QUIET_MS} ms), Reconnect → auth error; new secret → fresh, nav ${navMs} ms`);
+    report.record(
+      'token revoked mid-session',
+      `auth_failed (401), polling stopped (0 requests in ${QUIET_MS} ms), Reconnect → auth error; new secret → fresh, nav ${navMs} ms`,
+    );
     expect(rig.app.pageErrors).toEqual([]);
   });
 });

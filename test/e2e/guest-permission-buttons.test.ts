@@ -15,7 +15,8 @@ let app: StartedApp | undefined;
 let stoppedVm: number;
 const page = (): Page => app!.page;
 /** the wrapper ActionButton renders around each button: data-permission plus the visible reason */
-const wrapper = (testId: string): Locator => page().locator(`span.action-button:has(> [data-testid="${testId}"])`);
+const wrapper = (testId: string): Locator =>
+  page().locator(`span.action-button:has(> [data-testid="${testId}"])`);
 
 async function showGuestAs(tokenId: string): Promise<void> {
   await app?.close();
@@ -25,7 +26,9 @@ async function showGuestAs(tokenId: string): Promise<void> {
 }
 
 async function expectDenied(testId: string, reason: string): Promise<void> {
-  await expect.poll(() => wrapper(testId).getAttribute('data-permission'), { timeout: 10_000 }).toBe('denied');
+  await expect
+    .poll(() => wrapper(testId).getAttribute('data-permission'), { timeout: 10_000 })
+    .toBe('denied');
   const button = page().getByTestId(testId);
   expect(await button.isDisabled()).toBe(true);
   expect(await button.getAttribute('title')).toBe(reason);
@@ -33,7 +36,9 @@ async function expectDenied(testId: string, reason: string): Promise<void> {
 }
 
 async function expectAllowed(testId: string): Promise<void> {
-  await expect.poll(() => wrapper(testId).getAttribute('data-permission'), { timeout: 10_000 }).toBe('allowed');
+  await expect
+    .poll(() => wrapper(testId).getAttribute('data-permission'), { timeout: 10_000 })
+    .toBe('allowed');
   // read-only is unknown until profiles.list answers; the button enables once it has
   await expect.poll(() => page().getByTestId(testId).isEnabled(), { timeout: 10_000 }).toBe(true);
   expect(await wrapper(testId).getByTestId('action-reason').count()).toBe(0);
@@ -59,7 +64,9 @@ describe('permission-aware guest buttons', () => {
     await expectDenied('snapshot-create', `needs VM.Snapshot on /vms/${stoppedVm}`);
     // the console button leads to a working console tab (stopped guest: no Start offered without VM.PowerMgmt)
     await page().getByTestId('guest-action-console').click();
-    await expect.poll(() => page().getByTestId('console-view').getAttribute('data-state'), { timeout: 10_000 }).toBe('stopped');
+    await expect
+      .poll(() => page().getByTestId('console-view').getAttribute('data-state'), { timeout: 10_000 })
+      .toBe('stopped');
     expect(await page().getByTestId('console-start').count()).toBe(0);
   });
 

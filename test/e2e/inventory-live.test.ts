@@ -12,8 +12,10 @@ let app: StartedApp;
 let clock = Date.now();
 
 const page = (): Page => app.page;
-const text = async (testId: string): Promise<string> => (await page().getByTestId(testId).first().textContent()) ?? '';
-const cardText = (node: string, field: string) => page().locator(`[data-testid=node-card][data-node=${node}] [data-testid=${field}]`);
+const text = async (testId: string): Promise<string> =>
+  (await page().getByTestId(testId).first().textContent()) ?? '';
+const cardText = (node: string, field: string) =>
+  page().locator(`[data-testid=node-card][data-node=${node}] [data-testid=${field}]`);
 
 async function openInventory(): Promise<void> {
   await page().getByTestId('nav-inventory').click();
@@ -21,13 +23,21 @@ async function openInventory(): Promise<void> {
 }
 
 async function visibleVmids(): Promise<number[]> {
-  return page().evaluate(() => [...document.querySelectorAll('[data-testid=guest-row]')].map((r) => Number(r.getAttribute('data-vmid'))));
+  return page().evaluate(() =>
+    [...document.querySelectorAll('[data-testid=guest-row]')].map((r) => Number(r.getAttribute('data-vmid'))),
+  );
 }
 
 beforeAll(async () => {
   sim = await startSimulator({ nodes: 3, guests: 40, seed: 11, now: () => clock, controlPort: false });
   app = await startApp();
-  await connectSimProfile(app.url, sim, 'sim', { kind: 'password', username: 'root', realm: 'pam' }, DEFAULT_ROOT_PASSWORD);
+  await connectSimProfile(
+    app.url,
+    sim,
+    'sim',
+    { kind: 'password', username: 'root', realm: 'pam' },
+    DEFAULT_ROOT_PASSWORD,
+  );
   await openInventory();
 });
 
@@ -39,7 +49,8 @@ afterAll(async () => {
 describe('inventory in the app', () => {
   it('shows every node with live numbers that change between polls', async () => {
     await expect.poll(() => page().getByTestId('node-card').count()).toBe(3);
-    const numbers = async () => `${await cardText('pve1', 'node-cpu').textContent()} ${await cardText('pve1', 'node-mem').textContent()}`;
+    const numbers = async () =>
+      `${await cardText('pve1', 'node-cpu').textContent()} ${await cardText('pve1', 'node-mem').textContent()}`;
     const before = await numbers();
     expect(before).toMatch(/\d %/);
     clock += 60_000; // the simulator's metrics move per 10 s tick
@@ -66,7 +77,9 @@ describe('inventory in the app', () => {
     expect(desc[0]).toBe(Math.max(...desc));
     await page().getByTestId('grid-group').selectOption('node');
     // group headers are virtualised like rows: the first ones are on screen, pve1 first
-    await expect.poll(() => page().getByTestId('grid-group-row').first().textContent()).toMatch(/^pve1 \(\d+\)$/);
+    await expect
+      .poll(() => page().getByTestId('grid-group-row').first().textContent())
+      .toMatch(/^pve1 \(\d+\)$/);
     await page().getByTestId('grid-columns').click();
     await page().getByTestId('column-toggle-tags').uncheck();
     expect(await page().getByTestId('header-tags').count()).toBe(0);
@@ -100,10 +113,16 @@ describe('inventory in the app', () => {
 
   it('shows an offline node as offline with a stale badge and its guests as unknown', async () => {
     sim.cluster.control.setNodeOnline('pve3', false);
-    await expect.poll(() => cardText('pve3', 'node-status').textContent(), { timeout: 15_000 }).toBe('offline'); // one 3 s poll; the margin is for a loaded CI machine
-    expect(await page().locator('[data-testid=node-card][data-node=pve3] [data-testid=node-stale]').count()).toBe(1);
+    await expect
+      .poll(() => cardText('pve3', 'node-status').textContent(), { timeout: 15_000 })
+      .toBe('offline'); // one 3 s poll; the margin is for a loaded CI machine
+    expect(
+      await page().locator('[data-testid=node-card][data-node=pve3] [data-testid=node-stale]').count(),
+    ).toBe(1);
     await page().getByTestId('filter-node').fill('pve3');
-    const statuses = await page().locator('[data-testid=guest-row] [data-testid=guest-status]').allTextContents();
+    const statuses = await page()
+      .locator('[data-testid=guest-row] [data-testid=guest-status]')
+      .allTextContents();
     expect(statuses.length).toBeGreaterThan(0);
     expect(new Set(statuses)).toEqual(new Set(['unknown']));
     expect(app.pageErrors).toEqual([]);

@@ -30,7 +30,9 @@ async function confirm(expected: 'succeeded' | 'failed' = 'succeeded', typed?: s
   await dialog().waitFor();
   if (typed !== undefined) await dialog().getByTestId('plan-confirm-text').fill(typed);
   await dialog().getByTestId('plan-confirm').click();
-  await expect.poll(() => dialog().getByTestId('plan-end').getAttribute('data-state'), { timeout: 60_000 }).toBe(expected);
+  await expect
+    .poll(() => dialog().getByTestId('plan-end').getAttribute('data-state'), { timeout: 60_000 })
+    .toBe(expected);
 }
 const close = (): Promise<void> => dialog().getByTestId('plan-close').click();
 const backupRows = () => page().getByTestId('backup-row');
@@ -43,7 +45,12 @@ beforeAll(async () => {
   }
   app = await startApp();
   await tid('nav-clusters').click();
-  await addProfile(page(), { name: 'Root', host: `127.0.0.1:${sim.port}`, user: { username: 'root', realm: 'pam' }, secret: DEFAULT_ROOT_PASSWORD });
+  await addProfile(page(), {
+    name: 'Root',
+    host: `127.0.0.1:${sim.port}`,
+    user: { username: 'root', realm: 'pam' },
+    secret: DEFAULT_ROOT_PASSWORD,
+  });
   await card(page(), 'Root').getByTestId('connect').click();
   await card(page(), 'Root').getByTestId('trust').click();
   await card(page(), 'Root').getByTestId('connection-summary').waitFor();
@@ -64,7 +71,9 @@ describe('backups', () => {
     await tid('backup-notes').fill('e2e backup');
     await tid('backup-submit').click();
     await dialog().waitFor();
-    expect((await dialog().getByTestId('plan-pvesh').allTextContents()).join('\n')).toContain(`pvesh create /nodes/${vm.node}/vzdump --vmid ${vm.vmid} --storage local`);
+    expect((await dialog().getByTestId('plan-pvesh').allTextContents()).join('\n')).toContain(
+      `pvesh create /nodes/${vm.node}/vzdump --vmid ${vm.vmid} --storage local`,
+    );
     await confirm();
     await close();
     await expect.poll(() => backupRows().count()).toBe(before + 1);
@@ -75,7 +84,9 @@ describe('backups', () => {
     await row.getByTestId('backup-restore').click();
     await tid('restore-submit').click();
     await dialog().waitFor();
-    expect((await dialog().getByTestId('plan-diff-text').allTextContents()).join('\n')).toContain(`new VM ${nextId}`);
+    expect((await dialog().getByTestId('plan-diff-text').allTextContents()).join('\n')).toContain(
+      `new VM ${nextId}`,
+    );
     await confirm();
     await close();
     expect(sim.cluster.guestStatus?.(nextId)?.type).toBe('qemu');
@@ -83,11 +94,13 @@ describe('backups', () => {
     await row.getByTestId('backup-verify').click();
     await confirm();
     await close();
-    await expect.poll(() => tid('verify-result').getAttribute('data-state'), { timeout: 30_000 }).toBe('pass');
+    await expect
+      .poll(() => tid('verify-result').getAttribute('data-state'), { timeout: 30_000 })
+      .toBe('pass');
     expect(await tid('verify-result').textContent()).toMatch(/removed/);
   }, 120_000);
 
-  it('a failing backup shows the task error and PVE\'s log line', async () => {
+  it("a failing backup shows the task error and PVE's log line", async () => {
     await openGuest(vm.vmid, 'backups');
     sim.cluster.control.failNextTask('vzdump', 'no space left on device');
     await tid('backup-now').click();
@@ -149,10 +162,13 @@ describe('provisioning', () => {
     const refused = async (field: string, value: string, reason: RegExp): Promise<void> => {
       await tid(field).fill(value);
       await tid('create-submit').click();
-      await expect.poll(async () => (await tid('toast-message').allTextContents()).join('\n')).toMatch(reason);
+      await expect
+        .poll(async () => (await tid('toast-message').allTextContents()).join('\n'))
+        .toMatch(reason);
       expect(await dialog().count()).toBe(0);
       // dismissed as a user would, so the next refusal is read on its own
-      while ((await page().getByLabel('Dismiss').count()) > 0) await page().getByLabel('Dismiss').first().click();
+      while ((await page().getByLabel('Dismiss').count()) > 0)
+        await page().getByLabel('Dismiss').first().click();
     };
     await tid('create-name').fill('e2e-ct');
     await refused('create-memory', '4000000', /has .* GiB of memory free/);

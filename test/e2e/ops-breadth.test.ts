@@ -16,11 +16,21 @@ let bare: { vmid: number; node: string };
 const page = (): Page => app.page;
 const dialog = () => page().getByTestId('confirm-diff-dialog');
 
-async function connect(a: StartedApp, name: string, how: { tokenId: string } | { root: true }): Promise<void> {
+async function connect(
+  a: StartedApp,
+  name: string,
+  how: { tokenId: string } | { root: true },
+): Promise<void> {
   const p = a.page;
   await p.getByTestId('nav-clusters').click();
   const host = `127.0.0.1:${sim.port}`;
-  if ('root' in how) await addProfile(p, { name, host, user: { username: 'root', realm: 'pam' }, secret: DEFAULT_ROOT_PASSWORD });
+  if ('root' in how)
+    await addProfile(p, {
+      name,
+      host,
+      user: { username: 'root', realm: 'pam' },
+      secret: DEFAULT_ROOT_PASSWORD,
+    });
   else await addProfile(p, { name, host, tokenId: how.tokenId, secret: DEMO_TOKENS[how.tokenId]! });
   await card(p, name).getByTestId('connect').click();
   await card(p, name).getByTestId('trust').click();
@@ -37,7 +47,9 @@ async function openGuest(p: Page, vmid: number): Promise<void> {
 async function confirmAndFinish(typed?: string): Promise<void> {
   if (typed !== undefined) await dialog().getByTestId('plan-confirm-text').fill(typed);
   await dialog().getByTestId('plan-confirm').click();
-  await expect.poll(() => dialog().getByTestId('plan-end').getAttribute('data-state'), { timeout: 20_000 }).toBe('succeeded');
+  await expect
+    .poll(() => dialog().getByTestId('plan-end').getAttribute('data-state'), { timeout: 20_000 })
+    .toBe('succeeded');
   await dialog().getByTestId('plan-close').click();
 }
 
@@ -66,18 +78,24 @@ afterAll(async () => {
 });
 
 describe('guest agent', () => {
-  it('shows the agent facts, plans the audit presets, and shows the simulator\'s output after confirming', async () => {
+  it("shows the agent facts, plans the audit presets, and shows the simulator's output after confirming", async () => {
     await openGuest(page(), vm.vmid);
-    await expect.poll(() => page().getByTestId('agent-os').textContent()).toBe('Debian GNU/Linux 13 (trixie)');
+    await expect
+      .poll(() => page().getByTestId('agent-os').textContent())
+      .toBe('Debian GNU/Linux 13 (trixie)');
     await page().getByTestId('agent-audit').click();
     await dialog().waitFor();
-    expect(await dialog().getByTestId('plan-pvesh').allTextContents()).toContain(`pvesh create /nodes/${vm.node}/qemu/${vm.vmid}/agent/exec --command df --command -h`);
+    expect(await dialog().getByTestId('plan-pvesh').allTextContents()).toContain(
+      `pvesh create /nodes/${vm.node}/qemu/${vm.vmid}/agent/exec --command df --command -h`,
+    );
     await confirmAndFinish();
     const entries = page().getByTestId('agent-output-entry');
     await expect.poll(() => entries.count()).toBe(4);
     expect(await entries.nth(2).getByTestId('agent-stdout').textContent()).toMatch(/^Filesystem\s+Size/);
     expect(await entries.nth(3).getByTestId('agent-stdout').textContent()).toContain(`web-${vm.vmid}`);
-    expect(sim.requestLog.filter((r) => r.method === 'POST' && r.path.endsWith(`/${vm.vmid}/agent/exec`)).length).toBe(3);
+    expect(
+      sim.requestLog.filter((r) => r.method === 'POST' && r.path.endsWith(`/${vm.vmid}/agent/exec`)).length,
+    ).toBe(3);
   });
 
   it('says a VM has no agent instead of waiting for it', async () => {
@@ -94,17 +112,27 @@ describe('storage', () => {
     await page().getByTestId('nav-storage').click();
     await chooseNode(page(), vm.node);
     await page().locator('[data-testid=storage-row][data-storage=local]').click();
-    expect(await page().locator('[data-testid=storage-row][data-storage=local] [data-testid=storage-usage]').textContent()).toMatch(/GiB/);
+    expect(
+      await page()
+        .locator('[data-testid=storage-row][data-storage=local] [data-testid=storage-usage]')
+        .textContent(),
+    ).toMatch(/GiB/);
     const bytes = Buffer.alloc(5 * 1024 * 1024 + 3, 1);
-    await page().getByTestId('upload-file').setInputFiles({ name: 'e2e-rescue.iso', mimeType: 'application/octet-stream', buffer: bytes });
+    await page()
+      .getByTestId('upload-file')
+      .setInputFiles({ name: 'e2e-rescue.iso', mimeType: 'application/octet-stream', buffer: bytes });
     await page().getByTestId('upload-plan').click();
     await dialog().waitFor();
-    expect(await dialog().getByTestId('plan-pvesh').first().textContent()).toBe(`pvesh create /nodes/${vm.node}/storage/local/upload --content iso --filename e2e-rescue.iso`);
+    expect(await dialog().getByTestId('plan-pvesh').first().textContent()).toBe(
+      `pvesh create /nodes/${vm.node}/storage/local/upload --content iso --filename e2e-rescue.iso`,
+    );
     await confirmAndFinish();
     expect(await page().getByTestId('upload-progress').getAttribute('value')).toBe(String(bytes.length));
     const row = page().locator('[data-testid=content-row][data-volid="local:iso/e2e-rescue.iso"]');
     await row.waitFor();
-    expect(sim.requestLog.some((r) => r.method === 'POST' && r.path === `/nodes/${vm.node}/storage/local/upload`)).toBe(true);
+    expect(
+      sim.requestLog.some((r) => r.method === 'POST' && r.path === `/nodes/${vm.node}/storage/local/upload`),
+    ).toBe(true);
     await row.getByTestId('content-delete').click();
     await dialog().waitFor();
     await confirmAndFinish('e2e-rescue.iso');
@@ -120,10 +148,16 @@ describe('tasks and node logs', () => {
     await expect.poll(() => rows.count()).toBe(1);
     await rows.first().click();
     await expect.poll(() => page().getByTestId('task-log').getAttribute('data-exitstatus')).toBe('OK');
-    expect(await page().getByTestId('task-log-lines').textContent()).toContain('finished file import successfully');
+    expect(await page().getByTestId('task-log-lines').textContent()).toContain(
+      'finished file import successfully',
+    );
     await chooseNode(page(), vm.node);
     await page().getByTestId('node-logs-tab-services').click();
-    await expect.poll(() => page().locator('[data-testid=service-row][data-service=pveproxy]').getAttribute('data-active')).toBe('active');
+    await expect
+      .poll(() =>
+        page().locator('[data-testid=service-row][data-service=pveproxy]').getAttribute('data-active'),
+      )
+      .toBe('active');
   });
 });
 
@@ -137,13 +171,19 @@ describe('a token without the privileges', () => {
     other = await startApp();
     await connect(other, 'Auditor', { tokenId: 'auditor@pve!ro' });
     await openGuest(other.page, vm.vmid);
-    await expect.poll(() => other.page.getByTestId('agent-audit-reason').textContent()).toContain('VM.GuestAgent.Unrestricted');
+    await expect
+      .poll(() => other.page.getByTestId('agent-audit-reason').textContent())
+      .toContain('VM.GuestAgent.Unrestricted');
     expect(await other.page.getByTestId('agent-audit').isDisabled()).toBe(true);
     await other.page.getByTestId('nav-storage').click();
     await chooseNode(other.page, vm.node);
     await other.page.locator('[data-testid=storage-row][data-storage=local]').click();
-    await expect.poll(() => other.page.getByTestId('upload-reason').textContent()).toContain('Datastore.AllocateTemplate');
-    expect(await other.page.getByTestId('appliance-reason').textContent()).toContain('Datastore.AllocateTemplate');
+    await expect
+      .poll(() => other.page.getByTestId('upload-reason').textContent())
+      .toContain('Datastore.AllocateTemplate');
+    expect(await other.page.getByTestId('appliance-reason').textContent()).toContain(
+      'Datastore.AllocateTemplate',
+    );
     expect(await other.page.getByTestId('appliance-download').first().isDisabled()).toBe(true);
   }, 60_000);
 });

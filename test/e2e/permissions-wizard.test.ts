@@ -12,7 +12,8 @@ let app: StartedApp;
 const ids: Record<string, string> = {};
 const POOL_GUEST = 120;
 
-const connectProfile = (name: string, auth: SimAuth, secret: string): Promise<string> => connectSimProfile(app.url, sim, name, auth, secret);
+const connectProfile = (name: string, auth: SimAuth, secret: string): Promise<string> =>
+  connectSimProfile(app.url, sim, name, auth, secret);
 const page = (): Page => app.page;
 const startButton = () => page().locator('[data-testid="action-guest.start"]');
 
@@ -26,8 +27,16 @@ async function showGuest(profileId: string, vmid: number): Promise<void> {
 beforeAll(async () => {
   sim = await startSimulator({ nodes: 2, guests: 30, seed: 3, controlPort: false, taskDurationMs: 20 });
   app = await startApp();
-  ids.support = await connectProfile('support', { kind: 'token', tokenId: 'support@pve!console' }, DEMO_TOKENS['support@pve!console']!);
-  ids.root = await connectProfile('root', { kind: 'password', username: 'root', realm: 'pam' }, DEFAULT_ROOT_PASSWORD);
+  ids.support = await connectProfile(
+    'support',
+    { kind: 'token', tokenId: 'support@pve!console' },
+    DEMO_TOKENS['support@pve!console']!,
+  );
+  ids.root = await connectProfile(
+    'root',
+    { kind: 'password', username: 'root', realm: 'pam' },
+    DEFAULT_ROOT_PASSWORD,
+  );
   await page().getByTestId('nav-permissions').click();
 });
 
@@ -42,11 +51,17 @@ describe('permissions and the token wizard in the app', () => {
     const power = page().locator('[data-testid=feature-row][data-feature=power]');
     // not 'denied': features.ts counts qemu-only actions (reset) on containers as allowed
     await expect.poll(() => power.getAttribute('data-state')).not.toBe('allowed');
-    expect(await power.getByTestId('feature-gaps').textContent()).toMatch(/needs VM\.PowerMgmt on \/vms\/\d+/);
-    expect(await page().locator('[data-testid=feature-row][data-feature=console]').getAttribute('data-state')).toBe('allowed');
+    expect(await power.getByTestId('feature-gaps').textContent()).toMatch(
+      /needs VM\.PowerMgmt on \/vms\/\d+/,
+    );
+    expect(
+      await page().locator('[data-testid=feature-row][data-feature=console]').getAttribute('data-state'),
+    ).toBe('allowed');
     await expect.poll(() => startButton().getAttribute('data-permission')).toBe('denied');
     expect(await startButton().locator('button').isDisabled()).toBe(true);
-    expect(await startButton().getByTestId('action-reason').textContent()).toBe(`needs VM.PowerMgmt on /vms/${POOL_GUEST}`);
+    expect(await startButton().getByTestId('action-reason').textContent()).toBe(
+      `needs VM.PowerMgmt on /vms/${POOL_GUEST}`,
+    );
   });
 
   it('the wizard prints explained commands, applies "operator in pool" as root, verifies the token, and Start is enabled with it', async () => {
@@ -67,7 +82,9 @@ describe('permissions and the token wizard in the app', () => {
     await page().getByTestId('wizard-apply').click();
     await page().getByTestId('confirm-diff-dialog').waitFor();
     await page().getByTestId('plan-confirm').click();
-    await expect.poll(() => page().getByTestId('plan-end').getAttribute('data-state'), { timeout: 15_000 }).toBe('succeeded');
+    await expect
+      .poll(() => page().getByTestId('plan-end').getAttribute('data-state'), { timeout: 15_000 })
+      .toBe('succeeded');
     await page().getByTestId('plan-close').click();
 
     await page().getByTestId('wizard-verify-run').click();

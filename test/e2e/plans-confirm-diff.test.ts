@@ -15,9 +15,11 @@ let stopped: Array<{ vmid: number; node: string }>;
 const page = (): Page => app.page;
 const dialog = () => page().getByTestId('confirm-diff-dialog');
 const guestPath = (g: { vmid: number; node: string }): string => `/nodes/${g.node}/qemu/${g.vmid}`;
-const count = (method: string, path: string): number => sim.requestLog.filter((r) => r.method === method && r.path === path).length;
+const count = (method: string, path: string): number =>
+  sim.requestLog.filter((r) => r.method === method && r.path === path).length;
 
-const connectAs = (name: string, tokenId: string, readOnly = false): Promise<void> => connectThroughUi(page(), sim, name, tokenId, { readOnly });
+const connectAs = (name: string, tokenId: string, readOnly = false): Promise<void> =>
+  connectThroughUi(page(), sim, name, tokenId, { readOnly });
 
 async function openGuest(vmid: number): Promise<void> {
   await page().getByTestId('nav-inventory').click();
@@ -27,7 +29,8 @@ async function openGuest(vmid: number): Promise<void> {
 }
 
 async function editConfig(key: string, value: string): Promise<void> {
-  if ((await page().getByTestId('config-edit-form').count()) === 0) await page().getByTestId('guest-action-edit').click();
+  if ((await page().getByTestId('config-edit-form').count()) === 0)
+    await page().getByTestId('guest-action-edit').click();
   await page().getByTestId(`config-field-${key}`).fill(value);
   await page().getByTestId('config-plan').click();
   await dialog().waitFor();
@@ -36,13 +39,18 @@ async function editConfig(key: string, value: string): Promise<void> {
 async function confirmAndFinish(typed?: string): Promise<void> {
   if (typed !== undefined) await dialog().getByTestId('plan-confirm-text').fill(typed);
   await dialog().getByTestId('plan-confirm').click();
-  await expect.poll(() => dialog().getByTestId('plan-end').getAttribute('data-state'), { timeout: 15_000 }).toBe('succeeded');
+  await expect
+    .poll(() => dialog().getByTestId('plan-end').getAttribute('data-state'), { timeout: 15_000 })
+    .toBe('succeeded');
   await dialog().getByTestId('plan-close').click();
 }
 
 const diffLines = async (): Promise<string[]> => dialog().getByTestId('plan-diff-text').allTextContents();
 const configValue = async (key: string): Promise<string | undefined> =>
-  (await page().getByTestId(`config-field-${key}`).inputValue().catch(() => undefined)) ?? undefined;
+  (await page()
+    .getByTestId(`config-field-${key}`)
+    .inputValue()
+    .catch(() => undefined)) ?? undefined;
 
 beforeAll(async () => {
   sim = await startSimulator({ nodes: 2, guests: 40, seed: 21, controlPort: false, taskDurationMs: 100 });
@@ -68,13 +76,19 @@ describe('confirm-diff in the app', () => {
     await openGuest(g.vmid);
     await editConfig('memory', '4096');
     expect(await diffLines()).toEqual(['memory: 2048 → 4096']);
-    expect(await dialog().getByTestId('plan-pvesh').first().textContent()).toMatch(new RegExp(`^pvesh set ${guestPath(g)}/config --memory 4096 --digest [0-9a-f]+$`));
+    expect(await dialog().getByTestId('plan-pvesh').first().textContent()).toMatch(
+      new RegExp(`^pvesh set ${guestPath(g)}/config --memory 4096 --digest [0-9a-f]+$`),
+    );
     await confirmAndFinish();
     await page().getByTestId('guest-tab-config').click();
-    await expect.poll(async () => (await page().getByTestId('guest-config').textContent()) ?? '').toMatch(/memory\s*4096/);
+    await expect
+      .poll(async () => (await page().getByTestId('guest-config').textContent()) ?? '')
+      .toMatch(/memory\s*4096/);
     await page().getByTestId('back').click();
     const memCell = page().locator(`[data-testid=guest-row][data-vmid="${g.vmid}"] [data-col=mem]`);
-    await expect.poll(async () => (await memCell.textContent()) ?? '', { timeout: 15_000 }).toContain(formatBytes(4096 * 1024 * 1024));
+    await expect
+      .poll(async () => (await memCell.textContent()) ?? '', { timeout: 15_000 })
+      .toContain(formatBytes(4096 * 1024 * 1024));
   });
 
   it('refuses to run when a second client changed the config in between, and re-plans on request', async () => {
@@ -136,10 +150,16 @@ describe('confirm-diff in the app', () => {
     const three = stopped.slice(3, 6);
     await page().getByTestId('nav-inventory').click();
     if ((await page().getByTestId('back').count()) > 0) await page().getByTestId('back').click();
-    for (const g of three) await page().locator(`[data-testid=guest-row][data-vmid="${g.vmid}"]`).first().click({ modifiers: ['Control'] });
+    for (const g of three)
+      await page()
+        .locator(`[data-testid=guest-row][data-vmid="${g.vmid}"]`)
+        .first()
+        .click({ modifiers: ['Control'] });
     await page().getByTestId('bulk-start').click();
     await dialog().waitFor();
-    expect(await diffLines()).toEqual(three.map((g) => expect.stringMatching(new RegExp(`^VM ${g.vmid} .*status: stopped → running$`))));
+    expect(await diffLines()).toEqual(
+      three.map((g) => expect.stringMatching(new RegExp(`^VM ${g.vmid} .*status: stopped → running$`))),
+    );
     await confirmAndFinish();
     for (const g of three) expect(sim.cluster.guestStatus?.(g.vmid)?.status).toBe('running');
   });
@@ -150,7 +170,9 @@ describe('confirm-diff in the app', () => {
     await editConfig('description', 'double-clicked');
     const puts = count('PUT', `${guestPath(g)}/config`);
     await dialog().getByTestId('plan-confirm').dblclick();
-    await expect.poll(() => dialog().getByTestId('plan-end').getAttribute('data-state'), { timeout: 15_000 }).toBe('succeeded');
+    await expect
+      .poll(() => dialog().getByTestId('plan-end').getAttribute('data-state'), { timeout: 15_000 })
+      .toBe('succeeded');
     expect(count('PUT', `${guestPath(g)}/config`)).toBe(puts + 1);
     await dialog().getByTestId('plan-close').click();
   });
@@ -171,13 +193,26 @@ describe('a read-only profile', () => {
     await openGuest(g.vmid);
     await page().getByTestId('guest-actions').waitFor();
     // Console is not a mutation (console.open passes the read-only guard), so it stays usable
-    await expect.poll(() => page().locator('[data-testid=guest-actions] button:not([disabled]):not([data-testid=guest-action-console])').count()).toBe(0);
+    await expect
+      .poll(() =>
+        page()
+          .locator(
+            '[data-testid=guest-actions] button:not([disabled]):not([data-testid=guest-action-console])',
+          )
+          .count(),
+      )
+      .toBe(0);
     expect(await page().getByTestId('guest-action-console').isEnabled()).toBe(true);
     await page().getByTestId('guest-tab-snapshots').click();
     await page().getByTestId('snapshots-panel').waitFor();
-    await expect.poll(() => page().locator('[data-testid=snapshots-panel] button:not([disabled])').count()).toBe(0);
+    await expect
+      .poll(() => page().locator('[data-testid=snapshots-panel] button:not([disabled])').count())
+      .toBe(0);
     await page().getByTestId('back').click();
-    await page().locator(`[data-testid=guest-row][data-vmid="${g.vmid}"]`).first().click({ modifiers: ['Control'] });
+    await page()
+      .locator(`[data-testid=guest-row][data-vmid="${g.vmid}"]`)
+      .first()
+      .click({ modifiers: ['Control'] });
     await page().getByTestId('bulk-power').waitFor();
     expect(await page().locator('[data-testid=bulk-power] button:not([disabled])').count()).toBe(0);
   });

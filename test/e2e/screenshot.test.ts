@@ -34,20 +34,31 @@ afterAll(async () => {
 
 describe('README screenshot', () => {
   it('shows the connected inventory with every node and guest', async () => {
-    await connectThroughUi(page(), sim, 'Lab cluster', { username: 'root', realm: 'pam', password: DEFAULT_ROOT_PASSWORD });
+    await connectThroughUi(page(), sim, 'Lab cluster', {
+      username: 'root',
+      realm: 'pam',
+      password: DEFAULT_ROOT_PASSWORD,
+    });
     await page().getByTestId('nav-inventory').click();
     await expect.poll(() => page().getByTestId('node-card').count(), { timeout: 10_000 }).toBe(NODES);
     const total = simGuestCount();
     expect(total).toBeGreaterThanOrEqual(40);
-    await expect.poll(() => page().getByTestId('grid-count').textContent(), { timeout: 10_000 }).toBe(`${total} of ${total} guests`);
+    await expect
+      .poll(() => page().getByTestId('grid-count').textContent(), { timeout: 10_000 })
+      .toBe(`${total} of ${total} guests`);
     await expect.poll(() => page().getByTestId('guest-row').count()).toBeGreaterThan(10);
     // every node card shows its live numbers (they arrive with the first node-status poll), not placeholders
     const loaded = async (field: string): Promise<number> =>
-      (await page().locator(`[data-testid=node-card] [data-testid=${field}]`).allTextContents()).filter((t) => /\d/.test(t)).length;
+      (await page().locator(`[data-testid=node-card] [data-testid=${field}]`).allTextContents()).filter((t) =>
+        /\d/.test(t),
+      ).length;
     await expect.poll(() => loaded('node-cpu'), { timeout: 15_000 }).toBe(NODES);
     await expect.poll(() => loaded('node-mem'), { timeout: 15_000 }).toBe(NODES);
     await page().evaluate(() => document.fonts.ready.then(() => undefined));
-    const target = process.env.UPDATE_SCREENSHOT === '1' ? path.join(PROJECT_ROOT, 'docs', 'screenshot.png') : path.join(PROJECT_ROOT, 'test-results', 'screenshot.png');
+    const target =
+      process.env.UPDATE_SCREENSHOT === '1'
+        ? path.join(PROJECT_ROOT, 'docs', 'screenshot.png')
+        : path.join(PROJECT_ROOT, 'test-results', 'screenshot.png');
     await mkdir(path.dirname(target), { recursive: true });
     const png = await page().screenshot({ path: target, clip: { x: 0, y: 0, width: 1280, height: 800 } });
     expect(png.readUInt32BE(16)).toBe(1280);

@@ -65,7 +65,10 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [...CHROMIUM_ARGS, `--ignore-certificate-errors-spki-list=${spkiHash(sim.certPem)},${spkiHash(pageCert.cert)}`],
+    args: [
+      ...CHROMIUM_ARGS,
+      `--ignore-certificate-errors-spki-list=${spkiHash(sim.certPem)},${spkiHash(pageCert.cert)}`,
+    ],
   });
 });
 
@@ -101,7 +104,9 @@ async function openConsole(pick: number, password?: string): Promise<Page> {
     },
   ]);
   const page = await context.newPage();
-  await page.goto(`${pageUrl}?${new URLSearchParams({ url: wsUrl, password: password ?? r.password ?? '' }).toString()}`);
+  await page.goto(
+    `${pageUrl}?${new URLSearchParams({ url: wsUrl, password: password ?? r.password ?? '' }).toString()}`,
+  );
   return page;
 }
 
@@ -127,7 +132,11 @@ it('draws a non-black framebuffer from the real QEMU VNC server', async () => {
 
 it('typing reaches the server: ESC at the SeaBIOS boot prompt opens the boot menu', async () => {
   const page = await openConsole(1);
-  await page.waitForFunction(() => (window as unknown as { vncState: { connected: boolean } }).vncState.connected, null, { timeout: 10_000 });
+  await page.waitForFunction(
+    () => (window as unknown as { vncState: { connected: boolean } }).vncState.connected,
+    null,
+    { timeout: 10_000 },
+  );
   // The text cursor blinks, so compare amounts of text, not hashes. Wait until the prompt stops growing (bounded).
   let last = -1;
   await expect
@@ -143,12 +152,18 @@ it('typing reaches the server: ESC at the SeaBIOS boot prompt opens the boot men
     .toBe(true);
   await page.keyboard.press('Escape');
   // "Select boot device:" lights up several text cells; the cursor alone cannot
-  await expect.poll(async () => (await frame(page))?.nonBlack ?? 0, { timeout: 5_000, interval: 100 }).toBeGreaterThan(last + 3 * CURSOR_PIXELS);
+  await expect
+    .poll(async () => (await frame(page))?.nonBlack ?? 0, { timeout: 5_000, interval: 100 })
+    .toBeGreaterThan(last + 3 * CURSOR_PIXELS);
   await page.context().close();
 });
 
 it('a wrong VNC password is refused by the VNC server itself', async () => {
   const page = await openConsole(2, 'wrong!!!');
-  await page.waitForFunction(() => (window as unknown as { vncState: { securityFailure: unknown } }).vncState.securityFailure !== null, null, { timeout: 10_000 });
+  await page.waitForFunction(
+    () => (window as unknown as { vncState: { securityFailure: unknown } }).vncState.securityFailure !== null,
+    null,
+    { timeout: 10_000 },
+  );
   await page.context().close();
 });

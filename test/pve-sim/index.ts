@@ -92,7 +92,9 @@ export async function startSimulator(opts: SimOptions = {}): Promise<RunningSim>
     poolMembers: (poolid, req) => {
       const pool = acl.pools().get(poolid);
       const type = req.params['type'];
-      return pool ? cluster.poolMembers(pool.vms, pool.storage, typeof type === 'string' ? type : undefined) : [];
+      return pool
+        ? cluster.poolMembers(pool.vms, pool.storage, typeof type === 'string' ? type : undefined)
+        : [];
     },
     vmExists: (vmid) => cluster.guestStatus?.(vmid) !== undefined,
   });

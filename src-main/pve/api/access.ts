@@ -43,10 +43,18 @@ export function getPermissions(
   return pveGet(c, '/access/permissions', Permissions, params, signal);
 }
 
-export const TokenInfo = z.object({ privsep: pveBool.optional(), expire: z.number().optional(), comment: z.string().optional() });
+export const TokenInfo = z.object({
+  privsep: pveBool.optional(),
+  expire: z.number().optional(),
+  comment: z.string().optional(),
+});
 export type TokenInfo = z.output<typeof TokenInfo>;
 
-export const TokenCreated = z.object({ 'full-tokenid': z.string(), value: z.string(), info: TokenInfo.optional() });
+export const TokenCreated = z.object({
+  'full-tokenid': z.string(),
+  value: z.string(),
+  info: TokenInfo.optional(),
+});
 export type TokenCreated = z.output<typeof TokenCreated>;
 
 export function getTokenInfo(c: PveCaller, userid: string, tokenid: string): Promise<TokenInfo> {
@@ -62,7 +70,12 @@ export async function createUser(c: PveCaller, params: { userid: string; comment
 }
 
 /** The only moment PVE shows the token's secret. */
-export function createToken(c: PveCaller, userid: string, tokenid: string, params: PveParams): Promise<TokenCreated> {
+export function createToken(
+  c: PveCaller,
+  userid: string,
+  tokenid: string,
+  params: PveParams,
+): Promise<TokenCreated> {
   return pveSend(c, 'POST', pvePath`/access/users/${userid}/token/${tokenid}`, TokenCreated, params);
 }
 

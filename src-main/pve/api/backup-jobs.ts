@@ -30,7 +30,11 @@ const JobItem = z
     storage: j.storage ?? '',
     mode: j.mode ?? 'snapshot',
     compress: j.compress ?? '0',
-    selection: j.all ? `all${j.exclude ? ` except ${j.exclude}` : ''}` : j.pool ? `pool ${j.pool}` : `vmid ${String(j.vmid ?? '')}`,
+    selection: j.all
+      ? `all${j.exclude ? ` except ${j.exclude}` : ''}`
+      : j.pool
+        ? `pool ${j.pool}`
+        : `vmid ${String(j.vmid ?? '')}`,
     all: j.all ?? false,
     vmid: j.vmid === undefined ? '' : String(j.vmid),
     ...(j.pool ? { pool: j.pool } : {}),
@@ -39,7 +43,12 @@ const JobItem = z
     ...(j['notes-template'] ? { notesTemplate: j['notes-template'] } : {}),
     /** the job's vzdump options as PVE stores them, for edit diffs */
     options: Object.fromEntries(
-      Object.entries(j).filter(([k, v]) => !JOB_META.has(k) && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')).map(([k, v]) => [k, typeof v === 'boolean' ? (v ? 1 : 0) : v]),
+      Object.entries(j)
+        .filter(
+          ([k, v]) =>
+            !JOB_META.has(k) && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'),
+        )
+        .map(([k, v]) => [k, typeof v === 'boolean' ? (v ? 1 : 0) : v]),
     ) as Record<string, string | number>,
   }));
 export type BackupJob = z.output<typeof JobItem>;

@@ -17,12 +17,19 @@ export interface BackupItem extends ContentItem {
 }
 
 /** Archives on one storage; the content read itself lives in storage-content.ts (one place per call). */
-export async function listBackupContent(c: PveCaller, node: string, storage: string, vmid?: number): Promise<BackupItem[]> {
+export async function listBackupContent(
+  c: PveCaller,
+  node: string,
+  storage: string,
+  vmid?: number,
+): Promise<BackupItem[]> {
   const items = await listStorageContent(c, node, storage, 'backup');
-  return items.filter((i) => vmid === undefined || i.vmid === vmid).map((i) => {
-    const type = typeOf(i.volid);
-    return type ? { ...i, type } : i;
-  });
+  return items
+    .filter((i) => vmid === undefined || i.vmid === vmid)
+    .map((i) => {
+      const type = typeOf(i.volid);
+      return type ? { ...i, type } : i;
+    });
 }
 
 export interface VzdumpOptions {
@@ -34,7 +41,14 @@ export interface VzdumpOptions {
 }
 
 export function vzdumpParams(vmid: number, o: VzdumpOptions): PveParams {
-  return { vmid: String(vmid), storage: o.storage, mode: o.mode, compress: o.compress, 'notes-template': o['notes-template'], protected: o.protected };
+  return {
+    vmid: String(vmid),
+    storage: o.storage,
+    mode: o.mode,
+    compress: o.compress,
+    'notes-template': o['notes-template'],
+    protected: o.protected,
+  };
 }
 
 /** POST /nodes/{node}/vzdump for one guest; answers the vzdump task. */
@@ -56,11 +70,18 @@ export interface RestoreOptions {
 /** qemu: archive=<volid>; lxc: ostemplate=<volid> with restore=1; sent with create.ts createGuest (the same PVE call). */
 export function restoreParams(type: GuestRef['type'], o: RestoreOptions): PveParams {
   const common = { vmid: o.vmid, storage: o.storage, unique: o.unique, force: o.force, start: o.start };
-  return type === 'qemu' ? { ...common, archive: o.volid } : { ...common, ostemplate: o.volid, restore: true };
+  return type === 'qemu'
+    ? { ...common, archive: o.volid }
+    : { ...common, ostemplate: o.volid, restore: true };
 }
 
 /** Deleting an archive is a task (imgdel) on file storages. */
 export function deleteVolume(c: PveCaller, node: string, volid: string): Promise<string | undefined> {
   const storage = volid.split(':')[0] ?? '';
-  return pveSend(c, 'DELETE', pvePath`/nodes/${node}/storage/${storage}/content/${volid}`, z.union([z.null(), Upid]).transform((v) => v ?? undefined));
+  return pveSend(
+    c,
+    'DELETE',
+    pvePath`/nodes/${node}/storage/${storage}/content/${volid}`,
+    z.union([z.null(), Upid]).transform((v) => v ?? undefined),
+  );
 }

@@ -2,7 +2,10 @@
 import { z } from 'zod';
 import { pveBool, pveGet, pveInt, pveNum, pvePath, type PveCaller } from './caller.js';
 
-const Check = z.looseObject({ severity: z.string(), summary: z.looseObject({ message: z.string() }).optional() });
+const Check = z.looseObject({
+  severity: z.string(),
+  summary: z.looseObject({ message: z.string() }).optional(),
+});
 
 const Status = z
   .looseObject({
@@ -22,10 +25,17 @@ const Status = z
   .transform((s) => ({
     fsid: s.fsid ?? '',
     health: s.health.status,
-    checks: Object.entries(s.health.checks ?? {}).map(([id, ch]) => ({ id, severity: ch.severity, message: ch.summary?.message ?? id })),
+    checks: Object.entries(s.health.checks ?? {}).map(([id, ch]) => ({
+      id,
+      severity: ch.severity,
+      message: ch.summary?.message ?? id,
+    })),
     monitors: s.quorum_names ?? [],
     osds: { total: s.osdmap?.num_osds ?? 0, up: s.osdmap?.num_up_osds ?? 0, in: s.osdmap?.num_in_osds ?? 0 },
-    pgs: { total: s.pgmap?.num_pgs ?? 0, byState: (s.pgmap?.pgs_by_state ?? []).map((p) => ({ state: p.state_name, count: p.count })) },
+    pgs: {
+      total: s.pgmap?.num_pgs ?? 0,
+      byState: (s.pgmap?.pgs_by_state ?? []).map((p) => ({ state: p.state_name, count: p.count })),
+    },
     bytesUsed: s.pgmap?.bytes_used ?? 0,
     bytesTotal: s.pgmap?.bytes_total ?? 0,
   }));
@@ -59,20 +69,66 @@ const TreeNode: z.ZodType<TreeNode> = z.lazy(() =>
 );
 
 /** the CRUSH tree flattened to its OSDs, each with the host above it */
-const OsdTree = z.looseObject({ flags: z.string().optional(), root: z.looseObject({ children: z.array(TreeNode).optional() }) }).transform((t) => {
-  const out: { id: number; name: string; host: string; up: boolean; in: boolean; deviceClass: string; bytesUsed: number; bytesTotal: number }[] = [];
-  const walk = (n: TreeNode, host: string): void => {
-    if (n.type === 'osd') out.push({ id: n.id, name: n.name, host: n.host ?? host, up: n.status === 'up', in: n.in ?? false, deviceClass: n.device_class ?? '', bytesUsed: n.bytes_used ?? 0, bytesTotal: n.total_space ?? 0 });
-    for (const child of n.children ?? []) walk(child, n.type === 'host' ? n.name : host);
-  };
-  for (const n of t.root.children ?? []) walk(n, '');
-  return { flags: t.flags ?? '', osds: out.sort((a, b) => a.id - b.id) };
-});
+const OsdTree = z
+  .looseObject({
+    flags: z.string().optional(),
+    root: z.looseObject({ children: z.array(TreeNode).optional() }),
+  })
+  .transform((t) => {
+    const out: {
+      id: number;
+      name: string;
+      host: string;
+      up: boolean;
+      in: boolean;
+      deviceClass: string;
+      bytesUsed: number;
+      bytesTotal: number;
+    }[] = [];
+    const walk = (n: TreeNode, host: string): void => {
+      if (n.type === 'osd')
+        out.push({
+          id: n.id,
+          name: n.name,
+          host: n.host ?? host,
+          up: n.status === 'up',
+          in: n.in ?? false,
+          deviceClass: n.device_class ?? '',
+          bytesUsed: n.bytes_used ?? 0,
+          bytesTotal: n.total_space ?? 0,
+        });
+      for (const child of n.children ?? []) walk(child, n.type === 'host' ? n.name : host);
+    };
+    for (const n of t.root.children ?? []) walk(n, '');
+    return { flags: t.flags ?? '', osds: out.sort((a, b) => a.id - b.id) };
+  });
 export type CephOsdTree = z.output<typeof OsdTree>;
 
 const PoolItem = z
-  .looseObject({ pool: pveInt, pool_name: z.string(), size: pveInt, min_size: pveInt, pg_num: pveInt, type: z.string().optional(), bytes_used: pveNum, percent_used: pveNum, crush_rule_name: z.string().optional(), pg_autoscale_mode: z.string().optional() })
-  .transform((p) => ({ id: p.pool, name: p.pool_name, size: p.size, minSize: p.min_size, pgs: p.pg_num, type: p.type ?? 'replicated', bytesUsed: p.bytes_used, fractionUsed: p.percent_used, crushRule: p.crush_rule_name ?? '', autoscale: p.pg_autoscale_mode ?? '' }));
+  .looseObject({
+    pool: pveInt,
+    pool_name: z.string(),
+    size: pveInt,
+    min_size: pveInt,
+    pg_num: pveInt,
+    type: z.string().optional(),
+    bytes_used: pveNum,
+    percent_used: pveNum,
+    crush_rule_name: z.string().optional(),
+    pg_autoscale_mode: z.string().optional(),
+  })
+  .transform((p) => ({
+    id: p.pool,
+    name: p.pool_name,
+    size: p.size,
+    minSize: p.min_size,
+    pgs: p.pg_num,
+    type: p.type ?? 'replicated',
+    bytesUsed: p.bytes_used,
+    fractionUsed: p.percent_used,
+    crushRule: p.crush_rule_name ?? '',
+    autoscale: p.pg_autoscale_mode ?? '',
+  }));
 export type CephPool = z.output<typeof PoolItem>;
 
 export function getCephStatus(c: PveCaller): Promise<CephStatus> {

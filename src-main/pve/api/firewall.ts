@@ -2,7 +2,10 @@
 import { z } from 'zod';
 import { pveBool, pveGet, pveInt, pvePath, pveSend, type PveCaller, type PveParams } from './caller.js';
 
-export type FirewallScope = { kind: 'cluster' } | { kind: 'node'; node: string } | { kind: 'guest'; node: string; type: 'qemu' | 'lxc'; vmid: number };
+export type FirewallScope =
+  | { kind: 'cluster' }
+  | { kind: 'node'; node: string }
+  | { kind: 'guest'; node: string; type: 'qemu' | 'lxc'; vmid: number };
 
 /** the API path of a scope's firewall directory */
 export function firewallBase(s: FirewallScope): string {
@@ -51,7 +54,12 @@ export type FirewallRule = z.output<typeof RuleItem>;
 /** options differ per level; every value is shown as text (booleans as 0/1, as PVE stores them) */
 const Options = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).transform((o) => {
   const { digest, ...rest } = o;
-  return { digest: typeof digest === 'string' ? digest : '', options: Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, typeof v === 'boolean' ? (v ? '1' : '0') : String(v)])) };
+  return {
+    digest: typeof digest === 'string' ? digest : '',
+    options: Object.fromEntries(
+      Object.entries(rest).map(([k, v]) => [k, typeof v === 'boolean' ? (v ? '1' : '0') : String(v)]),
+    ),
+  };
 });
 export type FirewallOptions = z.output<typeof Options>;
 
@@ -71,12 +79,22 @@ export async function addFirewallRule(c: PveCaller, s: FirewallScope, params: Pv
   return undefined;
 }
 
-export async function updateFirewallRule(c: PveCaller, s: FirewallScope, pos: number, params: PveParams): Promise<undefined> {
+export async function updateFirewallRule(
+  c: PveCaller,
+  s: FirewallScope,
+  pos: number,
+  params: PveParams,
+): Promise<undefined> {
   await pveSend(c, 'PUT', `${firewallBase(s)}/rules/${pos}`, Null, params);
   return undefined;
 }
 
-export async function deleteFirewallRule(c: PveCaller, s: FirewallScope, pos: number, digest?: string): Promise<undefined> {
+export async function deleteFirewallRule(
+  c: PveCaller,
+  s: FirewallScope,
+  pos: number,
+  digest?: string,
+): Promise<undefined> {
   await pveSend(c, 'DELETE', `${firewallBase(s)}/rules/${pos}`, Null, digest ? { digest } : undefined);
   return undefined;
 }

@@ -14,7 +14,13 @@ export function getGuestRrd(
   cf: 'AVERAGE' | 'MAX' = 'AVERAGE',
   signal?: AbortSignal,
 ): Promise<RrdPoint[]> {
-  return pveGet(c, pvePath`/nodes/${node}/${type}/${vmid}/rrddata`, z.array(RrdPoint), { timeframe, cf }, signal);
+  return pveGet(
+    c,
+    pvePath`/nodes/${node}/${type}/${vmid}/rrddata`,
+    z.array(RrdPoint),
+    { timeframe, cf },
+    signal,
+  );
 }
 
 /** PVE config values are strings or numbers; everything is shown as text, sorted by key. */

@@ -4,7 +4,8 @@ import type { GuestRef, PendingEntry, PowerAction } from '../../../src-shared/ip
 import { pveBool, pveGet, pvePath, pveSend, type PveCaller, type PveParams } from './caller.js';
 import { getGuestConfigEntries } from './guest-read.js';
 
-const guestPath = (g: GuestRef, rest: string): string => `${pvePath`/nodes/${g.node}/${g.type}/${g.vmid}`}${rest}`;
+const guestPath = (g: GuestRef, rest: string): string =>
+  `${pvePath`/nodes/${g.node}/${g.type}/${g.vmid}`}${rest}`;
 
 /** Asynchronous PVE calls answer a task id (UPID). */
 export const Upid = z.string().regex(/^UPID:/);
@@ -26,7 +27,12 @@ export function getGuestStatus(c: PveCaller, g: GuestRef, signal?: AbortSignal):
 }
 
 /** Power actions answer a task id; `params` carries timeout/forceStop for shutdown. */
-export function powerAction(c: PveCaller, g: GuestRef, action: PowerAction, params?: PveParams): Promise<string> {
+export function powerAction(
+  c: PveCaller,
+  g: GuestRef,
+  action: PowerAction,
+  params?: PveParams,
+): Promise<string> {
   return pveSend(c, 'POST', guestPath(g, `/status/${action}`), Upid, params);
 }
 
@@ -68,12 +74,17 @@ const PendingItem = z
   }));
 
 export function getGuestPending(c: PveCaller, g: GuestRef): Promise<PendingEntry[]> {
-  return pveGet(c, guestPath(g, '/pending'), z.array(PendingItem)).then((items) => items.filter((i) => i.key !== 'digest'));
+  return pveGet(c, guestPath(g, '/pending'), z.array(PendingItem)).then((items) =>
+    items.filter((i) => i.key !== 'digest'),
+  );
 }
 
 /** Keys whose change waits for a restart: a pending value or a pending delete. */
 export function pendingKeys(entries: readonly PendingEntry[]): string[] {
-  return entries.filter((e) => e.pending !== undefined || e.delete).map((e) => e.key).sort();
+  return entries
+    .filter((e) => e.pending !== undefined || e.delete)
+    .map((e) => e.key)
+    .sort();
 }
 
 export { guestPath };

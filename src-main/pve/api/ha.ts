@@ -49,10 +49,17 @@ const HaStatus = z.array(StatusItem).transform((items) => {
     quorumStatus: quorum?.status ?? 'unknown',
     ...(master ? { manager: { node: master.node ?? '', status: master.status ?? '' } } : {}),
     ...(fencing ? { fencing: fencing['armed-state'] ?? fencing.status ?? '' } : {}),
-    nodes: items.filter((i) => i.type === 'lrm').map((i) => ({ node: i.node ?? i.id.replace(/^lrm:/, ''), status: i.status ?? '' })),
+    nodes: items
+      .filter((i) => i.type === 'lrm')
+      .map((i) => ({ node: i.node ?? i.id.replace(/^lrm:/, ''), status: i.status ?? '' })),
     services: items
       .filter((i) => i.type === 'service' && i.sid)
-      .map((i) => ({ sid: i.sid!, node: i.node ?? '', state: i.state ?? i.crm_state ?? '', requested: i.request_state ?? '' })),
+      .map((i) => ({
+        sid: i.sid!,
+        node: i.node ?? '',
+        state: i.state ?? i.crm_state ?? '',
+        requested: i.request_state ?? '',
+      })),
   };
 });
 export type HaStatus = z.output<typeof HaStatus>;
@@ -81,8 +88,20 @@ const HaRuleItem = z
 export type HaRule = z.output<typeof HaRuleItem>;
 
 const HaGroupItem = z
-  .object({ group: z.string(), nodes: z.string().optional(), restricted: pveBool.optional(), nofailback: pveBool.optional(), comment: z.string().optional() })
-  .transform((g) => ({ id: g.group, nodes: g.nodes ?? '', restricted: g.restricted ?? false, nofailback: g.nofailback ?? false, ...(g.comment ? { comment: g.comment } : {}) }));
+  .object({
+    group: z.string(),
+    nodes: z.string().optional(),
+    restricted: pveBool.optional(),
+    nofailback: pveBool.optional(),
+    comment: z.string().optional(),
+  })
+  .transform((g) => ({
+    id: g.group,
+    nodes: g.nodes ?? '',
+    restricted: g.restricted ?? false,
+    nofailback: g.nofailback ?? false,
+    ...(g.comment ? { comment: g.comment } : {}),
+  }));
 export type HaGroup = z.output<typeof HaGroupItem>;
 
 const Null = z.null();
@@ -120,7 +139,12 @@ export async function removeHaResource(c: PveCaller, sid: string): Promise<undef
 }
 
 /** The HA manager moves the guest asynchronously; PVE answers the request, not a task. */
-export async function moveHaResource(c: PveCaller, sid: string, verb: 'migrate' | 'relocate', node: string): Promise<undefined> {
+export async function moveHaResource(
+  c: PveCaller,
+  sid: string,
+  verb: 'migrate' | 'relocate',
+  node: string,
+): Promise<undefined> {
   await pveSend(c, 'POST', pvePath`/cluster/ha/resources/${sid}/${verb}`, z.unknown(), { node });
   return undefined;
 }

@@ -4,7 +4,12 @@ import type { GuestRef } from '../../../src-shared/ipc/channels/plans.js';
 import { pveBool, pveGet, pveSend, type PveCaller, type PveParams } from './caller.js';
 import { Upid, guestPath } from './guests.js';
 
-const LocalDisk = z.looseObject({ volid: z.string(), drivename: z.string().optional(), cdrom: pveBool.optional(), is_unused: pveBool.optional() });
+const LocalDisk = z.looseObject({
+  volid: z.string(),
+  drivename: z.string().optional(),
+  cdrom: pveBool.optional(),
+  is_unused: pveBool.optional(),
+});
 
 const MigrateInfo = z
   .looseObject({
@@ -19,7 +24,10 @@ const MigrateInfo = z
     allowedNodes: m.allowed_nodes ?? [],
     notAllowed: Object.entries(m.not_allowed_nodes ?? {}).map(([node, why]) => ({
       node,
-      reason: typeof why === 'object' && why !== null && 'reason' in why ? String((why as { reason: unknown }).reason) : 'not allowed',
+      reason:
+        typeof why === 'object' && why !== null && 'reason' in why
+          ? String((why as { reason: unknown }).reason)
+          : 'not allowed',
     })),
     localDisks: (m.local_disks ?? []).filter((d) => !d.cdrom).map((d) => `${d.drivename ?? '?'}: ${d.volid}`),
     localResources: m.local_resources ?? [],

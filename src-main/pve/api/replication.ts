@@ -1,6 +1,15 @@
 // Storage replication: the cluster's jobs, a node's job states (last/next sync, failures), create a job, schedule a run now.
 import { z } from 'zod';
-import { pveBool, pveGet, pveInt, pveNum, pvePath, pveSend, type PveCaller, type PveParams } from './caller.js';
+import {
+  pveBool,
+  pveGet,
+  pveInt,
+  pveNum,
+  pvePath,
+  pveSend,
+  type PveCaller,
+  type PveParams,
+} from './caller.js';
 
 const JobFields = {
   id: z.string(),
@@ -13,7 +22,16 @@ const JobFields = {
   remove_job: z.string().optional(),
   source: z.string().optional(),
 };
-const common = (j: { id: string; guest: number; target: string; schedule?: string | undefined; comment?: string | undefined; disable?: boolean | undefined; rate?: number | undefined; remove_job?: string | undefined }) => ({
+const common = (j: {
+  id: string;
+  guest: number;
+  target: string;
+  schedule?: string | undefined;
+  comment?: string | undefined;
+  disable?: boolean | undefined;
+  rate?: number | undefined;
+  remove_job?: string | undefined;
+}) => ({
   id: j.id,
   guest: j.guest,
   target: j.target,

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { pveGet, pveInt, pvePath, pveSend, type PveCaller, type PveParams } from './caller.js';
 
 const Scalar = z.union([z.string(), z.number(), z.boolean()]);
-const text = (v: z.infer<typeof Scalar> | undefined): string | undefined => (v === undefined ? undefined : typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
+const text = (v: z.infer<typeof Scalar> | undefined): string | undefined =>
+  v === undefined ? undefined : typeof v === 'boolean' ? (v ? '1' : '0') : String(v);
 /** the pending= answer: state new/changed/deleted and the written values that differ from the running ones */
 const PendingFields = {
   state: z.enum(['new', 'changed', 'deleted']).optional(),
@@ -13,7 +14,15 @@ const pendingOf = (p: Record<string, z.infer<typeof Scalar>> | undefined): Recor
   Object.fromEntries(Object.entries(p ?? {}).map(([k, v]) => [k, text(v) ?? '']));
 
 const ZoneItem = z
-  .looseObject({ zone: z.string(), type: z.string(), bridge: z.string().optional(), ipam: z.string().optional(), dhcp: z.string().optional(), nodes: z.string().optional(), ...PendingFields })
+  .looseObject({
+    zone: z.string(),
+    type: z.string(),
+    bridge: z.string().optional(),
+    ipam: z.string().optional(),
+    dhcp: z.string().optional(),
+    nodes: z.string().optional(),
+    ...PendingFields,
+  })
   .transform((z0) => ({
     id: z0.zone,
     type: z0.type,
@@ -26,7 +35,13 @@ const ZoneItem = z
 export type SdnZone = z.output<typeof ZoneItem>;
 
 const VnetItem = z
-  .looseObject({ vnet: z.string(), zone: z.string().optional(), tag: pveInt.optional(), alias: z.string().optional(), ...PendingFields })
+  .looseObject({
+    vnet: z.string(),
+    zone: z.string().optional(),
+    tag: pveInt.optional(),
+    alias: z.string().optional(),
+    ...PendingFields,
+  })
   .transform((v) => ({
     id: v.vnet,
     zone: v.zone ?? String(v.pending?.['zone'] ?? ''),
@@ -38,7 +53,15 @@ const VnetItem = z
 export type SdnVnet = z.output<typeof VnetItem>;
 
 const SubnetItem = z
-  .looseObject({ subnet: z.string(), vnet: z.string(), cidr: z.string().optional(), gateway: z.string().optional(), snat: Scalar.optional(), zone: z.string().optional(), ...PendingFields })
+  .looseObject({
+    subnet: z.string(),
+    vnet: z.string(),
+    cidr: z.string().optional(),
+    gateway: z.string().optional(),
+    snat: Scalar.optional(),
+    zone: z.string().optional(),
+    ...PendingFields,
+  })
   .transform((s) => ({
     id: s.subnet,
     vnet: s.vnet,

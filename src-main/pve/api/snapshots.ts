@@ -4,16 +4,15 @@ import type { GuestRef, SnapshotEntry } from '../../../src-shared/ipc/channels/p
 import { pveBool, pveGet, pveInt, pvePath, pveSend, type PveCaller } from './caller.js';
 import { Upid, guestPath } from './guests.js';
 
-const SnapshotItem = z
-  .object({
-    name: z.string(),
-    parent: z.string().optional(),
-    snaptime: pveInt.optional(),
-    description: z.string().optional(),
-    vmstate: pveBool.optional(),
-    running: pveBool.optional(),
-    digest: z.string().optional(),
-  });
+const SnapshotItem = z.object({
+  name: z.string(),
+  parent: z.string().optional(),
+  snaptime: pveInt.optional(),
+  description: z.string().optional(),
+  vmstate: pveBool.optional(),
+  running: pveBool.optional(),
+  digest: z.string().optional(),
+});
 
 export interface SnapshotList {
   /** every snapshot plus the "current" entry PVE lists last */
@@ -26,16 +25,18 @@ export interface SnapshotList {
 export async function listSnapshots(c: PveCaller, g: GuestRef): Promise<SnapshotList> {
   const items = await pveGet(c, guestPath(g, '/snapshot'), z.array(SnapshotItem));
   const current = items.find((s) => s.name === 'current');
-  const snapshots = items.map(
-    (s): SnapshotEntry => ({
-      name: s.name,
-      ...(s.parent ? { parent: s.parent } : {}),
-      ...(s.snaptime !== undefined ? { snaptime: s.snaptime } : {}),
-      description: s.description ?? '',
-      vmstate: s.vmstate ?? false,
-    }),
-  );
-  return { snapshots, ...(current?.parent ? { latest: current.parent } : {}), running: current?.running ?? false };
+  const snapshots = items.map((s): SnapshotEntry => ({
+    name: s.name,
+    ...(s.parent ? { parent: s.parent } : {}),
+    ...(s.snaptime !== undefined ? { snaptime: s.snaptime } : {}),
+    description: s.description ?? '',
+    vmstate: s.vmstate ?? false,
+  }));
+  return {
+    snapshots,
+    ...(current?.parent ? { latest: current.parent } : {}),
+    running: current?.running ?? false,
+  };
 }
 
 export function createSnapshot(
@@ -50,8 +51,19 @@ export function createSnapshot(
   });
 }
 
-export function rollbackSnapshot(c: PveCaller, g: GuestRef, snapname: string, opts: { start?: boolean } = {}): Promise<string> {
-  return pveSend(c, 'POST', guestPath(g, pvePath`/snapshot/${snapname}/rollback`), Upid, opts.start ? { start: true } : undefined);
+export function rollbackSnapshot(
+  c: PveCaller,
+  g: GuestRef,
+  snapname: string,
+  opts: { start?: boolean } = {},
+): Promise<string> {
+  return pveSend(
+    c,
+    'POST',
+    guestPath(g, pvePath`/snapshot/${snapname}/rollback`),
+    Upid,
+    opts.start ? { start: true } : undefined,
+  );
 }
 
 export function deleteSnapshot(c: PveCaller, g: GuestRef, snapname: string): Promise<string> {
@@ -59,9 +71,17 @@ export function deleteSnapshot(c: PveCaller, g: GuestRef, snapname: string): Pro
 }
 
 /** The config frozen in a snapshot (what a rollback restores). */
-export function getSnapshotConfig(c: PveCaller, g: GuestRef, snapname: string): Promise<Record<string, string>> {
+export function getSnapshotConfig(
+  c: PveCaller,
+  g: GuestRef,
+  snapname: string,
+): Promise<Record<string, string>> {
   const Conf = z.record(z.string(), z.union([z.string(), z.number()])).transform((r) =>
-    Object.fromEntries(Object.entries(r).filter(([k]) => !['digest', 'snaptime', 'parent', 'vmstate', 'description'].includes(k)).map(([k, v]) => [k, String(v)])),
+    Object.fromEntries(
+      Object.entries(r)
+        .filter(([k]) => !['digest', 'snaptime', 'parent', 'vmstate', 'description'].includes(k))
+        .map(([k, v]) => [k, String(v)]),
+    ),
   );
   return pveGet(c, guestPath(g, pvePath`/snapshot/${snapname}/config`), Conf);
 }

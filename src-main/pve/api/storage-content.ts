@@ -33,13 +33,41 @@ const ContentItem = z
   }));
 export type ContentItem = z.output<typeof ContentItem>;
 
-export function listStorageContent(c: PveCaller, node: string, storage: string, content?: string, signal?: AbortSignal): Promise<ContentItem[]> {
-  return pveGet(c, pvePath`/nodes/${node}/storage/${storage}/content`, z.array(ContentItem), content ? { content } : undefined, signal);
+export function listStorageContent(
+  c: PveCaller,
+  node: string,
+  storage: string,
+  content?: string,
+  signal?: AbortSignal,
+): Promise<ContentItem[]> {
+  return pveGet(
+    c,
+    pvePath`/nodes/${node}/storage/${storage}/content`,
+    z.array(ContentItem),
+    content ? { content } : undefined,
+    signal,
+  );
 }
 
 const Appliance = z
-  .looseObject({ template: z.string(), package: z.string().optional(), version: z.string().optional(), os: z.string().optional(), section: z.string().optional(), headline: z.string().optional(), type: z.string().optional() })
-  .transform((a) => ({ template: a.template, package: a.package ?? '', version: a.version ?? '', os: a.os ?? '', section: a.section ?? '', headline: a.headline ?? a.template, type: a.type ?? 'lxc' }));
+  .looseObject({
+    template: z.string(),
+    package: z.string().optional(),
+    version: z.string().optional(),
+    os: z.string().optional(),
+    section: z.string().optional(),
+    headline: z.string().optional(),
+    type: z.string().optional(),
+  })
+  .transform((a) => ({
+    template: a.template,
+    package: a.package ?? '',
+    version: a.version ?? '',
+    os: a.os ?? '',
+    section: a.section ?? '',
+    headline: a.headline ?? a.template,
+    type: a.type ?? 'lxc',
+  }));
 export type Appliance = z.output<typeof Appliance>;
 
 export function listAppliances(c: PveCaller, node: string): Promise<Appliance[]> {
@@ -47,7 +75,12 @@ export function listAppliances(c: PveCaller, node: string): Promise<Appliance[]>
 }
 
 /** POST aplinfo: pveam downloads the template to the storage in a "download" task. */
-export function downloadAppliance(c: PveCaller, node: string, storage: string, template: string): Promise<string> {
+export function downloadAppliance(
+  c: PveCaller,
+  node: string,
+  storage: string,
+  template: string,
+): Promise<string> {
   return pveSend(c, 'POST', pvePath`/nodes/${node}/aplinfo`, Upid, { storage, template });
 }
 
@@ -109,7 +142,12 @@ export async function uploadToStorage(t: UploadTransport, spec: UploadSpec): Pro
     const res = await request(url, {
       method: 'POST',
       dispatcher: agent,
-      headers: { ...headers, Accept: 'application/json', 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': String(head.length + size + tail.length) },
+      headers: {
+        ...headers,
+        Accept: 'application/json',
+        'Content-Type': `multipart/form-data; boundary=${boundary}`,
+        'Content-Length': String(head.length + size + tail.length),
+      },
       body: Readable.from(body()),
       ...(spec.signal ? { signal: spec.signal } : {}),
     });
@@ -120,7 +158,8 @@ export async function uploadToStorage(t: UploadTransport, spec: UploadSpec): Pro
     } catch {
       parsed = undefined;
     }
-    if (res.statusCode < 200 || res.statusCode >= 300) throw failureFromResponse(res.statusCode, res.statusText, parsed);
+    if (res.statusCode < 200 || res.statusCode >= 300)
+      throw failureFromResponse(res.statusCode, res.statusText, parsed);
     const upid = Upid.safeParse((parsed as { data?: unknown } | undefined)?.data);
     if (!upid.success) throw new AppFailure('bad_response', 'The upload answer has no task id');
     return upid.data;

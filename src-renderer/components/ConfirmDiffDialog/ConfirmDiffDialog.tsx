@@ -27,10 +27,21 @@ export function ConfirmDiffDialog({ plan, onClose, onReplan, onFinished }: Confi
   const canConfirm = retryable && !plan.blocked && isConfirmed(plan, typed);
   return (
     <div className="cdd-backdrop" role="presentation">
-      <div className="cdd" role="dialog" aria-modal="true" aria-labelledby="cdd-title" data-testid="confirm-diff-dialog">
+      <div
+        className="cdd"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="cdd-title"
+        data-testid="confirm-diff-dialog"
+      >
         <h2 id="cdd-title">{plan.title}</h2>
         <p className="muted">
-          {plan.targets.map((t) => `${t.kind === 'qemu' ? 'VM' : t.kind === 'lxc' ? 'CT' : t.kind} ${t.id}${t.name ? ` (${t.name})` : ''}`).join(', ')}
+          {plan.targets
+            .map(
+              (t) =>
+                `${t.kind === 'qemu' ? 'VM' : t.kind === 'lxc' ? 'CT' : t.kind} ${t.id}${t.name ? ` (${t.name})` : ''}`,
+            )
+            .join(', ')}
         </p>
         <h3>Changes</h3>
         <DiffView diff={plan.diff} />
@@ -58,11 +69,20 @@ export function ConfirmDiffDialog({ plan, onClose, onReplan, onFinished }: Confi
         {plan.destructive && plan.confirmWord !== undefined && retryable && !plan.blocked && (
           <label className="cdd-typed">
             This cannot be undone. Type <code>{plan.confirmWord}</code> to confirm:
-            <input value={typed} onChange={(e) => setTyped(e.target.value)} data-testid="plan-confirm-text" autoFocus />
+            <input
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+              data-testid="plan-confirm-text"
+              autoFocus
+            />
           </label>
         )}
         {run.phase === 'refused' && (
-          <div className={`cdd-refused cdd-refused-${run.error.code}`} data-testid="plan-refused" data-code={run.error.code}>
+          <div
+            className={`cdd-refused cdd-refused-${run.error.code}`}
+            data-testid="plan-refused"
+            data-code={run.error.code}
+          >
             {run.error.message}
             {run.error.code === 'stale_plan' && onReplan && (
               <button type="button" onClick={onReplan} data-testid="plan-replan">
@@ -72,14 +92,20 @@ export function ConfirmDiffDialog({ plan, onClose, onReplan, onFinished }: Confi
           </div>
         )}
         {run.phase === 'finished' && (
-          <div className={`cdd-end cdd-end-${run.result.state}`} data-testid="plan-end" data-state={run.result.state}>
+          <div
+            className={`cdd-end cdd-end-${run.result.state}`}
+            data-testid="plan-end"
+            data-state={run.result.state}
+          >
             <strong>{run.result.state === 'succeeded' ? 'Done' : 'Failed'}</strong>
             {run.result.error && <span> — {run.result.error.message}</span>}
             <ul>
               {run.result.endState.map((e) => (
                 <li key={e.target}>
                   {e.target}: {e.status ?? 'status unknown'}
-                  {e.pending.length > 0 && <span className="cdd-pending"> · pending until restart: {e.pending.join(', ')}</span>}
+                  {e.pending.length > 0 && (
+                    <span className="cdd-pending"> · pending until restart: {e.pending.join(', ')}</span>
+                  )}
                 </li>
               ))}
             </ul>
@@ -90,7 +116,13 @@ export function ConfirmDiffDialog({ plan, onClose, onReplan, onFinished }: Confi
             {run.phase === 'finished' ? 'Close' : 'Cancel'}
           </button>
           {run.phase !== 'finished' && (
-            <button type="button" className="cdd-confirm" disabled={!canConfirm} onClick={() => void start(typed)} data-testid="plan-confirm">
+            <button
+              type="button"
+              className="cdd-confirm"
+              disabled={!canConfirm}
+              onClick={() => void start(typed)}
+              data-testid="plan-confirm"
+            >
               {run.phase === 'running' ? 'Running…' : 'Confirm'}
             </button>
           )}

@@ -21,7 +21,12 @@ export function DiffView({ diff }: { diff: readonly DiffEntry[] }) {
   return (
     <ul className="cdd-diff" data-testid="plan-diff">
       {diff.map((e) => (
-        <li key={`${e.kind}:${e.key}`} className={`cdd-diff-${e.change}`} data-testid="plan-diff-line" data-kind={e.kind}>
+        <li
+          key={`${e.kind}:${e.key}`}
+          className={`cdd-diff-${e.change}`}
+          data-testid="plan-diff-line"
+          data-kind={e.kind}
+        >
           <span className="cdd-kind">{LABEL[e.kind]}</span>
           <span className="cdd-key">{e.key}: </span>
           {e.before !== undefined && <del className="cdd-before">{e.before}</del>}
@@ -34,7 +39,8 @@ export function DiffView({ diff }: { diff: readonly DiffEntry[] }) {
             <ul className="cdd-subkeys">
               {e.subkeys.map((s) => (
                 <li key={s.key}>
-                  {s.key || '(volume)'}: {s.before !== undefined && <del>{s.before}</del>} {s.after !== undefined && <ins>{s.after}</ins>}
+                  {s.key || '(volume)'}: {s.before !== undefined && <del>{s.before}</del>}{' '}
+                  {s.after !== undefined && <ins>{s.after}</ins>}
                 </li>
               ))}
             </ul>

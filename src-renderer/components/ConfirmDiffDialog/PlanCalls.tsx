@@ -12,7 +12,11 @@ export function PlanCalls({ plan, steps }: { plan: Plan; steps: readonly StepVie
       {plan.calls.map((c, i) => {
         const step = steps[i];
         return (
-          <li key={`${c.method} ${c.path} ${i}`} data-testid="plan-call" data-state={step?.state ?? 'planned'}>
+          <li
+            key={`${c.method} ${c.path} ${i}`}
+            data-testid="plan-call"
+            data-state={step?.state ?? 'planned'}
+          >
             <div className="cdd-call-head">
               <code>
                 {c.method} {c.path}
@@ -21,13 +25,25 @@ export function PlanCalls({ plan, steps }: { plan: Plan; steps: readonly StepVie
             </div>
             <div className="cdd-pvesh">
               <code data-testid="plan-pvesh">{c.pvesh}</code>
-              <button type="button" className="cdd-copy" onClick={() => copy(c.pvesh)} title="Copy the command">
+              <button
+                type="button"
+                className="cdd-copy"
+                onClick={() => copy(c.pvesh)}
+                title="Copy the command"
+              >
                 Copy
               </button>
             </div>
             <div className="cdd-privs">
               needs {c.privileges.join('; ') || 'no privilege'}
-              {c.check.allowed ? <span className="cdd-ok"> ✓</span> : <span className="cdd-missing" data-testid="plan-missing"> — missing: {c.check.missing.join('; ')}</span>}
+              {c.check.allowed ? (
+                <span className="cdd-ok"> ✓</span>
+              ) : (
+                <span className="cdd-missing" data-testid="plan-missing">
+                  {' '}
+                  — missing: {c.check.missing.join('; ')}
+                </span>
+              )}
             </div>
             {step && step.log.length > 0 && (
               <pre className="cdd-log" data-testid="plan-task-log">

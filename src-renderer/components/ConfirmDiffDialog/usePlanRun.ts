@@ -12,7 +12,11 @@ export interface StepView {
   error?: string;
 }
 
-export type RunPhase = { phase: 'idle' } | { phase: 'running' } | { phase: 'finished'; result: RunResult } | { phase: 'refused'; error: AppError };
+export type RunPhase =
+  | { phase: 'idle' }
+  | { phase: 'running' }
+  | { phase: 'finished'; result: RunResult }
+  | { phase: 'refused'; error: AppError };
 
 export function usePlanRun(planId: string) {
   const [run, setRun] = useState<RunPhase>({ phase: 'idle' });
@@ -31,12 +35,21 @@ export function usePlanRun(planId: string) {
   const start = useCallback(
     async (confirmText: string) => {
       setRun((r) => (r.phase === 'idle' ? { phase: 'running' } : r));
-      const reply = await getBridge().invoke('plans.run', { planId, ...(confirmText ? { confirmText } : {}) });
+      const reply = await getBridge().invoke('plans.run', {
+        planId,
+        ...(confirmText ? { confirmText } : {}),
+      });
       if (!reply.ok) {
         setRun({ phase: 'refused', error: reply.error });
         return;
       }
-      setSteps(reply.value.steps.map((s) => ({ state: s.state, log: s.log, ...(s.error ? { error: s.error } : {}) })));
+      setSteps(
+        reply.value.steps.map((s) => ({
+          state: s.state,
+          log: s.log,
+          ...(s.error ? { error: s.error } : {}),
+        })),
+      );
       setRun({ phase: 'finished', result: reply.value });
     },
     [planId],

@@ -3,7 +3,15 @@ import type { AgentOutput } from '../../../src-shared/ipc/channels/agent.js';
 
 function exportText(out: AgentOutput): string {
   const head = `# Proxdeck guest audit of ${out.guest.type} ${out.guest.vmid} on ${out.guest.node}, ${new Date(out.finishedAt ?? Date.now()).toISOString()}\n`;
-  return head + out.entries.map((e) => `\n$ ${e.command}\n# ${e.state}${e.exitcode !== undefined ? `, exit code ${e.exitcode}` : ''}${e.truncated ? ', truncated' : ''}\n${e.stdout}${e.stderr ? `\n[stderr]\n${e.stderr}` : ''}`).join('\n');
+  return (
+    head +
+    out.entries
+      .map(
+        (e) =>
+          `\n$ ${e.command}\n# ${e.state}${e.exitcode !== undefined ? `, exit code ${e.exitcode}` : ''}${e.truncated ? ', truncated' : ''}\n${e.stdout}${e.stderr ? `\n[stderr]\n${e.stderr}` : ''}`,
+      )
+      .join('\n')
+  );
 }
 
 function download(out: AgentOutput): void {
@@ -27,7 +35,11 @@ export function AgentOutputView({ output }: { output: AgentOutput }) {
       {output.entries.map((e, i) => (
         <article key={i} data-testid="agent-output-entry" data-state={e.state}>
           <h5>
-            <code>$ {e.command}</code> <small>{e.state}{e.exitcode !== undefined ? ` · exit ${e.exitcode}` : ''}</small>
+            <code>$ {e.command}</code>{' '}
+            <small>
+              {e.state}
+              {e.exitcode !== undefined ? ` · exit ${e.exitcode}` : ''}
+            </small>
           </h5>
           <pre data-testid="agent-stdout">{e.stdout}</pre>
           {e.stderr && <pre className="stderr">{e.stderr}</pre>}

@@ -18,7 +18,9 @@ export function AuditView() {
   const [entries, setEntries] = useState<AuditEntry[]>();
   useEffect(() => {
     let cancelled = false;
-    void request('audit.list', { limit: 500 }, 'Cannot read the audit log').then((r) => !cancelled && r && setEntries(r.entries));
+    void request('audit.list', { limit: 500 }, 'Cannot read the audit log').then(
+      (r) => !cancelled && r && setEntries(r.entries),
+    );
     return () => {
       cancelled = true;
     };

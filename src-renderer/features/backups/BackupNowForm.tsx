@@ -1,17 +1,39 @@
 // "Back up now": storage (backup-capable ones of the node), mode with its consistency trade-off, compression, notes, protected.
 import { useState } from 'react';
-import type { BackupMode, Compress, OperationAction, StorageInfo } from '../../../src-shared/ipc/channels/operations.js';
+import type {
+  BackupMode,
+  Compress,
+  OperationAction,
+  StorageInfo,
+} from '../../../src-shared/ipc/channels/operations.js';
 import type { GuestRef } from '../../../src-shared/ipc/channels/plans.js';
 import type { z } from 'zod';
 
 type Mode = z.infer<typeof BackupMode>;
 const MODES: Record<Mode, { vm: string; ct: string }> = {
-  snapshot: { vm: 'no downtime; consistent when the guest agent can freeze file systems (fsfreeze), crash-consistent otherwise', ct: 'no downtime; storage snapshot without freezing the container — crash-consistent' },
-  suspend: { vm: 'pauses the VM briefly while its state is copied', ct: 'freezes the container while rsync copies it — short downtime' },
-  stop: { vm: 'shuts the guest down for the backup, then starts it again — most consistent, with downtime', ct: 'shuts the guest down for the backup, then starts it again — most consistent, with downtime' },
+  snapshot: {
+    vm: 'no downtime; consistent when the guest agent can freeze file systems (fsfreeze), crash-consistent otherwise',
+    ct: 'no downtime; storage snapshot without freezing the container — crash-consistent',
+  },
+  suspend: {
+    vm: 'pauses the VM briefly while its state is copied',
+    ct: 'freezes the container while rsync copies it — short downtime',
+  },
+  stop: {
+    vm: 'shuts the guest down for the backup, then starts it again — most consistent, with downtime',
+    ct: 'shuts the guest down for the backup, then starts it again — most consistent, with downtime',
+  },
 };
 
-export function BackupNowForm({ guest, storages, onSubmit }: { guest: GuestRef; storages: StorageInfo[]; onSubmit(a: OperationAction): void }) {
+export function BackupNowForm({
+  guest,
+  storages,
+  onSubmit,
+}: {
+  guest: GuestRef;
+  storages: StorageInfo[];
+  onSubmit(a: OperationAction): void;
+}) {
   const [storage, setStorage] = useState(storages[0]?.storage ?? '');
   const [mode, setMode] = useState<Mode>('snapshot');
   const [compress, setCompress] = useState<z.infer<typeof Compress>>('zstd');
@@ -23,7 +45,15 @@ export function BackupNowForm({ guest, storages, onSubmit }: { guest: GuestRef; 
       data-testid="backup-form"
       onSubmit={(e) => {
         e.preventDefault();
-        onSubmit({ kind: 'backup.run', guest, storage: storage || storages[0]?.storage || '', mode, compress, ...(notes ? { notes } : {}), ...(prot ? { protected: true } : {}) });
+        onSubmit({
+          kind: 'backup.run',
+          guest,
+          storage: storage || storages[0]?.storage || '',
+          mode,
+          compress,
+          ...(notes ? { notes } : {}),
+          ...(prot ? { protected: true } : {}),
+        });
       }}
     >
       <label>
@@ -46,16 +76,31 @@ export function BackupNowForm({ guest, storages, onSubmit }: { guest: GuestRef; 
       </label>
       <label>
         Compression{' '}
-        <select value={compress} onChange={(e) => setCompress(e.target.value as typeof compress)} data-testid="backup-compress">
+        <select
+          value={compress}
+          onChange={(e) => setCompress(e.target.value as typeof compress)}
+          data-testid="backup-compress"
+        >
           <option value="zstd">zstd</option>
           <option value="gzip">gzip</option>
           <option value="lzo">lzo</option>
           <option value="0">none</option>
         </select>
       </label>
-      <input placeholder="notes ({{guestname}} …)" value={notes} onChange={(e) => setNotes(e.target.value)} data-testid="backup-notes" />
+      <input
+        placeholder="notes ({{guestname}} …)"
+        value={notes}
+        onChange={(e) => setNotes(e.target.value)}
+        data-testid="backup-notes"
+      />
       <label>
-        <input type="checkbox" checked={prot} onChange={(e) => setProt(e.target.checked)} data-testid="backup-protected" /> protected
+        <input
+          type="checkbox"
+          checked={prot}
+          onChange={(e) => setProt(e.target.checked)}
+          data-testid="backup-protected"
+        />{' '}
+        protected
       </label>
       <button type="submit" disabled={storages.length === 0} data-testid="backup-submit">
         Plan backup

@@ -1,8 +1,18 @@
 // Restore a backup: to a new vmid (default, unique MACs) or over the existing guest (destructive, typed confirm), target storage.
 import { useState } from 'react';
-import type { BackupEntry, OperationAction, StorageInfo } from '../../../src-shared/ipc/channels/operations.js';
+import type {
+  BackupEntry,
+  OperationAction,
+  StorageInfo,
+} from '../../../src-shared/ipc/channels/operations.js';
 
-export function RestoreForm({ backup, existingVmid, storages, onSubmit, onCancel }: {
+export function RestoreForm({
+  backup,
+  existingVmid,
+  storages,
+  onSubmit,
+  onCancel,
+}: {
   backup: BackupEntry;
   existingVmid: number;
   storages: StorageInfo[];
@@ -19,17 +29,47 @@ export function RestoreForm({ backup, existingVmid, storages, onSubmit, onCancel
       data-testid="restore-form"
       onSubmit={(e) => {
         e.preventDefault();
-        const target = mode === 'overwrite' ? { mode, vmid: existingVmid } : { mode, ...(vmid ? { vmid: Number(vmid) } : {}) };
-        onSubmit({ kind: 'backup.restore', node: backup.node, type, volid: backup.volid, target, ...(storage ? { storage } : {}) });
+        const target =
+          mode === 'overwrite'
+            ? { mode, vmid: existingVmid }
+            : { mode, ...(vmid ? { vmid: Number(vmid) } : {}) };
+        onSubmit({
+          kind: 'backup.restore',
+          node: backup.node,
+          type,
+          volid: backup.volid,
+          target,
+          ...(storage ? { storage } : {}),
+        });
       }}
     >
       <strong>Restore {backup.volid}</strong>
       <label>
-        <input type="radio" checked={mode === 'new'} onChange={() => setMode('new')} data-testid="restore-new" /> to a new guest
+        <input
+          type="radio"
+          checked={mode === 'new'}
+          onChange={() => setMode('new')}
+          data-testid="restore-new"
+        />{' '}
+        to a new guest
       </label>
-      {mode === 'new' && <input placeholder="vmid (next free)" value={vmid} inputMode="numeric" onChange={(e) => setVmid(e.target.value.replace(/\D/g, ''))} data-testid="restore-vmid" />}
+      {mode === 'new' && (
+        <input
+          placeholder="vmid (next free)"
+          value={vmid}
+          inputMode="numeric"
+          onChange={(e) => setVmid(e.target.value.replace(/\D/g, ''))}
+          data-testid="restore-vmid"
+        />
+      )}
       <label>
-        <input type="radio" checked={mode === 'overwrite'} onChange={() => setMode('overwrite')} data-testid="restore-overwrite" /> over {existingVmid} (replaces it)
+        <input
+          type="radio"
+          checked={mode === 'overwrite'}
+          onChange={() => setMode('overwrite')}
+          data-testid="restore-overwrite"
+        />{' '}
+        over {existingVmid} (replaces it)
       </label>
       <label>
         Storage{' '}

@@ -5,11 +5,25 @@ import type { FirewallRuleInput } from '../../../src-shared/ipc/channels/firewal
 const OPTIONAL = ['macro', 'proto', 'source', 'dest', 'dport', 'sport', 'iface', 'comment'] as const;
 type Text = Record<(typeof OPTIONAL)[number], string>;
 
-export function RuleForm({ initial, submitLabel, disabled, onSubmit, onCancel }: { initial?: FirewallRuleInput; submitLabel: string; disabled: boolean; onSubmit(rule: FirewallRuleInput): void; onCancel(): void }) {
+export function RuleForm({
+  initial,
+  submitLabel,
+  disabled,
+  onSubmit,
+  onCancel,
+}: {
+  initial?: FirewallRuleInput;
+  submitLabel: string;
+  disabled: boolean;
+  onSubmit(rule: FirewallRuleInput): void;
+  onCancel(): void;
+}) {
   const [type, setType] = useState<FirewallRuleInput['type']>(initial?.type ?? 'in');
   const [action, setAction] = useState<FirewallRuleInput['action']>(initial?.action ?? 'ACCEPT');
   const [enabled, setEnabled] = useState(initial?.enabled ?? true);
-  const [text, setText] = useState<Text>(() => Object.fromEntries(OPTIONAL.map((k) => [k, initial?.[k] ?? ''])) as Text);
+  const [text, setText] = useState<Text>(
+    () => Object.fromEntries(OPTIONAL.map((k) => [k, initial?.[k] ?? ''])) as Text,
+  );
   const submit = (): void => {
     const rule: FirewallRuleInput = { type, action, enabled };
     for (const k of OPTIONAL) if (text[k].trim() !== '') rule[k] = text[k].trim();
@@ -17,15 +31,64 @@ export function RuleForm({ initial, submitLabel, disabled, onSubmit, onCancel }:
     onSubmit(rule);
   };
   return (
-    <form className="ops-form" data-testid="fw-rule-form" onSubmit={(e) => { e.preventDefault(); submit(); }}>
-      <label>Direction <select value={type} onChange={(e) => setType(e.target.value as FirewallRuleInput['type'])} data-testid="fw-type">{['in', 'out', 'forward'].map((t) => <option key={t}>{t}</option>)}</select></label>
-      <label>Action <select value={action} onChange={(e) => setAction(e.target.value as FirewallRuleInput['action'])} data-testid="fw-action">{['ACCEPT', 'DROP', 'REJECT'].map((a) => <option key={a}>{a}</option>)}</select></label>
+    <form
+      className="ops-form"
+      data-testid="fw-rule-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <label>
+        Direction{' '}
+        <select
+          value={type}
+          onChange={(e) => setType(e.target.value as FirewallRuleInput['type'])}
+          data-testid="fw-type"
+        >
+          {['in', 'out', 'forward'].map((t) => (
+            <option key={t}>{t}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Action{' '}
+        <select
+          value={action}
+          onChange={(e) => setAction(e.target.value as FirewallRuleInput['action'])}
+          data-testid="fw-action"
+        >
+          {['ACCEPT', 'DROP', 'REJECT'].map((a) => (
+            <option key={a}>{a}</option>
+          ))}
+        </select>
+      </label>
       {OPTIONAL.map((k) => (
-        <label key={k}>{k} <input value={text[k]} size={k === 'comment' ? 24 : 12} onChange={(e) => setText({ ...text, [k]: e.target.value })} data-testid={`fw-${k}`} /></label>
+        <label key={k}>
+          {k}{' '}
+          <input
+            value={text[k]}
+            size={k === 'comment' ? 24 : 12}
+            onChange={(e) => setText({ ...text, [k]: e.target.value })}
+            data-testid={`fw-${k}`}
+          />
+        </label>
       ))}
-      <label><input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} data-testid="fw-enabled" /> enabled</label>
-      <button type="submit" disabled={disabled} data-testid="fw-submit">{submitLabel}</button>
-      <button type="button" onClick={onCancel}>Cancel</button>
+      <label>
+        <input
+          type="checkbox"
+          checked={enabled}
+          onChange={(e) => setEnabled(e.target.checked)}
+          data-testid="fw-enabled"
+        />{' '}
+        enabled
+      </label>
+      <button type="submit" disabled={disabled} data-testid="fw-submit">
+        {submitLabel}
+      </button>
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
     </form>
   );
 }

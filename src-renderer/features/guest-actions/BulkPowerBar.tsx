@@ -12,11 +12,27 @@ import { powerActionId } from './power-permission.js';
 const BULK: readonly PowerAction[] = POWER_ACTIONS.filter((a) => a !== 'reset');
 
 /** One power action for the whole selection: disabled with the first guest's missing privilege. */
-function BulkButton({ action, guests, disabled, onClick }: { action: PowerAction; guests: readonly GuestRecord[]; disabled: boolean; onClick(): void }) {
+function BulkButton({
+  action,
+  guests,
+  disabled,
+  onClick,
+}: {
+  action: PowerAction;
+  guests: readonly GuestRecord[];
+  disabled: boolean;
+  onClick(): void;
+}) {
   const targets = useMemo(() => guests.map((g) => ({ node: g.node, type: g.type, vmid: g.vmid })), [guests]);
   const verdict = usePermissionAll(powerActionId(action), guests[0]?.clusterId, targets);
   return (
-    <PermissionButton action={powerActionId(action)} verdict={verdict} disabled={disabled} onClick={onClick} testId={`bulk-${action}`}>
+    <PermissionButton
+      action={powerActionId(action)}
+      verdict={verdict}
+      disabled={disabled}
+      onClick={onClick}
+      testId={`bulk-${action}`}
+    >
       {action}
     </PermissionButton>
   );
@@ -32,7 +48,19 @@ export function BulkPowerBar({ guests }: { guests: readonly GuestRecord[] }) {
     <div className="plan-bar" data-testid="bulk-power">
       <span>{guests.length} selected:</span>
       {BULK.map((a) => (
-        <BulkButton key={a} action={a} guests={guests} disabled={readOnly || !sameCluster || flow.building} onClick={() => void flow.start({ kind: 'power', action: a, guests: guests.map((g) => ({ node: g.node, type: g.type, vmid: g.vmid })) })} />
+        <BulkButton
+          key={a}
+          action={a}
+          guests={guests}
+          disabled={readOnly || !sameCluster || flow.building}
+          onClick={() =>
+            void flow.start({
+              kind: 'power',
+              action: a,
+              guests: guests.map((g) => ({ node: g.node, type: g.type, vmid: g.vmid })),
+            })
+          }
+        />
       ))}
       {!sameCluster && <span className="muted">select guests of one cluster</span>}
       {flow.dialog}
@@ -44,10 +72,11 @@ export function BulkPowerBar({ guests }: { guests: readonly GuestRecord[] }) {
 export function SelectionPowerBar({ selection }: { selection: Readonly<Record<string, boolean>> }) {
   const records = useInventoryStore((s) => s.records);
   const guests = useMemo(
-    () => Object.entries(selection).flatMap(([key, on]) => {
-      const r = on ? records.get(key) : undefined;
-      return r?.kind === 'guest' ? [r] : [];
-    }),
+    () =>
+      Object.entries(selection).flatMap(([key, on]) => {
+        const r = on ? records.get(key) : undefined;
+        return r?.kind === 'guest' ? [r] : [];
+      }),
     [records, selection],
   );
   return <BulkPowerBar guests={guests} />;

@@ -3,7 +3,18 @@ import { useEffect, useState } from 'react';
 import type { GuestRef, PendingEntry } from '../../../src-shared/ipc/channels/plans.js';
 import { request } from '../../request.js';
 
-const BASE_KEYS = ['name', 'hostname', 'description', 'tags', 'onboot', 'cores', 'sockets', 'memory', 'balloon', 'swap'];
+const BASE_KEYS = [
+  'name',
+  'hostname',
+  'description',
+  'tags',
+  'onboot',
+  'cores',
+  'sockets',
+  'memory',
+  'balloon',
+  'swap',
+];
 const NUMERIC = new Set(['onboot', 'cores', 'sockets', 'memory', 'balloon', 'swap']);
 const OPTION_STRING = /^(net|scsi|virtio|sata|ide|mp)\d+$|^rootfs$/;
 
@@ -21,14 +32,28 @@ export function changesFrom(initial: Record<string, string>, edited: Record<stri
   return out;
 }
 
-export function ConfigEditForm({ profileId, guest, disabled, onPlan }: { profileId: string; guest: GuestRef; disabled: boolean; onPlan(changes: ConfigChanges, snapshotFirst: boolean): void }) {
+export function ConfigEditForm({
+  profileId,
+  guest,
+  disabled,
+  onPlan,
+}: {
+  profileId: string;
+  guest: GuestRef;
+  disabled: boolean;
+  onPlan(changes: ConfigChanges, snapshotFirst: boolean): void;
+}) {
   const [entries, setEntries] = useState<PendingEntry[]>();
   const [edited, setEdited] = useState<Record<string, string>>({});
   const [snapshotFirst, setSnapshotFirst] = useState(false);
   const { node, type, vmid } = guest;
   useEffect(() => {
     let cancelled = false;
-    void request('guests.pending', { profileId, guest: { node, type, vmid } }, `Cannot read the config of ${vmid}`).then((r) => {
+    void request(
+      'guests.pending',
+      { profileId, guest: { node, type, vmid } },
+      `Cannot read the config of ${vmid}`,
+    ).then((r) => {
       if (cancelled || !r) return;
       setEntries(r.entries);
       setEdited({});
@@ -40,7 +65,12 @@ export function ConfigEditForm({ profileId, guest, disabled, onPlan }: { profile
   if (!entries) return <p className="muted">Loading…</p>;
   const byKey = new Map(entries.map((e) => [e.key, e]));
   const initial = Object.fromEntries(entries.map((e) => [e.key, e.pending ?? e.value ?? '']));
-  const keys = [...BASE_KEYS.filter((k) => (type === 'lxc' ? k !== 'name' && k !== 'sockets' && k !== 'balloon' : k !== 'hostname' && k !== 'swap')), ...entries.map((e) => e.key).filter((k) => OPTION_STRING.test(k))];
+  const keys = [
+    ...BASE_KEYS.filter((k) =>
+      type === 'lxc' ? k !== 'name' && k !== 'sockets' && k !== 'balloon' : k !== 'hostname' && k !== 'swap',
+    ),
+    ...entries.map((e) => e.key).filter((k) => OPTION_STRING.test(k)),
+  ];
   const changes = changesFrom(initial, edited);
   return (
     <form
@@ -61,7 +91,14 @@ export function ConfigEditForm({ profileId, guest, disabled, onPlan }: { profile
                   <label htmlFor={`cfg-${key}`}>{key}</label>
                 </th>
                 <td>
-                  <input id={`cfg-${key}`} value={edited[key] ?? initial[key] ?? ''} disabled={disabled} onChange={(e) => setEdited({ ...edited, [key]: e.target.value })} data-testid={`config-field-${key}`} size={OPTION_STRING.test(key) ? 60 : 24} />
+                  <input
+                    id={`cfg-${key}`}
+                    value={edited[key] ?? initial[key] ?? ''}
+                    disabled={disabled}
+                    onChange={(e) => setEdited({ ...edited, [key]: e.target.value })}
+                    data-testid={`config-field-${key}`}
+                    size={OPTION_STRING.test(key) ? 60 : 24}
+                  />
                   {p && (p.pending !== undefined || p.delete) && (
                     <span className="cdd-pending" data-testid={`config-pending-${key}`}>
                       {' '}
@@ -75,9 +112,14 @@ export function ConfigEditForm({ profileId, guest, disabled, onPlan }: { profile
         </tbody>
       </table>
       <label>
-        <input type="checkbox" checked={snapshotFirst} onChange={(e) => setSnapshotFirst(e.target.checked)} /> take a snapshot first
+        <input type="checkbox" checked={snapshotFirst} onChange={(e) => setSnapshotFirst(e.target.checked)} />{' '}
+        take a snapshot first
       </label>{' '}
-      <button type="submit" disabled={disabled || Object.keys(changes).length === 0} data-testid="config-plan">
+      <button
+        type="submit"
+        disabled={disabled || Object.keys(changes).length === 0}
+        data-testid="config-plan"
+      >
         Review changes…
       </button>
     </form>

@@ -8,7 +8,15 @@ import { ActionButton } from '../permissions/ActionButton.js';
 import { ConfigEditForm } from './ConfigEditForm.js';
 import { powerActionId } from './power-permission.js';
 
-const LABEL: Record<PowerAction, string> = { start: 'Start', shutdown: 'Shut down', stop: 'Stop', reboot: 'Reboot', reset: 'Reset', suspend: 'Suspend', resume: 'Resume' };
+const LABEL: Record<PowerAction, string> = {
+  start: 'Start',
+  shutdown: 'Shut down',
+  stop: 'Stop',
+  reboot: 'Reboot',
+  reset: 'Reset',
+  suspend: 'Suspend',
+  resume: 'Resume',
+};
 
 /** Which actions make sense in a state; PVE would refuse the others. */
 export function actionsFor(g: Pick<GuestRecord, 'type' | 'status'>): PowerAction[] {
@@ -46,7 +54,14 @@ export function GuestActionBar({ guest: g, onConsole }: { guest: GuestRecord; on
     <div data-testid="guest-actions">
       <div className="plan-bar">
         {actionsFor(g).map((a) => (
-          <ActionButton key={a} action={powerActionId(a)} vars={vars} disabled={disabled} onClick={() => power(a)} testId={`guest-action-${a}`}>
+          <ActionButton
+            key={a}
+            action={powerActionId(a)}
+            vars={vars}
+            disabled={disabled}
+            onClick={() => power(a)}
+            testId={`guest-action-${a}`}
+          >
             {LABEL[a]}
           </ActionButton>
         ))}
@@ -57,22 +72,52 @@ export function GuestActionBar({ guest: g, onConsole }: { guest: GuestRecord; on
         )}
         {g.status === 'running' && (
           <>
-            <input placeholder="shutdown timeout (s)" value={timeout} onChange={(e) => setTimeoutSecs(e.target.value)} size={16} disabled={disabled} />
+            <input
+              placeholder="shutdown timeout (s)"
+              value={timeout}
+              onChange={(e) => setTimeoutSecs(e.target.value)}
+              size={16}
+              disabled={disabled}
+            />
             <label>
-              <input type="checkbox" checked={forceStop} onChange={(e) => setForceStop(e.target.checked)} disabled={disabled} /> force stop after
+              <input
+                type="checkbox"
+                checked={forceStop}
+                onChange={(e) => setForceStop(e.target.checked)}
+                disabled={disabled}
+              />{' '}
+              force stop after
             </label>
           </>
         )}
         <label>
-          <input type="checkbox" checked={snapshotFirst} onChange={(e) => setSnapshotFirst(e.target.checked)} disabled={disabled} /> snapshot first
+          <input
+            type="checkbox"
+            checked={snapshotFirst}
+            onChange={(e) => setSnapshotFirst(e.target.checked)}
+            disabled={disabled}
+          />{' '}
+          snapshot first
         </label>
-        <button type="button" disabled={readOnly} onClick={() => setEditing((v) => !v)} data-testid="guest-action-edit">
+        <button
+          type="button"
+          disabled={readOnly}
+          onClick={() => setEditing((v) => !v)}
+          data-testid="guest-action-edit"
+        >
           {editing ? 'Close editor' : 'Edit config…'}
         </button>
         {readOnly && <span className="muted">read-only profile</span>}
       </div>
       {editing && (
-        <ConfigEditForm profileId={g.clusterId} guest={ref} disabled={disabled} onPlan={(changes, snap) => void flow.start({ kind: 'config', guest: ref, changes, ...(snap ? { snapshotFirst: true } : {}) })} />
+        <ConfigEditForm
+          profileId={g.clusterId}
+          guest={ref}
+          disabled={disabled}
+          onPlan={(changes, snap) =>
+            void flow.start({ kind: 'config', guest: ref, changes, ...(snap ? { snapshotFirst: true } : {}) })
+          }
+        />
       )}
       {flow.dialog}
     </div>

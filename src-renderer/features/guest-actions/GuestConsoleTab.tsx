@@ -8,10 +8,20 @@ import { usePermission } from '../permissions/usePermission.js';
 export function GuestConsoleTab({ guest: g }: { guest: GuestRecord }) {
   const readOnly = useReadOnly(g.clusterId);
   const flow = usePlanFlow(g.clusterId);
-  const start = usePermission('guest.start', { profileId: g.clusterId, node: g.node, type: g.type, vmid: g.vmid });
+  const start = usePermission('guest.start', {
+    profileId: g.clusterId,
+    node: g.node,
+    type: g.type,
+    vmid: g.vmid,
+  });
   // Without the right to start (or on a read-only profile) the stopped state just says where to start it.
   const canStart = !readOnly && start.state !== 'denied';
-  const onStart = (): void => void flow.start({ kind: 'power', action: 'start', guests: [{ node: g.node, type: g.type, vmid: g.vmid }] });
+  const onStart = (): void =>
+    void flow.start({
+      kind: 'power',
+      action: 'start',
+      guests: [{ node: g.node, type: g.type, vmid: g.vmid }],
+    });
   return (
     <>
       <ConsoleTab guest={g} {...(canStart ? { onStart } : {})} />

@@ -5,7 +5,17 @@ import { HaState } from '../../../src-shared/ipc/channels/operations.js';
 
 type Resource = HaView['resources'][number];
 
-export function HaStateControls({ resource: r, nodes, disabled, onAction }: { resource: Resource; nodes: string[]; disabled: boolean; onAction(a: OperationAction): void }) {
+export function HaStateControls({
+  resource: r,
+  nodes,
+  disabled,
+  onAction,
+}: {
+  resource: Resource;
+  nodes: string[];
+  disabled: boolean;
+  onAction(a: OperationAction): void;
+}) {
   const [node, setNode] = useState('');
   const [limits, setLimits] = useState({ maxRestart: r.maxRestart, maxRelocate: r.maxRelocate });
   const sid = r.sid;
@@ -15,19 +25,45 @@ export function HaStateControls({ resource: r, nodes, disabled, onAction }: { re
     <div className="ops-form" data-testid="ha-controls">
       <label>
         Requested state{' '}
-        <select value={r.requested} disabled={disabled} onChange={(e) => onAction({ kind: 'ha.update', sid, state: HaState.parse(e.target.value) })} data-testid="ha-state">
+        <select
+          value={r.requested}
+          disabled={disabled}
+          onChange={(e) => onAction({ kind: 'ha.update', sid, state: HaState.parse(e.target.value) })}
+          data-testid="ha-state"
+        >
           {HaState.options.map((s) => (
             <option key={s}>{s}</option>
           ))}
         </select>
       </label>
       <label>
-        max restart <input type="number" min={0} max={10} value={limits.maxRestart} onChange={(e) => setLimits({ ...limits, maxRestart: Number(e.target.value) })} data-testid="ha-max-restart" />
+        max restart{' '}
+        <input
+          type="number"
+          min={0}
+          max={10}
+          value={limits.maxRestart}
+          onChange={(e) => setLimits({ ...limits, maxRestart: Number(e.target.value) })}
+          data-testid="ha-max-restart"
+        />
       </label>
       <label>
-        max relocate <input type="number" min={0} max={10} value={limits.maxRelocate} onChange={(e) => setLimits({ ...limits, maxRelocate: Number(e.target.value) })} data-testid="ha-max-relocate" />
+        max relocate{' '}
+        <input
+          type="number"
+          min={0}
+          max={10}
+          value={limits.maxRelocate}
+          onChange={(e) => setLimits({ ...limits, maxRelocate: Number(e.target.value) })}
+          data-testid="ha-max-relocate"
+        />
       </label>
-      <button type="button" disabled={disabled} onClick={() => onAction({ kind: 'ha.update', sid, ...limits })} data-testid="ha-limits">
+      <button
+        type="button"
+        disabled={disabled}
+        onClick={() => onAction({ kind: 'ha.update', sid, ...limits })}
+        data-testid="ha-limits"
+      >
         Plan limits
       </button>
       <select value={to} onChange={(e) => setNode(e.target.value)} data-testid="ha-move-node">
@@ -35,13 +71,28 @@ export function HaStateControls({ resource: r, nodes, disabled, onAction }: { re
           <option key={n}>{n}</option>
         ))}
       </select>
-      <button type="button" disabled={disabled || !to} onClick={() => onAction({ kind: 'ha.move', sid, verb: 'migrate', node: to })} data-testid="ha-migrate">
+      <button
+        type="button"
+        disabled={disabled || !to}
+        onClick={() => onAction({ kind: 'ha.move', sid, verb: 'migrate', node: to })}
+        data-testid="ha-migrate"
+      >
         Migrate (HA)
       </button>
-      <button type="button" disabled={disabled || !to} onClick={() => onAction({ kind: 'ha.move', sid, verb: 'relocate', node: to })} data-testid="ha-relocate">
+      <button
+        type="button"
+        disabled={disabled || !to}
+        onClick={() => onAction({ kind: 'ha.move', sid, verb: 'relocate', node: to })}
+        data-testid="ha-relocate"
+      >
         Relocate (HA)
       </button>
-      <button type="button" disabled={disabled} onClick={() => onAction({ kind: 'ha.remove', sid })} data-testid="ha-remove">
+      <button
+        type="button"
+        disabled={disabled}
+        onClick={() => onAction({ kind: 'ha.remove', sid })}
+        data-testid="ha-remove"
+      >
         Remove from HA
       </button>
     </div>

@@ -1,7 +1,15 @@
 // The grid's scrolling body: virtualised rows and group headers over the store's row index, fixed row height,
 // rows positioned by transform, plus keyboard navigation. Scrolling re-renders this component only.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import {
+  memo,
+  useCallback,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 import { GuestRow } from './GuestRow.js';
 import type { GuestColumn } from './guest-columns.js';
 import { useInventoryStore } from './inventory-store.js';
@@ -28,7 +36,14 @@ function slotCount(viewportPx: number): number {
   return Math.ceil(viewportPx / ROW_HEIGHT) + 2 + 2 * OVERSCAN;
 }
 
-export const GridBody = memo(function GridBody({ header, columns, template, selection, onOpen, onToggle }: GridBodyProps) {
+export const GridBody = memo(function GridBody({
+  header,
+  columns,
+  template,
+  selection,
+  onOpen,
+  onToggle,
+}: GridBodyProps) {
   const items = useInventoryStore((s) => s.gridItems);
   const rowCount = useInventoryStore((s) => s.gridOrder.length);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -52,7 +67,14 @@ export const GridBody = memo(function GridBody({ header, columns, template, sele
   const onKeyDown = (e: KeyboardEvent) => {
     const item = items[focus];
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 280) / ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page, Home: -items.length, End: items.length };
+    const moves: Record<string, number> = {
+      ArrowDown: 1,
+      ArrowUp: -1,
+      PageDown: page,
+      PageUp: -page,
+      Home: -items.length,
+      End: items.length,
+    };
     if (e.key in moves) {
       const next = Math.max(0, Math.min(items.length - 1, focus + moves[e.key]!));
       setFocus(next);
@@ -66,7 +88,15 @@ export const GridBody = memo(function GridBody({ header, columns, template, sele
   const virtualItems = virtualizer.getVirtualItems();
   const slots = Math.max(virtualItems.length, slotCount(virtualizer.scrollRect?.height ?? 0));
   return (
-    <div className="grid-scroll" ref={scrollRef} role="grid" aria-rowcount={rowCount} tabIndex={0} data-testid="grid-scroll" onKeyDown={onKeyDown}>
+    <div
+      className="grid-scroll"
+      ref={scrollRef}
+      role="grid"
+      aria-rowcount={rowCount}
+      tabIndex={0}
+      data-testid="grid-scroll"
+      onKeyDown={onKeyDown}
+    >
       {header}
       <div className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
         {virtualItems.map((v) => {

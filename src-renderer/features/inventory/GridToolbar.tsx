@@ -13,7 +13,14 @@ interface ToolbarProps {
   onClearSelection(): void;
 }
 
-export const GridToolbar = memo(function GridToolbar({ prefs, setPrefs, shown, total, selected, onClearSelection }: ToolbarProps) {
+export const GridToolbar = memo(function GridToolbar({
+  prefs,
+  setPrefs,
+  shown,
+  total,
+  selected,
+  onClearSelection,
+}: ToolbarProps) {
   const [chooser, setChooser] = useState(false);
   return (
     <div className="grid-toolbar">
@@ -40,7 +47,12 @@ export const GridToolbar = memo(function GridToolbar({ prefs, setPrefs, shown, t
         </select>
       </label>
       <div className="column-chooser">
-        <button type="button" data-testid="grid-columns" aria-expanded={chooser} onClick={() => setChooser(!chooser)}>
+        <button
+          type="button"
+          data-testid="grid-columns"
+          aria-expanded={chooser}
+          onClick={() => setChooser(!chooser)}
+        >
           Columns
         </button>
         {chooser && (
@@ -88,7 +100,14 @@ interface HeaderProps {
   onSelectAll(): void;
 }
 
-export const GridHeader = memo(function GridHeader({ columns, template, prefs, setPrefs, allSelected, onSelectAll }: HeaderProps) {
+export const GridHeader = memo(function GridHeader({
+  columns,
+  template,
+  prefs,
+  setPrefs,
+  allSelected,
+  onSelectAll,
+}: HeaderProps) {
   const sortOf = (id: string) => prefs.sorting.find((s) => s.id === id);
   const toggleSort = (id: string, multi: boolean) =>
     setPrefs((p) => {
@@ -128,7 +147,9 @@ export const GridHeader = memo(function GridHeader({ columns, template, prefs, s
               aria-label={`filter ${c.header}`}
               data-testid={`filter-${c.id}`}
               value={prefs.columnFilters[c.id] ?? ''}
-              onChange={(e) => setPrefs((p) => ({ ...p, columnFilters: { ...p.columnFilters, [c.id]: e.target.value } }))}
+              onChange={(e) =>
+                setPrefs((p) => ({ ...p, columnFilters: { ...p.columnFilters, [c.id]: e.target.value } }))
+              }
             />
           </div>
         ))}

@@ -21,7 +21,10 @@ export function GuestGrid({ onOpen }: { onOpen(key: string): void }) {
   const columns = useMemo(() => GUEST_COLUMNS.filter((c) => !prefs.hidden.includes(c.id)), [prefs.hidden]);
   const template = useMemo(() => ['32px', ...columns.map((c) => c.width)].join(' '), [columns]);
 
-  const toggle = useCallback((key: string) => setSelection((s) => ({ ...s, [key]: !s[key] })), [setSelection]);
+  const toggle = useCallback(
+    (key: string) => setSelection((s) => ({ ...s, [key]: !s[key] })),
+    [setSelection],
+  );
   const selectedCount = useMemo(() => Object.values(selection).filter(Boolean).length, [selection]);
   const allSelected = useMemo(() => order.length > 0 && order.every((k) => selection[k]), [order, selection]);
   const selectAll = useCallback(
@@ -31,7 +34,14 @@ export function GuestGrid({ onOpen }: { onOpen(key: string): void }) {
   const clearSelection = useCallback(() => setSelection(() => ({})), [setSelection]);
 
   const header = (
-    <GridHeader columns={columns} template={template} prefs={prefs} setPrefs={setPrefs} allSelected={allSelected} onSelectAll={selectAll} />
+    <GridHeader
+      columns={columns}
+      template={template}
+      prefs={prefs}
+      setPrefs={setPrefs}
+      allSelected={allSelected}
+      onSelectAll={selectAll}
+    />
   );
   return (
     <div className="guest-grid" data-testid="guest-grid">
@@ -44,7 +54,14 @@ export function GuestGrid({ onOpen }: { onOpen(key: string): void }) {
         onClearSelection={clearSelection}
       />
       <SelectionBar selection={selection} />
-      <GridBody header={header} columns={columns} template={template} selection={selection} onOpen={onOpen} onToggle={toggle} />
+      <GridBody
+        header={header}
+        columns={columns}
+        template={template}
+        selection={selection}
+        onOpen={onOpen}
+        onToggle={toggle}
+      />
     </div>
   );
 }

@@ -42,7 +42,12 @@ export const GuestRow = memo(function GuestRow(p: GuestRowProps) {
         />
       </div>
       {p.columns.map((c) => (
-        <div key={c.id} role="gridcell" className={`grid-cell${c.align === 'right' ? ' num' : ''}`} data-col={c.id}>
+        <div
+          key={c.id}
+          role="gridcell"
+          className={`grid-cell${c.align === 'right' ? ' num' : ''}`}
+          data-col={c.id}
+        >
           {c.cell(g)}
         </div>
       ))}

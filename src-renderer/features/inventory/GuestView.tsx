@@ -15,7 +15,14 @@ const GUEST_CHARTS: RrdChartDef[] = [
   CPU_CHART,
   MEM_CHART('mem', 'maxmem'),
   NET_CHART,
-  { title: 'Disk IO', unit: 'rate', series: [{ key: 'diskread', label: 'read', color: '#0ea5e9' }, { key: 'diskwrite', label: 'write', color: '#ef4444' }] },
+  {
+    title: 'Disk IO',
+    unit: 'rate',
+    series: [
+      { key: 'diskread', label: 'read', color: '#0ea5e9' },
+      { key: 'diskwrite', label: 'write', color: '#ef4444' },
+    ],
+  },
 ];
 
 /** Tabs other features register; each gets the guest record. */
@@ -36,7 +43,12 @@ export const guestTabs: GuestTab[] = [
 
 function Summary({ g }: { g: GuestRecord }) {
   const rows: Array<[string, ReactNode]> = [
-    ['Status', <span key="s" className={`status-badge status-${g.status}`} data-testid="guest-view-status">{g.status}</span>],
+    [
+      'Status',
+      <span key="s" className={`status-badge status-${g.status}`} data-testid="guest-view-status">
+        {g.status}
+      </span>,
+    ],
     ['Node', g.node],
     ['CPU', `${formatPercent(g.cpu)} of ${g.maxcpu ?? '–'} cores`],
     ['Memory', `${formatBytes(g.mem)} / ${formatBytes(g.maxmem)}`],
@@ -64,7 +76,11 @@ function Config({ g }: { g: GuestRecord }) {
   const { clusterId, node, type, vmid } = g;
   useEffect(() => {
     let cancelled = false;
-    void request('inventory.guestConfig', { clusterId, node, type, vmid }, `Cannot read the config of ${vmid}`).then((r) => {
+    void request(
+      'inventory.guestConfig',
+      { clusterId, node, type, vmid },
+      `Cannot read the config of ${vmid}`,
+    ).then((r) => {
       if (!cancelled && r) setEntries(r.entries);
     });
     return () => {
@@ -96,7 +112,11 @@ export function GuestView({ guestKey, onBack }: { guestKey: string; onBack(): vo
   const load = useCallback(
     async (timeframe: RrdTimeframe, cf: RrdCf) => {
       if (!clusterId || !node || !type || !vmid) return undefined;
-      const r = await request('rrd.guest', { clusterId, node, type, vmid, timeframe, cf }, `Cannot load RRD data of ${vmid}`);
+      const r = await request(
+        'rrd.guest',
+        { clusterId, node, type, vmid, timeframe, cf },
+        `Cannot load RRD data of ${vmid}`,
+      );
       return r?.samples;
     },
     [clusterId, node, type, vmid],
@@ -116,7 +136,14 @@ export function GuestView({ guestKey, onBack }: { guestKey: string; onBack(): vo
       <GuestActionBar guest={g} onConsole={() => setTab('console')} />
       <nav className="tabs" role="tablist">
         {guestTabs.map((t) => (
-          <button key={t.id} type="button" role="tab" aria-selected={t.id === tab} data-testid={`guest-tab-${t.id}`} onClick={() => setTab(t.id)}>
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            aria-selected={t.id === tab}
+            data-testid={`guest-tab-${t.id}`}
+            onClick={() => setTab(t.id)}
+          >
             {t.label}
           </button>
         ))}
@@ -128,7 +155,13 @@ export function GuestView({ guestKey, onBack }: { guestKey: string; onBack(): vo
         </>
       )}
       {tab === 'config' && <Config g={g} />}
-      {tab !== 'summary' && tab !== 'config' && (current?.render ? current.render(g) : <p className="muted">{current?.label} arrive with a later feature.</p>)}
+      {tab !== 'summary' &&
+        tab !== 'config' &&
+        (current?.render ? (
+          current.render(g)
+        ) : (
+          <p className="muted">{current?.label} arrive with a later feature.</p>
+        ))}
     </section>
   );
 }

@@ -14,15 +14,31 @@ const Sparkline = memo(function Sparkline({ values }: { values: number[] }) {
   const w = 120;
   const h = 32;
   const step = values.length > 1 ? w / (values.length - 1) : 0;
-  const points = values.map((v, i) => `${(i * step).toFixed(1)},${(h - Math.min(1, Math.max(0, v)) * h).toFixed(1)}`).join(' ');
+  const points = values
+    .map((v, i) => `${(i * step).toFixed(1)},${(h - Math.min(1, Math.max(0, v)) * h).toFixed(1)}`)
+    .join(' ');
   return (
-    <svg className="sparkline" width={w} height={h} viewBox={`0 0 ${w} ${h}`} role="img" aria-label="CPU history" data-testid="node-sparkline">
+    <svg
+      className="sparkline"
+      width={w}
+      height={h}
+      viewBox={`0 0 ${w} ${h}`}
+      role="img"
+      aria-label="CPU history"
+      data-testid="node-sparkline"
+    >
       <polyline points={points} fill="none" stroke="#e0762b" strokeWidth={1.5} />
     </svg>
   );
 });
 
-export const NodeCard = memo(function NodeCard({ nodeKey, onOpen }: { nodeKey: string; onOpen(key: string): void }) {
+export const NodeCard = memo(function NodeCard({
+  nodeKey,
+  onOpen,
+}: {
+  nodeKey: string;
+  onOpen(key: string): void;
+}) {
   const n = useRecord<NodeRecord>(nodeKey);
   const history = useInventoryStore((s) => s.cpuHistory[nodeKey] ?? EMPTY);
   const counts = useInventoryStore((s) => s.guestCounts[nodeKey]);
@@ -30,14 +46,24 @@ export const NodeCard = memo(function NodeCard({ nodeKey, onOpen }: { nodeKey: s
   const online = n.status === 'online';
   const version = n.pveversion?.split('/')[1] ?? '–';
   return (
-    <button type="button" className={`node-card ${n.status}`} data-testid="node-card" data-node={n.node} onClick={() => onOpen(nodeKey)}>
+    <button
+      type="button"
+      className={`node-card ${n.status}`}
+      data-testid="node-card"
+      data-node={n.node}
+      onClick={() => onOpen(nodeKey)}
+    >
       <div className="node-card-head">
         <strong>{n.node}</strong>
         <span className={`status-badge status-${n.status}`} data-testid="node-status">
           {n.status}
         </span>
         {!online && (
-          <span className="stale-badge" data-testid="node-stale" title="No fresh data: the node is not online">
+          <span
+            className="stale-badge"
+            data-testid="node-stale"
+            title="No fresh data: the node is not online"
+          >
             stale
           </span>
         )}

@@ -10,8 +10,19 @@ const NODE_CHARTS: RrdChartDef[] = [
   CPU_CHART,
   MEM_CHART('memused', 'memtotal'),
   NET_CHART,
-  { title: 'Disk IO (IO wait)', unit: 'percent', series: [{ key: 'iowait', label: 'IO wait', color: '#ef4444' }] },
-  { title: 'Root disk', unit: 'bytes', series: [{ key: 'rootused', label: 'used', color: '#0ea5e9' }, { key: 'roottotal', label: 'total', color: '#94a3b8' }] },
+  {
+    title: 'Disk IO (IO wait)',
+    unit: 'percent',
+    series: [{ key: 'iowait', label: 'IO wait', color: '#ef4444' }],
+  },
+  {
+    title: 'Root disk',
+    unit: 'bytes',
+    series: [
+      { key: 'rootused', label: 'used', color: '#0ea5e9' },
+      { key: 'roottotal', label: 'total', color: '#94a3b8' },
+    ],
+  },
 ];
 
 export function NodeView({ nodeKey, onBack }: { nodeKey: string; onBack(): void }) {
@@ -21,7 +32,11 @@ export function NodeView({ nodeKey, onBack }: { nodeKey: string; onBack(): void 
   const load = useCallback(
     async (timeframe: RrdTimeframe, cf: RrdCf) => {
       if (!clusterId || !node) return undefined;
-      const r = await request('rrd.node', { clusterId, node, timeframe, cf }, `Cannot load RRD data of ${node}`);
+      const r = await request(
+        'rrd.node',
+        { clusterId, node, timeframe, cf },
+        `Cannot load RRD data of ${node}`,
+      );
       return r?.samples;
     },
     [clusterId, node],

@@ -25,11 +25,25 @@ function Chart({ def, samples }: { def: RrdChartDef; samples: RrdSample[] }) {
       <ResponsiveContainer width="100%" height={160}>
         <LineChart data={samples}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="time" tickFormatter={(t: number) => new Date(t * 1000).toLocaleTimeString()} minTickGap={40} />
+          <XAxis
+            dataKey="time"
+            tickFormatter={(t: number) => new Date(t * 1000).toLocaleTimeString()}
+            minTickGap={40}
+          />
           <YAxis tickFormatter={f} width={80} />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? f(v) : String(v))} labelFormatter={(t) => new Date(Number(t) * 1000).toLocaleString()} />
+          <Tooltip
+            formatter={(v) => (typeof v === 'number' ? f(v) : String(v))}
+            labelFormatter={(t) => new Date(Number(t) * 1000).toLocaleString()}
+          />
           {def.series.map((s) => (
-            <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} dot={false} isAnimationActive={false} />
+            <Line
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              stroke={s.color}
+              dot={false}
+              isAnimationActive={false}
+            />
           ))}
         </LineChart>
       </ResponsiveContainer>
@@ -66,14 +80,24 @@ export function RrdCharts(props: {
   return (
     <div className="rrd-panel">
       <div className="rrd-controls">
-        <select aria-label="timeframe" data-testid="rrd-timeframe" value={timeframe} onChange={(e) => setTimeframe(e.target.value as RrdTimeframe)}>
+        <select
+          aria-label="timeframe"
+          data-testid="rrd-timeframe"
+          value={timeframe}
+          onChange={(e) => setTimeframe(e.target.value as RrdTimeframe)}
+        >
           {TIMEFRAMES.map((t) => (
             <option key={t} value={t}>
               {t}
             </option>
           ))}
         </select>
-        <select aria-label="consolidation" data-testid="rrd-cf" value={cf} onChange={(e) => setCf(e.target.value as RrdCf)}>
+        <select
+          aria-label="consolidation"
+          data-testid="rrd-cf"
+          value={cf}
+          onChange={(e) => setCf(e.target.value as RrdCf)}
+        >
           <option value="AVERAGE">average</option>
           <option value="MAX">maximum</option>
         </select>
@@ -88,7 +112,11 @@ export function RrdCharts(props: {
   );
 }
 
-export const CPU_CHART: RrdChartDef = { title: 'CPU', unit: 'percent', series: [{ key: 'cpu', label: 'CPU', color: '#e0762b' }] };
+export const CPU_CHART: RrdChartDef = {
+  title: 'CPU',
+  unit: 'percent',
+  series: [{ key: 'cpu', label: 'CPU', color: '#e0762b' }],
+};
 export const NET_CHART: RrdChartDef = {
   title: 'Network',
   unit: 'rate',

@@ -31,7 +31,12 @@ export function StaleBanner() {
             <span data-testid="stale-age">{formatAge(s.since, now)}</span>) —{' '}
             <span data-testid="stale-message">{s.error.message}</span>
             {needsUser && (
-              <button type="button" className="stale-reconnect" data-testid="stale-reconnect" onClick={() => reconnect(s.clusterId)}>
+              <button
+                type="button"
+                className="stale-reconnect"
+                data-testid="stale-reconnect"
+                onClick={() => reconnect(s.clusterId)}
+              >
                 Reconnect…
               </button>
             )}

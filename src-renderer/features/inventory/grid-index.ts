@@ -96,7 +96,13 @@ export function buildOrder(keys: Iterable<string>, get: Lookup, q: GridQuery): s
  * Re-places `touched` keys (added, or changed in a watched field) and drops `removed` ones: one pass to take
  * them out, a sort of the touched few, and one merge. Gives exactly what buildOrder would.
  */
-export function updateOrder(order: readonly string[], touched: ReadonlySet<string>, removed: ReadonlySet<string>, get: Lookup, q: GridQuery): string[] {
+export function updateOrder(
+  order: readonly string[],
+  touched: ReadonlySet<string>,
+  removed: ReadonlySet<string>,
+  get: Lookup,
+  q: GridQuery,
+): string[] {
   const sorter = sorterOf(q);
   const moved = decorate(touched, get, q, sorter);
   const out: string[] = [];
@@ -107,7 +113,8 @@ export function updateOrder(order: readonly string[], touched: ReadonlySet<strin
     if (!g) continue;
     if (m < moved.length) {
       const v = sorter.values(g);
-      while (m < moved.length && sorter.compare(moved[m]!.v, moved[m]!.key, v, key) < 0) out.push(moved[m++]!.key);
+      while (m < moved.length && sorter.compare(moved[m]!.v, moved[m]!.key, v, key) < 0)
+        out.push(moved[m++]!.key);
     }
     out.push(key);
   }

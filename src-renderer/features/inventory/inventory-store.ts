@@ -10,7 +10,14 @@ import type {
   NodeRecord,
   StaleInfo,
 } from '../../../src-shared/model/inventory.js';
-import { buildOrder, groupItems, updateOrder, watchedFields, type GridItem, type GridQuery } from './grid-index.js';
+import {
+  buildOrder,
+  groupItems,
+  updateOrder,
+  watchedFields,
+  type GridItem,
+  type GridQuery,
+} from './grid-index.js';
 import { DEFAULT_PREFS } from './grid-prefs.js';
 
 export const recordKey = (clusterId: string, id: string): string => `${clusterId}|${id}`;
@@ -63,7 +70,10 @@ function keysOf(records: Map<string, InventoryRecord>, kind: InventoryRecord['ki
 const countKey = (g: GuestRecord): string => recordKey(g.clusterId, `node/${g.node}`);
 
 /** Unchanged counts keep their old object, so node cards whose numbers did not move do not re-render. */
-function countGuests(records: Map<string, InventoryRecord>, old: Record<string, GuestCounts> = {}): Record<string, GuestCounts> {
+function countGuests(
+  records: Map<string, InventoryRecord>,
+  old: Record<string, GuestCounts> = {},
+): Record<string, GuestCounts> {
   const out: Record<string, GuestCounts> = {};
   for (const r of records.values()) {
     if (r.kind !== 'guest') continue;
@@ -79,7 +89,12 @@ function countGuests(records: Map<string, InventoryRecord>, old: Record<string, 
 }
 
 /** Moves one guest's contribution in or out (sign ±1), copying only the node entry it touches. */
-function adjustCount(counts: Record<string, GuestCounts>, g: GuestRecord, sign: 1 | -1, fresh: Set<string>): void {
+function adjustCount(
+  counts: Record<string, GuestCounts>,
+  g: GuestRecord,
+  sign: 1 | -1,
+  fresh: Set<string>,
+): void {
   const k = countKey(g);
   if (!fresh.has(k)) {
     counts[k] = { ...(counts[k] ?? { running: 0, total: 0 }) };
@@ -90,7 +105,11 @@ function adjustCount(counts: Record<string, GuestCounts>, g: GuestRecord, sign: 
   if (g.status === 'running') c.running += sign;
 }
 
-function pushHistory(history: Record<string, number[]>, key: string, cpu: number | null): Record<string, number[]> {
+function pushHistory(
+  history: Record<string, number[]>,
+  key: string,
+  cpu: number | null,
+): Record<string, number[]> {
   if (cpu === null) return history;
   const prev = history[key] ?? [];
   return { ...history, [key]: [...prev.slice(-(HISTORY - 1)), cpu] };
@@ -164,7 +183,8 @@ export const useInventoryStore = create<InventoryState>()((set, get) => ({
       if (!old) continue;
       const next = { ...old, ...(c.fields as Fields) } as InventoryRecord;
       records.set(key, next);
-      if (next.kind === 'node' && 'cpu' in c.fields) history = pushHistory(history, key, (next as NodeRecord).cpu);
+      if (next.kind === 'node' && 'cpu' in c.fields)
+        history = pushHistory(history, key, (next as NodeRecord).cpu);
       if (next.kind !== 'guest') continue;
       if ('status' in c.fields || 'node' in c.fields) {
         count(old, -1);
@@ -222,13 +242,21 @@ function guestIn(records: ReadonlyMap<string, InventoryRecord>): (key: string) =
   };
 }
 
-function gridOf(keys: readonly string[], records: ReadonlyMap<string, InventoryRecord>, q: GridQuery): Pick<InventoryState, 'gridOrder' | 'gridItems'> {
+function gridOf(
+  keys: readonly string[],
+  records: ReadonlyMap<string, InventoryRecord>,
+  q: GridQuery,
+): Pick<InventoryState, 'gridOrder' | 'gridItems'> {
   const get = guestIn(records);
   const gridOrder = buildOrder(keys, get, q);
   return { gridOrder, gridItems: groupItems(gridOrder, get, q.groupBy) };
 }
 
-function patchGrid(st: InventoryState, touched: ReadonlySet<string>, removed: ReadonlySet<string>): Pick<InventoryState, 'gridOrder' | 'gridItems'> {
+function patchGrid(
+  st: InventoryState,
+  touched: ReadonlySet<string>,
+  removed: ReadonlySet<string>,
+): Pick<InventoryState, 'gridOrder' | 'gridItems'> {
   const get = guestIn(st.records);
   const gridOrder = updateOrder(st.gridOrder, touched, removed, get, st.gridQuery);
   return { gridOrder, gridItems: groupItems(gridOrder, get, st.gridQuery.groupBy) };

@@ -21,11 +21,26 @@ export interface ActionButtonProps extends ButtonProps {
 }
 
 /** The button for a verdict computed elsewhere (several targets at once, see usePermissionAll). */
-export function PermissionButton({ action, verdict, onClick, children, disabled, className, testId }: ButtonProps & { verdict: PermissionVerdict }) {
+export function PermissionButton({
+  action,
+  verdict,
+  onClick,
+  children,
+  disabled,
+  className,
+  testId,
+}: ButtonProps & { verdict: PermissionVerdict }) {
   const denied = verdict.state === 'denied';
   return (
     <span className="action-button" data-testid={`action-${action}`} data-permission={verdict.state}>
-      <button type="button" className={className} disabled={denied || disabled} title={verdict.reason} onClick={onClick} data-testid={testId}>
+      <button
+        type="button"
+        className={className}
+        disabled={denied || disabled}
+        title={verdict.reason}
+        onClick={onClick}
+        data-testid={testId}
+      >
         {children ?? actionById(action).label}
       </button>
       {denied && (

@@ -17,7 +17,8 @@ function StateCell({ row }: { row: FeatureRowView | undefined }) {
   );
 }
 
-const targetText = (t: Record<string, string | number>): string => (t.vmid !== undefined ? `${String(t.type ?? 'guest')} ${t.vmid}` : '');
+const targetText = (t: Record<string, string | number>): string =>
+  t.vmid !== undefined ? `${String(t.type ?? 'guest')} ${t.vmid}` : '';
 
 /** Which side a gap is on: the user lacks it too, or only the token (fix the token's ACL). */
 function side(gapReason: string, userRow: FeatureRowView | undefined): string {

@@ -3,7 +3,18 @@ import { useState } from 'react';
 import type { ActionId } from '../../../src-shared/permissions/action-privileges.js';
 import { ActionButton } from './ActionButton.js';
 
-const GUEST_ACTIONS: ActionId[] = ['guest.start', 'guest.shutdown', 'guest.reboot', 'guest.stop', 'guest.console', 'guest.config', 'snapshot.create', 'snapshot.rollback', 'guest.clone', 'guest.delete'];
+const GUEST_ACTIONS: ActionId[] = [
+  'guest.start',
+  'guest.shutdown',
+  'guest.reboot',
+  'guest.stop',
+  'guest.console',
+  'guest.config',
+  'snapshot.create',
+  'snapshot.rollback',
+  'guest.clone',
+  'guest.delete',
+];
 
 export function GuestActions({ profileId, vmid: initial }: { profileId: string; vmid: number | undefined }) {
   const [text, setText] = useState(initial !== undefined ? String(initial) : '');
@@ -12,7 +23,14 @@ export function GuestActions({ profileId, vmid: initial }: { profileId: string; 
     <section className="perm-guest" data-testid="guest-actions">
       <h3>Actions on one guest</h3>
       <label>
-        VM/CT id <input value={text} onChange={(e) => setText(e.target.value.trim())} inputMode="numeric" size={8} data-testid="guest-actions-vmid" />
+        VM/CT id{' '}
+        <input
+          value={text}
+          onChange={(e) => setText(e.target.value.trim())}
+          inputMode="numeric"
+          size={8}
+          data-testid="guest-actions-vmid"
+        />
       </label>
       {vmid !== undefined && (
         <div className="perm-guest-buttons">

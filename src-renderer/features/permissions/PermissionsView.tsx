@@ -12,11 +12,19 @@ import './permissions.css';
 type Tab = 'matrix' | 'wizard';
 
 function IdentityLine({ matrix }: { matrix: PermissionsMatrix }) {
-  const kind = !matrix.isToken ? 'user' : matrix.privsep === true ? 'privilege-separated token' : matrix.privsep === false ? 'token with its user’s privileges' : 'token';
+  const kind = !matrix.isToken
+    ? 'user'
+    : matrix.privsep === true
+      ? 'privilege-separated token'
+      : matrix.privsep === false
+        ? 'token with its user’s privileges'
+        : 'token';
   return (
     <p data-testid="permissions-identity">
       <strong>{matrix.identity}</strong> · {kind} · evaluated on {matrix.targetCount} guests
-      {matrix.userAnswerProblem && <span className="muted"> · user side unknown: {matrix.userAnswerProblem}</span>}
+      {matrix.userAnswerProblem && (
+        <span className="muted"> · user side unknown: {matrix.userAnswerProblem}</span>
+      )}
     </p>
   );
 }
@@ -42,7 +50,11 @@ export function PermissionsView() {
   const load = useCallback(async (id: string) => {
     setMatrix(undefined);
     if (!id) return;
-    const m = await request('permissions.matrix', { profileId: id }, 'Cannot read the permissions (is the cluster connected?)');
+    const m = await request(
+      'permissions.matrix',
+      { profileId: id },
+      'Cannot read the permissions (is the cluster connected?)',
+    );
     if (m) setMatrix(m);
   }, []);
 
@@ -53,14 +65,19 @@ export function PermissionsView() {
     if (p.profileId === profileId) void load(profileId);
   });
 
-  const firstGapVmid = matrix?.effective.flatMap((r) => r.gaps).find((g) => typeof g.target.vmid === 'number')?.target.vmid;
+  const firstGapVmid = matrix?.effective.flatMap((r) => r.gaps).find((g) => typeof g.target.vmid === 'number')
+    ?.target.vmid;
   return (
     <section className="permissions-view" data-testid="permissions-view">
       <header className="perm-head">
         <h2>Permissions</h2>
         <label>
           Cluster{' '}
-          <select value={profileId} onChange={(e) => setProfileId(e.target.value)} data-testid="permissions-profile">
+          <select
+            value={profileId}
+            onChange={(e) => setProfileId(e.target.value)}
+            data-testid="permissions-profile"
+          >
             {profiles.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name} ({p.auth.kind === 'token' ? p.auth.tokenId : `${p.auth.username}@${p.auth.realm}`})
@@ -68,15 +85,33 @@ export function PermissionsView() {
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => void request('permissions.get', { profileId, refresh: true }).then(() => load(profileId))} disabled={!profileId}>
+        <button
+          type="button"
+          onClick={() =>
+            void request('permissions.get', { profileId, refresh: true }).then(() => load(profileId))
+          }
+          disabled={!profileId}
+        >
           Re-read
         </button>
       </header>
       <nav className="tabs" role="tablist">
-        <button type="button" role="tab" aria-selected={tab === 'matrix'} onClick={() => setTab('matrix')} data-testid="permissions-tab-matrix">
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'matrix'}
+          onClick={() => setTab('matrix')}
+          data-testid="permissions-tab-matrix"
+        >
           What this identity may do
         </button>
-        <button type="button" role="tab" aria-selected={tab === 'wizard'} onClick={() => setTab('wizard')} data-testid="permissions-tab-wizard">
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'wizard'}
+          onClick={() => setTab('wizard')}
+          data-testid="permissions-tab-wizard"
+        >
           Set up a least-privilege token
         </button>
       </nav>
@@ -85,7 +120,11 @@ export function PermissionsView() {
         <>
           <IdentityLine matrix={matrix} />
           <FeatureMatrix matrix={matrix} />
-          <GuestActions key={profileId} profileId={profileId} vmid={typeof firstGapVmid === 'number' ? firstGapVmid : undefined} />
+          <GuestActions
+            key={profileId}
+            profileId={profileId}
+            vmid={typeof firstGapVmid === 'number' ? firstGapVmid : undefined}
+          />
         </>
       )}
       {tab === 'wizard' && <TokenWizard profileId={profileId} />}

@@ -3,7 +3,8 @@ import { create } from 'zustand';
 import type { PermissionsInfo } from '../../../src-shared/ipc/channels/permissions.js';
 import { getBridge } from '../../bridge.js';
 
-export type PermissionsEntry = { state: 'loading' } | { state: 'ready'; info: PermissionsInfo } | { state: 'failed'; message: string };
+export type PermissionsEntry =
+  { state: 'loading' } | { state: 'ready'; info: PermissionsInfo } | { state: 'failed'; message: string };
 
 interface PermissionsState {
   byProfile: Record<string, PermissionsEntry>;
@@ -26,9 +27,13 @@ export const usePermissionsStore = create<PermissionsState>()((set, get) => ({
     void get().reload(profileId);
   },
   async reload(profileId, refresh) {
-    set((s) => ({ byProfile: { ...s.byProfile, [profileId]: s.byProfile[profileId] ?? { state: 'loading' } } }));
+    set((s) => ({
+      byProfile: { ...s.byProfile, [profileId]: s.byProfile[profileId] ?? { state: 'loading' } },
+    }));
     const reply = await getBridge().invoke('permissions.get', { profileId, ...(refresh ? { refresh } : {}) });
-    const entry: PermissionsEntry = reply.ok ? { state: 'ready', info: reply.value } : { state: 'failed', message: reply.error.message };
+    const entry: PermissionsEntry = reply.ok
+      ? { state: 'ready', info: reply.value }
+      : { state: 'failed', message: reply.error.message };
     set((s) => ({ byProfile: { ...s.byProfile, [profileId]: entry } }));
   },
 }));

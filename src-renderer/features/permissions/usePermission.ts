@@ -16,10 +16,16 @@ export interface PermissionVerdict {
 }
 
 function verdictOf(entry: PermissionsEntry | undefined, action: ActionId, vars: Vars): PermissionVerdict {
-  if (entry?.state !== 'ready') return { state: 'unknown', ...(entry?.state === 'failed' ? { reason: `permissions unknown: ${entry.message}` } : {}) };
+  if (entry?.state !== 'ready')
+    return {
+      state: 'unknown',
+      ...(entry?.state === 'failed' ? { reason: `permissions unknown: ${entry.message}` } : {}),
+    };
   const { info } = entry;
   const verdict = evaluateAction(action, info.answer, vars, { identity: { id: info.identity } });
-  return verdict.allowed ? { state: 'allowed' } : { state: 'denied', reason: verdict.reason ?? 'not allowed' };
+  return verdict.allowed
+    ? { state: 'allowed' }
+    : { state: 'denied', reason: verdict.reason ?? 'not allowed' };
 }
 
 function useEntry(profileId: string | undefined): PermissionsEntry | undefined {
@@ -36,7 +42,11 @@ export function usePermission(action: ActionId, vars: PermissionVars): Permissio
 }
 
 /** One verdict for an action on several targets of a profile (a grid selection): the first denial, else allowed. */
-export function usePermissionAll(action: ActionId, profileId: string | undefined, targets: readonly Vars[]): PermissionVerdict {
+export function usePermissionAll(
+  action: ActionId,
+  profileId: string | undefined,
+  targets: readonly Vars[],
+): PermissionVerdict {
   const entry = useEntry(profileId);
   let unknown: PermissionVerdict | undefined;
   for (const vars of targets) {

@@ -5,7 +5,9 @@ import { useConnectStore } from '../connect/connect-store.js';
 export function useClusterChoice(): { clusterId: string | undefined; picker: ReactNode } {
   const connections = useConnectStore((s) => s.connections);
   const profiles = useConnectStore((s) => s.profiles);
-  const ids = Object.values(connections).filter((c) => c.state === 'connected').map((c) => c.profileId);
+  const ids = Object.values(connections)
+    .filter((c) => c.state === 'connected')
+    .map((c) => c.profileId);
   const [chosen, setChosen] = useState<string>();
   const clusterId = chosen && ids.includes(chosen) ? chosen : ids[0];
   const picker = (

@@ -5,7 +5,25 @@ import { HaView } from '../ha/HaView.js';
 import { CreateView } from './CreateView.js';
 
 export const operationFeatures: FeatureEntry[] = [
-  { id: 'backups', label: 'Backups', glyph: '⛁', summary: 'Backup jobs and every archive across storages.', view: BackupsView },
-  { id: 'ha', label: 'HA', glyph: '♥', summary: 'High availability: quorum, manager, resources, rules.', view: HaView },
-  { id: 'create', label: 'Create', glyph: '+', summary: 'Create a VM or container with pre-flight checks.', view: CreateView },
+  {
+    id: 'backups',
+    label: 'Backups',
+    glyph: '⛁',
+    summary: 'Backup jobs and every archive across storages.',
+    view: BackupsView,
+  },
+  {
+    id: 'ha',
+    label: 'HA',
+    glyph: '♥',
+    summary: 'High availability: quorum, manager, resources, rules.',
+    view: HaView,
+  },
+  {
+    id: 'create',
+    label: 'Create',
+    glyph: '+',
+    summary: 'Create a VM or container with pre-flight checks.',
+    view: CreateView,
+  },
 ];

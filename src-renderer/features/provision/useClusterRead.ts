@@ -3,7 +3,11 @@ import { useCallback, useEffect, useState } from 'react';
 import type { RequestArgs, RequestName, RequestResult } from '../../../src-shared/ipc/contract.js';
 import { request } from '../../request.js';
 
-export function useClusterRead<N extends RequestName>(name: N, args: RequestArgs<N> | undefined, failure: string): { data: RequestResult<N> | undefined; reload(): void } {
+export function useClusterRead<N extends RequestName>(
+  name: N,
+  args: RequestArgs<N> | undefined,
+  failure: string,
+): { data: RequestResult<N> | undefined; reload(): void } {
   const [data, setData] = useState<RequestResult<N>>();
   const key = JSON.stringify(args ?? null);
   const reload = useCallback(() => {

@@ -8,7 +8,13 @@ export interface SnapshotFormValues {
   vmstate?: boolean;
 }
 
-export function CreateSnapshotForm({ allowRam, onSubmit }: { allowRam: boolean; onSubmit(v: SnapshotFormValues): void }) {
+export function CreateSnapshotForm({
+  allowRam,
+  onSubmit,
+}: {
+  allowRam: boolean;
+  onSubmit(v: SnapshotFormValues): void;
+}) {
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [ram, setRam] = useState(false);
@@ -19,14 +25,36 @@ export function CreateSnapshotForm({ allowRam, onSubmit }: { allowRam: boolean; 
       data-testid="snapshot-form"
       onSubmit={(e) => {
         e.preventDefault();
-        if (valid.success) onSubmit({ snapname: name, ...(description ? { description } : {}), ...(allowRam && ram ? { vmstate: true } : {}) });
+        if (valid.success)
+          onSubmit({
+            snapname: name,
+            ...(description ? { description } : {}),
+            ...(allowRam && ram ? { vmstate: true } : {}),
+          });
       }}
     >
-      <input placeholder="name" value={name} onChange={(e) => setName(e.target.value)} data-testid="snapshot-name" aria-invalid={!valid.success && name !== ''} />
-      <input placeholder="description" value={description} onChange={(e) => setDescription(e.target.value)} data-testid="snapshot-description" />
+      <input
+        placeholder="name"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        data-testid="snapshot-name"
+        aria-invalid={!valid.success && name !== ''}
+      />
+      <input
+        placeholder="description"
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+        data-testid="snapshot-description"
+      />
       {allowRam && (
         <label>
-          <input type="checkbox" checked={ram} onChange={(e) => setRam(e.target.checked)} data-testid="snapshot-ram" /> include RAM
+          <input
+            type="checkbox"
+            checked={ram}
+            onChange={(e) => setRam(e.target.checked)}
+            data-testid="snapshot-ram"
+          />{' '}
+          include RAM
         </label>
       )}
       <button type="submit" disabled={!valid.success}>

@@ -33,7 +33,11 @@ export function SnapshotsPanel({ guest: g }: { guest: GuestRecord }) {
   const readOnly = useReadOnly(g.clusterId);
   const { clusterId, node, type, vmid } = g;
   const load = useCallback(() => {
-    void request('snapshots.list', { profileId: clusterId, guest: { node, type, vmid } }, `Cannot list snapshots of ${vmid}`).then((r) => r && setList(r));
+    void request(
+      'snapshots.list',
+      { profileId: clusterId, guest: { node, type, vmid } },
+      `Cannot list snapshots of ${vmid}`,
+    ).then((r) => r && setList(r));
   }, [clusterId, node, type, vmid]);
   useEffect(load, [load]);
   const flow = usePlanFlow(clusterId, load);
@@ -43,13 +47,31 @@ export function SnapshotsPanel({ guest: g }: { guest: GuestRecord }) {
   return (
     <section data-testid="snapshots-panel">
       <div className="plan-bar">
-        <ActionButton action="snapshot.create" vars={vars} disabled={busy} onClick={() => void flow.start({ kind: 'snapshot.create', guest: ref })} testId="snapshot-one-click">
+        <ActionButton
+          action="snapshot.create"
+          vars={vars}
+          disabled={busy}
+          onClick={() => void flow.start({ kind: 'snapshot.create', guest: ref })}
+          testId="snapshot-one-click"
+        >
           One-click snapshot
         </ActionButton>
-        <ActionButton action="snapshot.rollback" vars={vars} disabled={busy || !latest} onClick={() => void flow.start({ kind: 'snapshot.rollback', guest: ref })} testId="snapshot-rollback-latest">
+        <ActionButton
+          action="snapshot.rollback"
+          vars={vars}
+          disabled={busy || !latest}
+          onClick={() => void flow.start({ kind: 'snapshot.rollback', guest: ref })}
+          testId="snapshot-rollback-latest"
+        >
           Roll back to latest{latest ? ` (${latest})` : ''}
         </ActionButton>
-        <ActionButton action="snapshot.create" vars={vars} disabled={busy} onClick={() => setCreating((c) => !c)} testId="snapshot-create">
+        <ActionButton
+          action="snapshot.create"
+          vars={vars}
+          disabled={busy}
+          onClick={() => setCreating((c) => !c)}
+          testId="snapshot-create"
+        >
           Take snapshot…
         </ActionButton>
       </div>
@@ -78,10 +100,26 @@ export function SnapshotsPanel({ guest: g }: { guest: GuestRecord }) {
                 <td>
                   {snap.name !== 'current' && (
                     <>
-                      <ActionButton action="snapshot.rollback" vars={{ ...vars, snapname: snap.name }} disabled={busy} onClick={() => void flow.start({ kind: 'snapshot.rollback', guest: ref, snapname: snap.name })} testId="snapshot-rollback">
+                      <ActionButton
+                        action="snapshot.rollback"
+                        vars={{ ...vars, snapname: snap.name }}
+                        disabled={busy}
+                        onClick={() =>
+                          void flow.start({ kind: 'snapshot.rollback', guest: ref, snapname: snap.name })
+                        }
+                        testId="snapshot-rollback"
+                      >
                         Roll back
                       </ActionButton>{' '}
-                      <ActionButton action="snapshot.delete" vars={{ ...vars, snapname: snap.name }} disabled={busy} onClick={() => void flow.start({ kind: 'snapshot.delete', guest: ref, snapname: snap.name })} testId="snapshot-delete">
+                      <ActionButton
+                        action="snapshot.delete"
+                        vars={{ ...vars, snapname: snap.name }}
+                        disabled={busy}
+                        onClick={() =>
+                          void flow.start({ kind: 'snapshot.delete', guest: ref, snapname: snap.name })
+                        }
+                        testId="snapshot-delete"
+                      >
                         Delete
                       </ActionButton>
                     </>

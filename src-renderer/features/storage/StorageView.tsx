@@ -11,7 +11,11 @@ import { useNodeChoice } from './useNodeChoice.js';
 export function StorageView() {
   const { clusterId, picker } = useClusterChoice();
   const { node, picker: nodePicker } = useNodeChoice(clusterId);
-  const { data, reload } = useClusterRead('storage.list', clusterId && node ? { profileId: clusterId, node } : undefined, 'Cannot list storages');
+  const { data, reload } = useClusterRead(
+    'storage.list',
+    clusterId && node ? { profileId: clusterId, node } : undefined,
+    'Cannot list storages',
+  );
   const [chosen, setChosen] = useState<string>();
   const [refresh, setRefresh] = useState(0);
   const storages = data?.storages ?? [];
@@ -28,17 +32,30 @@ export function StorageView() {
       </header>
       <table className="data-table" data-testid="storage-table">
         <thead>
-          <tr><th>Storage</th><th>Type</th><th>Content</th><th>Shared</th><th>Usage</th></tr>
+          <tr>
+            <th>Storage</th>
+            <th>Type</th>
+            <th>Content</th>
+            <th>Shared</th>
+            <th>Usage</th>
+          </tr>
         </thead>
         <tbody>
           {storages.map((s) => (
-            <tr key={s.storage} data-testid="storage-row" data-storage={s.storage} aria-selected={s.storage === current?.storage} onClick={() => setChosen(s.storage)}>
+            <tr
+              key={s.storage}
+              data-testid="storage-row"
+              data-storage={s.storage}
+              aria-selected={s.storage === current?.storage}
+              onClick={() => setChosen(s.storage)}
+            >
               <td>{s.storage}</td>
               <td>{s.type}</td>
               <td>{s.content.join(', ')}</td>
               <td>{s.shared ? 'yes' : 'no'}</td>
               <td data-testid="storage-usage">
-                <progress value={s.used} max={s.total || 1} /> {formatBytes(s.used)} / {formatBytes(s.total)} ({formatPercent(s.total ? s.used / s.total : 0)})
+                <progress value={s.used} max={s.total || 1} /> {formatBytes(s.used)} / {formatBytes(s.total)}{' '}
+                ({formatPercent(s.total ? s.used / s.total : 0)})
               </td>
             </tr>
           ))}
@@ -46,9 +63,24 @@ export function StorageView() {
       </table>
       {clusterId && node && current && (
         <>
-          <ContentBrowser key={`${current.storage}-${refresh}`} profileId={clusterId} node={node} storage={current.storage} content={current.content} refreshKey={refresh} />
-          <UploadForm profileId={clusterId} node={node} storage={current.storage} content={current.content} onDone={changed} />
-          {current.content.includes('vztmpl') && <Appliances profileId={clusterId} node={node} storage={current.storage} onDone={changed} />}
+          <ContentBrowser
+            key={`${current.storage}-${refresh}`}
+            profileId={clusterId}
+            node={node}
+            storage={current.storage}
+            content={current.content}
+            refreshKey={refresh}
+          />
+          <UploadForm
+            profileId={clusterId}
+            node={node}
+            storage={current.storage}
+            content={current.content}
+            onDone={changed}
+          />
+          {current.content.includes('vztmpl') && (
+            <Appliances profileId={clusterId} node={node} storage={current.storage} onDone={changed} />
+          )}
         </>
       )}
     </section>

@@ -4,13 +4,24 @@ import type { TaskLogLine } from '../../../src-shared/model/task.js';
 import { request } from '../../request.js';
 import { useContractEvent } from '../../useContractEvent.js';
 
-export function TaskLogViewer({ profileId, upid, onClose }: { profileId: string; upid: string; onClose(): void }) {
+export function TaskLogViewer({
+  profileId,
+  upid,
+  onClose,
+}: {
+  profileId: string;
+  upid: string;
+  onClose(): void;
+}) {
   const [lines, setLines] = useState<TaskLogLine[]>([]);
-  const [state, setState] = useState<{ status: 'running' | 'stopped'; exitstatus?: string }>({ status: 'running' });
+  const [state, setState] = useState<{ status: 'running' | 'stopped'; exitstatus?: string }>({
+    status: 'running',
+  });
   const [follow, setFollow] = useState(true);
   useContractEvent('tasks.progressed', (p) => {
     if (p.profileId !== profileId || p.upid !== upid) return;
-    if (p.newLines.length > 0) setLines((cur) => [...cur, ...p.newLines.filter((l) => l.n > (cur.at(-1)?.n ?? 0))]);
+    if (p.newLines.length > 0)
+      setLines((cur) => [...cur, ...p.newLines.filter((l) => l.n > (cur.at(-1)?.n ?? 0))]);
     setState({ status: p.status, ...(p.exitstatus !== undefined ? { exitstatus: p.exitstatus } : {}) });
   });
   useEffect(() => {
@@ -22,14 +33,29 @@ export function TaskLogViewer({ profileId, upid, onClose }: { profileId: string;
     if (follow) document.querySelector('[data-testid=task-log-end]')?.scrollIntoView({ block: 'end' });
   }, [lines, follow]);
   return (
-    <section className="task-log" data-testid="task-log" data-status={state.status} data-exitstatus={state.exitstatus ?? ''}>
+    <section
+      className="task-log"
+      data-testid="task-log"
+      data-status={state.status}
+      data-exitstatus={state.exitstatus ?? ''}
+    >
       <header>
         <code>{upid}</code>
-        <span data-testid="task-log-status">{state.status === 'running' ? 'running…' : state.exitstatus}</span>
+        <span data-testid="task-log-status">
+          {state.status === 'running' ? 'running…' : state.exitstatus}
+        </span>
         <label>
-          <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} data-testid="task-log-follow" /> follow
+          <input
+            type="checkbox"
+            checked={follow}
+            onChange={(e) => setFollow(e.target.checked)}
+            data-testid="task-log-follow"
+          />{' '}
+          follow
         </label>
-        <button type="button" onClick={onClose} data-testid="task-log-close">Close</button>
+        <button type="button" onClick={onClose} data-testid="task-log-close">
+          Close
+        </button>
       </header>
       <pre data-testid="task-log-lines">{lines.map((l) => l.t).join('\n')}</pre>
       <span data-testid="task-log-end" />

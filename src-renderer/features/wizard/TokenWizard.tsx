@@ -9,7 +9,10 @@ type ScopeKind = WizardScope['kind'];
 const list = (s: string): string[] => s.split(/[\s,;]+/).filter(Boolean);
 
 function scopeOf(kind: ScopeKind, pool: string, vmids: string, storages: string, zones: string): WizardScope {
-  const narrow = { ...(list(storages).length ? { storages: list(storages) } : {}), ...(list(zones).length ? { zones: list(zones) } : {}) };
+  const narrow = {
+    ...(list(storages).length ? { storages: list(storages) } : {}),
+    ...(list(zones).length ? { zones: list(zones) } : {}),
+  };
   if (kind === 'pool') return { kind, pool, ...narrow };
   if (kind === 'guests') return { kind, vmids: list(vmids).map(Number), ...narrow };
   return { kind, ...narrow };
@@ -37,7 +40,11 @@ function Commands({ out }: { out: WizardOutput }) {
         ))}
       </ol>
       <p>The token will be able to: {out.actions.map((a) => a.label).join(', ') || 'everything'}.</p>
-      {out.dropped.length > 0 && <p data-testid="wizard-dropped">Left out, not on PVE {out.major}: {out.dropped.join(', ')}</p>}
+      {out.dropped.length > 0 && (
+        <p data-testid="wizard-dropped">
+          Left out, not on PVE {out.major}: {out.dropped.join(', ')}
+        </p>
+      )}
       {out.notes.length > 0 && (
         <ul data-testid="wizard-notes">
           {out.notes.map((n) => (
@@ -61,8 +68,17 @@ export function TokenWizard({ profileId }: { profileId: string }) {
   const [out, setOut] = useState<{ input: WizardInput; output: WizardOutput } | undefined>();
 
   async function generate(): Promise<void> {
-    const input: WizardInput = { preset, scope: scopeOf(kind, pool, vmids, storages, zones), userid, tokenid };
-    const output = await request('wizard.generate', { ...input, ...(profileId ? { profileId } : {}) }, 'Cannot generate the commands');
+    const input: WizardInput = {
+      preset,
+      scope: scopeOf(kind, pool, vmids, storages, zones),
+      userid,
+      tokenid,
+    };
+    const output = await request(
+      'wizard.generate',
+      { ...input, ...(profileId ? { profileId } : {}) },
+      'Cannot generate the commands',
+    );
     setOut(output ? { input, output } : undefined);
   }
 
@@ -76,7 +92,12 @@ export function TokenWizard({ profileId }: { profileId: string }) {
     <section className="token-wizard" data-testid="token-wizard">
       <div className="wizard-form">
         <label htmlFor="wizard-preset">The app should be able to</label>
-        <select id="wizard-preset" value={preset} onChange={(e) => setPreset(e.target.value as PresetId)} data-testid="wizard-preset">
+        <select
+          id="wizard-preset"
+          value={preset}
+          onChange={(e) => setPreset(e.target.value as PresetId)}
+          data-testid="wizard-preset"
+        >
           {PRESETS.map((p) => (
             <option key={p.id} value={p.id}>
               {p.label} — {p.summary}
@@ -84,7 +105,12 @@ export function TokenWizard({ profileId }: { profileId: string }) {
           ))}
         </select>
         <label htmlFor="wizard-scope">Scope</label>
-        <select id="wizard-scope" value={kind} onChange={(e) => setKind(e.target.value as ScopeKind)} data-testid="wizard-scope">
+        <select
+          id="wizard-scope"
+          value={kind}
+          onChange={(e) => setKind(e.target.value as ScopeKind)}
+          data-testid="wizard-scope"
+        >
           <option value="cluster">Whole cluster</option>
           <option value="pool">One pool</option>
           <option value="guests">Single guests</option>

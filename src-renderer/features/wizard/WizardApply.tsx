@@ -11,8 +11,8 @@ function VerifyReport({ result }: { result: VerifyResult }) {
   return (
     <div data-testid="wizard-verify" data-passed={String(result.passed)}>
       <p>
-        <strong>{result.passed ? 'Verified' : 'Gaps found'}</strong>: {result.checks.length - failed.length} of {result.checks.length} checks pass for{' '}
-        {result.identity}.
+        <strong>{result.passed ? 'Verified' : 'Gaps found'}</strong>: {result.checks.length - failed.length}{' '}
+        of {result.checks.length} checks pass for {result.identity}.
       </p>
       <ul>
         {failed.map((c) => (
@@ -46,11 +46,19 @@ export function WizardApply({ profileId, input }: { profileId: string; input: Wi
     if (p) setPlan(p);
   }
   async function runVerify(planId: string): Promise<void> {
-    const r = await request('wizard.verify', { source: { kind: 'plan', planId }, preset: input.preset, scope: input.scope }, 'Cannot verify the new token');
+    const r = await request(
+      'wizard.verify',
+      { source: { kind: 'plan', planId }, preset: input.preset, scope: input.scope },
+      'Cannot verify the new token',
+    );
     if (r) setVerify(r);
   }
   async function save(planId: string): Promise<void> {
-    const view = await request('wizard.saveProfile', { planId, name: `${input.userid}!${input.tokenid}` }, 'Cannot save the new token');
+    const view = await request(
+      'wizard.saveProfile',
+      { planId, name: `${input.userid}!${input.tokenid}` },
+      'Cannot save the new token',
+    );
     if (!view) return;
     const opened = await request('connect.open', { profileId: view.id }, 'Cannot connect with the new token');
     if (opened) setSaved(view.id);
@@ -61,7 +69,8 @@ export function WizardApply({ profileId, input }: { profileId: string; input: Wi
       <h3>Apply through the API</h3>
       {entry?.state === 'ready' && !canApply && (
         <p className="muted" data-testid="wizard-apply-hint">
-          {entry.info.identity} lacks Permissions.Modify or User.Modify: run the commands above on a node instead, or connect as an administrator.
+          {entry.info.identity} lacks Permissions.Modify or User.Modify: run the commands above on a node
+          instead, or connect as an administrator.
         </p>
       )}
       <button type="button" onClick={() => void buildPlan()} disabled={!profileId} data-testid="wizard-apply">
@@ -80,7 +89,12 @@ export function WizardApply({ profileId, input }: { profileId: string; input: Wi
           <button type="button" onClick={() => void runVerify(applied)} data-testid="wizard-verify-run">
             Verify the new token
           </button>{' '}
-          <button type="button" onClick={() => void save(applied)} disabled={saved !== undefined} data-testid="wizard-save-profile">
+          <button
+            type="button"
+            onClick={() => void save(applied)}
+            disabled={saved !== undefined}
+            data-testid="wizard-save-profile"
+          >
             Save as a cluster profile and connect
           </button>
           {saved && <span data-testid="wizard-saved"> saved and connected</span>}

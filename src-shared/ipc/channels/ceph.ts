@@ -15,8 +15,32 @@ export const CephView = z.object({
   pgs: z.object({ total: z.number(), byState: z.array(z.object({ state: z.string(), count: z.number() })) }),
   bytesUsed: z.number(),
   bytesTotal: z.number(),
-  osds: z.array(z.object({ id: z.number(), name: z.string(), host: z.string(), up: z.boolean(), in: z.boolean(), deviceClass: z.string(), bytesUsed: z.number(), bytesTotal: z.number() })),
-  pools: z.array(z.object({ id: z.number(), name: z.string(), size: z.number(), minSize: z.number(), pgs: z.number(), type: z.string(), bytesUsed: z.number(), fractionUsed: z.number(), crushRule: z.string(), autoscale: z.string() })),
+  osds: z.array(
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      host: z.string(),
+      up: z.boolean(),
+      in: z.boolean(),
+      deviceClass: z.string(),
+      bytesUsed: z.number(),
+      bytesTotal: z.number(),
+    }),
+  ),
+  pools: z.array(
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      size: z.number(),
+      minSize: z.number(),
+      pgs: z.number(),
+      type: z.string(),
+      bytesUsed: z.number(),
+      fractionUsed: z.number(),
+      crushRule: z.string(),
+      autoscale: z.string(),
+    }),
+  ),
 });
 export type CephView = z.infer<typeof CephView>;
 

@@ -7,20 +7,31 @@ import { Fingerprint, ProfileView } from '../../model/profile.js';
 const ProfileRef = z.object({
   profileId: z.string().min(1).max(64),
   /** TOTP code, when the account has a second factor */
-  otp: z.string().regex(/^\d{6,8}$/).optional(),
+  otp: z
+    .string()
+    .regex(/^\d{6,8}$/)
+    .optional(),
 });
 
 export const connectRequests = {
   /** host may be "host", "host:port"; returns the presented certificate for trust-on-first-use */
   'connect.probe': request(
-    z.object({ host: z.string().min(1).max(300), port: z.number().int().min(1).max(65535).optional() }).strict(),
+    z
+      .object({ host: z.string().min(1).max(300), port: z.number().int().min(1).max(65535).optional() })
+      .strict(),
     CertificateInfo,
   ),
   /** store the fingerprint as the profile's pin (the user trusted it or pasted the expected one) */
-  'connect.trust': request(z.object({ profileId: z.string().min(1).max(64), fingerprint: Fingerprint }).strict(), ProfileView),
+  'connect.trust': request(
+    z.object({ profileId: z.string().min(1).max(64), fingerprint: Fingerprint }).strict(),
+    ProfileView,
+  ),
   'connect.test': request(ProfileRef.strict(), ConnectionSummary),
   'connect.open': request(ProfileRef.strict(), ConnectionSummary),
-  'connect.close': request(z.object({ profileId: z.string().min(1).max(64) }).strict(), z.object({ closed: z.boolean() })),
+  'connect.close': request(
+    z.object({ profileId: z.string().min(1).max(64) }).strict(),
+    z.object({ closed: z.boolean() }),
+  ),
   /** the current connection states, for a renderer that (re)loads while connections are open */
   'connect.states': request(z.object({}).strict(), z.object({ connections: z.array(ConnectionState) })),
 } as const;

@@ -1,7 +1,14 @@
 // Channels for the live inventory: subscribe (full snapshot once), deltas after, staleness, and RRD charts.
 import { z } from 'zod';
 import { event, request } from '../define.js';
-import { InventoryDelta, InventorySnapshot, RrdCf, RrdSample, RrdTimeframe, StaleInfo } from '../../model/inventory.js';
+import {
+  InventoryDelta,
+  InventorySnapshot,
+  RrdCf,
+  RrdSample,
+  RrdTimeframe,
+  StaleInfo,
+} from '../../model/inventory.js';
 
 const ClusterRef = z.object({ clusterId: z.string().min(1).max(64) });
 const Rrd = z.object({ samples: z.array(RrdSample) });
@@ -11,7 +18,10 @@ export const inventoryRequests = {
   'inventory.subscribe': request(ClusterRef.strict(), InventorySnapshot),
   'inventory.unsubscribe': request(ClusterRef.strict(), z.object({ active: z.boolean() })),
   /** hidden windows poll slower (15 s instead of 3 s by default) */
-  'inventory.setVisibility': request(z.object({ visible: z.boolean() }).strict(), z.object({ intervalMs: z.number() })),
+  'inventory.setVisibility': request(
+    z.object({ visible: z.boolean() }).strict(),
+    z.object({ intervalMs: z.number() }),
+  ),
   'rrd.node': request(
     ClusterRef.extend({ node: z.string().min(1).max(64), timeframe: RrdTimeframe, cf: RrdCf }).strict(),
     Rrd,
@@ -28,7 +38,11 @@ export const inventoryRequests = {
   ),
   /** the guest's current config as key/value text, for the guest view */
   'inventory.guestConfig': request(
-    ClusterRef.extend({ node: z.string().min(1).max(64), type: z.enum(['qemu', 'lxc']), vmid: z.number().int().min(1) }).strict(),
+    ClusterRef.extend({
+      node: z.string().min(1).max(64),
+      type: z.enum(['qemu', 'lxc']),
+      vmid: z.number().int().min(1),
+    }).strict(),
     z.object({ entries: z.array(z.object({ key: z.string(), value: z.string() })) }),
   ),
 } as const;

@@ -14,7 +14,10 @@ export type TaskStatusClass = z.infer<typeof TaskStatusClass>;
 export const TaskFilter = z
   .object({
     status: TaskStatusClass.optional(),
-    type: z.string().regex(/^[a-z_-]{1,32}$/).optional(),
+    type: z
+      .string()
+      .regex(/^[a-z_-]{1,32}$/)
+      .optional(),
     user: z.string().max(128).optional(),
     vmid: z.number().int().min(100).max(999_999_999).optional(),
     limit: z.number().int().min(1).max(1000).optional(),
@@ -36,16 +39,51 @@ export const TaskListEntry = z.object({
 });
 export type TaskListEntry = z.infer<typeof TaskListEntry>;
 
-export const ServiceEntry = z.object({ service: z.string(), name: z.string(), desc: z.string(), state: z.string(), activeState: z.string(), unitState: z.string() });
+export const ServiceEntry = z.object({
+  service: z.string(),
+  name: z.string(),
+  desc: z.string(),
+  state: z.string(),
+  activeState: z.string(),
+  unitState: z.string(),
+});
 export type ServiceEntry = z.infer<typeof ServiceEntry>;
 
 export const nodeLogsRequests = {
   /** without node: the cluster's recent tasks (/cluster/tasks, filtered here); with node: PVE's filtered node list */
-  'tasks.list': request(z.object({ profileId: ProfileId, node: NodeName.optional(), filter: TaskFilter }).strict(), z.object({ tasks: z.array(TaskListEntry), total: z.number() })),
+  'tasks.list': request(
+    z.object({ profileId: ProfileId, node: NodeName.optional(), filter: TaskFilter }).strict(),
+    z.object({ tasks: z.array(TaskListEntry), total: z.number() }),
+  ),
   /** streams the task's whole log, then new lines, as tasks.progressed events until it stops or is unfollowed */
-  'tasks.follow': request(z.object({ profileId: ProfileId, upid: Upid }).strict(), z.object({ following: z.boolean() })),
-  'tasks.unfollow': request(z.object({ profileId: ProfileId, upid: Upid }).strict(), z.object({ following: z.boolean() })),
-  'nodeLogs.syslog': request(z.object({ profileId: ProfileId, node: NodeName, start: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(5000).optional(), service: z.string().max(128).optional() }).strict(), z.object({ lines: z.array(TaskLogLine), total: z.number() })),
-  'nodeLogs.journal': request(z.object({ profileId: ProfileId, node: NodeName, lastentries: z.number().int().min(1).max(10_000) }).strict(), z.object({ lines: z.array(z.string()) })),
-  'nodeLogs.services': request(z.object({ profileId: ProfileId, node: NodeName }).strict(), z.object({ services: z.array(ServiceEntry) })),
+  'tasks.follow': request(
+    z.object({ profileId: ProfileId, upid: Upid }).strict(),
+    z.object({ following: z.boolean() }),
+  ),
+  'tasks.unfollow': request(
+    z.object({ profileId: ProfileId, upid: Upid }).strict(),
+    z.object({ following: z.boolean() }),
+  ),
+  'nodeLogs.syslog': request(
+    z
+      .object({
+        profileId: ProfileId,
+        node: NodeName,
+        start: z.number().int().min(0).optional(),
+        limit: z.number().int().min(1).max(5000).optional(),
+        service: z.string().max(128).optional(),
+      })
+      .strict(),
+    z.object({ lines: z.array(TaskLogLine), total: z.number() }),
+  ),
+  'nodeLogs.journal': request(
+    z
+      .object({ profileId: ProfileId, node: NodeName, lastentries: z.number().int().min(1).max(10_000) })
+      .strict(),
+    z.object({ lines: z.array(z.string()) }),
+  ),
+  'nodeLogs.services': request(
+    z.object({ profileId: ProfileId, node: NodeName }).strict(),
+    z.object({ services: z.array(ServiceEntry) }),
+  ),
 } as const;

@@ -13,7 +13,9 @@ const Vmid = z.number().int().min(100).max(999_999_999);
 const Volid = z.string().regex(/^[A-Za-z][A-Za-z0-9._-]*:[^\s]{1,400}$/);
 const HaSid = z.string().regex(/^(vm|ct):\d{3,9}$/);
 const PoolId = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/);
-const Hostname = z.string().regex(/^[A-Za-z0-9]([A-Za-z0-9.-]{0,61}[A-Za-z0-9])?$/, 'letters, digits, - and .');
+const Hostname = z
+  .string()
+  .regex(/^[A-Za-z0-9]([A-Za-z0-9.-]{0,61}[A-Za-z0-9])?$/, 'letters, digits, - and .');
 
 export const BackupMode = z.enum(['snapshot', 'suspend', 'stop']);
 export const Compress = z.enum(['0', 'gzip', 'lzo', 'zstd']);
@@ -46,90 +48,129 @@ export type BackupJobFields = z.infer<typeof BackupJobFields>;
 
 export const CloudInit = z
   .object({
-    ciuser: z.string().regex(/^[a-z_][a-z0-9_-]{0,31}$/).optional(),
+    ciuser: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_-]{0,31}$/)
+      .optional(),
     sshkeys: z.string().max(8192).optional(),
     ipconfig0: z.string().max(512).optional(),
   })
   .strict();
 
 export const OperationAction = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('backup.run'),
-    guest: GuestRef,
-    storage: StorageId,
-    mode: BackupMode,
-    compress: Compress,
-    notes: z.string().max(1024).optional(),
-    protected: z.boolean().optional(),
-  }).strict(),
-  z.object({
-    kind: z.literal('backup.restore'),
-    /** the node the restore runs on (must see the archive's storage) */
-    node: NodeName,
-    type: z.enum(['qemu', 'lxc']),
-    volid: Volid,
-    /** new: a fresh vmid (default: /cluster/nextid) with unique MACs; overwrite: replaces the existing guest */
-    target: z.discriminatedUnion('mode', [
-      z.object({ mode: z.literal('new'), vmid: Vmid.optional() }),
-      z.object({ mode: z.literal('overwrite'), vmid: Vmid }),
-    ]),
-    storage: StorageId.optional(),
-    start: z.boolean().optional(),
-  }).strict(),
-  z.object({
-    kind: z.literal('backup.verify'),
-    node: NodeName,
-    type: z.enum(['qemu', 'lxc']),
-    volid: Volid,
-    storage: StorageId.optional(),
-    /** how long to wait for the guest to run (and its agent to answer) */
-    timeoutSec: z.number().int().min(5).max(3600).optional(),
-  }).strict(),
+  z
+    .object({
+      kind: z.literal('backup.run'),
+      guest: GuestRef,
+      storage: StorageId,
+      mode: BackupMode,
+      compress: Compress,
+      notes: z.string().max(1024).optional(),
+      protected: z.boolean().optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('backup.restore'),
+      /** the node the restore runs on (must see the archive's storage) */
+      node: NodeName,
+      type: z.enum(['qemu', 'lxc']),
+      volid: Volid,
+      /** new: a fresh vmid (default: /cluster/nextid) with unique MACs; overwrite: replaces the existing guest */
+      target: z.discriminatedUnion('mode', [
+        z.object({ mode: z.literal('new'), vmid: Vmid.optional() }),
+        z.object({ mode: z.literal('overwrite'), vmid: Vmid }),
+      ]),
+      storage: StorageId.optional(),
+      start: z.boolean().optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('backup.verify'),
+      node: NodeName,
+      type: z.enum(['qemu', 'lxc']),
+      volid: Volid,
+      storage: StorageId.optional(),
+      /** how long to wait for the guest to run (and its agent to answer) */
+      timeoutSec: z.number().int().min(5).max(3600).optional(),
+    })
+    .strict(),
   z.object({ kind: z.literal('backup.delete'), node: NodeName, volid: Volid }).strict(),
-  z.object({ kind: z.literal('backupjob.create'), id: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{2,63}$/).optional(), job: BackupJobFields }).strict(),
-  z.object({ kind: z.literal('backupjob.update'), id: z.string().min(1).max(64), job: BackupJobFields }).strict(),
+  z
+    .object({
+      kind: z.literal('backupjob.create'),
+      id: z
+        .string()
+        .regex(/^[A-Za-z][A-Za-z0-9_-]{2,63}$/)
+        .optional(),
+      job: BackupJobFields,
+    })
+    .strict(),
+  z
+    .object({ kind: z.literal('backupjob.update'), id: z.string().min(1).max(64), job: BackupJobFields })
+    .strict(),
   z.object({ kind: z.literal('backupjob.delete'), id: z.string().min(1).max(64) }).strict(),
-  z.object({ kind: z.literal('ha.add'), guest: GuestRef, state: HaState, ...HaLimits, comment: z.string().max(512).optional() }).strict(),
+  z
+    .object({
+      kind: z.literal('ha.add'),
+      guest: GuestRef,
+      state: HaState,
+      ...HaLimits,
+      comment: z.string().max(512).optional(),
+    })
+    .strict(),
   z.object({ kind: z.literal('ha.update'), sid: HaSid, state: HaState.optional(), ...HaLimits }).strict(),
   z.object({ kind: z.literal('ha.remove'), sid: HaSid }).strict(),
-  z.object({ kind: z.literal('ha.move'), sid: HaSid, verb: z.enum(['migrate', 'relocate']), node: NodeName }).strict(),
-  z.object({
-    kind: z.literal('migrate'),
-    guest: GuestRef,
-    target: NodeName,
-    targetStorage: StorageId.optional(),
-  }).strict(),
-  z.object({
-    kind: z.literal('clone'),
-    guest: GuestRef,
-    newid: Vmid.optional(),
-    name: Hostname.optional(),
-    full: z.boolean(),
-    target: NodeName.optional(),
-    storage: StorageId.optional(),
-    pool: PoolId.optional(),
-    cloudInit: CloudInit.optional(),
-  }).strict(),
-  z.object({
-    kind: z.literal('create'),
-    type: z.enum(['qemu', 'lxc']),
-    node: NodeName,
-    vmid: Vmid.optional(),
-    name: Hostname,
-    cores: z.number().int().min(1).max(512),
-    memoryMiB: z.number().int().min(16).max(4_194_304),
-    storage: StorageId,
-    diskGiB: z.number().int().min(1).max(131_072),
-    bridge: z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,15}$/).optional(),
-    /** lxc: the OS template volume (e.g. local:vztmpl/debian-13-standard_13.1-2_amd64.tar.zst) */
-    ostemplate: Volid.optional(),
-    /** lxc: SSH keys for root (passwords are not sent through plans: they would reach the audit log) */
-    sshKeys: z.string().max(8192).optional(),
-    /** qemu: an ISO volume for the CD drive */
-    iso: Volid.optional(),
-    pool: PoolId.optional(),
-    start: z.boolean().optional(),
-  }).strict(),
+  z
+    .object({ kind: z.literal('ha.move'), sid: HaSid, verb: z.enum(['migrate', 'relocate']), node: NodeName })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('migrate'),
+      guest: GuestRef,
+      target: NodeName,
+      targetStorage: StorageId.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('clone'),
+      guest: GuestRef,
+      newid: Vmid.optional(),
+      name: Hostname.optional(),
+      full: z.boolean(),
+      target: NodeName.optional(),
+      storage: StorageId.optional(),
+      pool: PoolId.optional(),
+      cloudInit: CloudInit.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('create'),
+      type: z.enum(['qemu', 'lxc']),
+      node: NodeName,
+      vmid: Vmid.optional(),
+      name: Hostname,
+      cores: z.number().int().min(1).max(512),
+      memoryMiB: z.number().int().min(16).max(4_194_304),
+      storage: StorageId,
+      diskGiB: z.number().int().min(1).max(131_072),
+      bridge: z
+        .string()
+        .regex(/^[A-Za-z][A-Za-z0-9_.-]{0,15}$/)
+        .optional(),
+      /** lxc: the OS template volume (e.g. local:vztmpl/debian-13-standard_13.1-2_amd64.tar.zst) */
+      ostemplate: Volid.optional(),
+      /** lxc: SSH keys for root (passwords are not sent through plans: they would reach the audit log) */
+      sshKeys: z.string().max(8192).optional(),
+      /** qemu: an ISO volume for the CD drive */
+      iso: Volid.optional(),
+      pool: PoolId.optional(),
+      start: z.boolean().optional(),
+    })
+    .strict(),
 ]);
 export type OperationAction = z.infer<typeof OperationAction>;
 
@@ -181,19 +222,31 @@ export const HaView = z.object({
   manager: z.object({ node: z.string(), status: z.string() }).optional(),
   fencing: z.string().optional(),
   nodes: z.array(z.object({ node: z.string(), status: z.string() })),
-  resources: z.array(z.object({
-    sid: z.string(),
-    requested: z.string(),
-    current: z.string(),
-    node: z.string(),
-    maxRestart: z.number(),
-    maxRelocate: z.number(),
-    comment: z.string().optional(),
-    group: z.string().optional(),
-  })),
+  resources: z.array(
+    z.object({
+      sid: z.string(),
+      requested: z.string(),
+      current: z.string(),
+      node: z.string(),
+      maxRestart: z.number(),
+      maxRelocate: z.number(),
+      comment: z.string().optional(),
+      group: z.string().optional(),
+    }),
+  ),
   /** PVE 9: rules; PVE 8: groups (detected by version) */
-  rules: z.array(z.object({ id: z.string(), type: z.string(), resources: z.array(z.string()), detail: z.string(), enabled: z.boolean() })),
-  groups: z.array(z.object({ id: z.string(), nodes: z.string(), restricted: z.boolean(), nofailback: z.boolean() })),
+  rules: z.array(
+    z.object({
+      id: z.string(),
+      type: z.string(),
+      resources: z.array(z.string()),
+      detail: z.string(),
+      enabled: z.boolean(),
+    }),
+  ),
+  groups: z.array(
+    z.object({ id: z.string(), nodes: z.string(), restricted: z.boolean(), nofailback: z.boolean() }),
+  ),
 });
 export type HaView = z.infer<typeof HaView>;
 
@@ -237,12 +290,21 @@ export const operationsRequests = {
   /** builds a plan for an operation; changes nothing. Pre-flight refusals answer conflict with the reason. Run it with plans.run. */
   'operations.build': request(z.object({ ...Profile, action: OperationAction }).strict(), Plan),
   /** backups across every storage with backup content the identity can see; vmid narrows to one guest */
-  'operations.backups': request(z.object({ ...Profile, vmid: Vmid.optional() }).strict(), z.object({ backups: z.array(BackupEntry) })),
-  'operations.storages': request(z.object({ ...Profile, node: NodeName, content: z.string().max(32).optional() }).strict(), z.object({ storages: z.array(StorageInfo) })),
+  'operations.backups': request(
+    z.object({ ...Profile, vmid: Vmid.optional() }).strict(),
+    z.object({ backups: z.array(BackupEntry) }),
+  ),
+  'operations.storages': request(
+    z.object({ ...Profile, node: NodeName, content: z.string().max(32).optional() }).strict(),
+    z.object({ storages: z.array(StorageInfo) }),
+  ),
   'operations.backupJobs': request(z.object(Profile).strict(), z.object({ jobs: z.array(BackupJobView) })),
   'operations.ha': request(z.object(Profile).strict(), HaView),
   'operations.migrateInfo': request(z.object({ ...Profile, guest: GuestRef }).strict(), MigrateInfoView),
   /** next free vmid, nodes with free memory, and (with guest) the clone source's template / cloud-init state */
-  'operations.provisionInfo': request(z.object({ ...Profile, guest: GuestRef.optional() }).strict(), ProvisionInfo),
+  'operations.provisionInfo': request(
+    z.object({ ...Profile, guest: GuestRef.optional() }).strict(),
+    ProvisionInfo,
+  ),
   'operations.verifyReport': request(z.object({ planId: PlanId }).strict(), VerifyReport),
 } as const;

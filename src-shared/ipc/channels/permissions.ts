@@ -31,7 +31,11 @@ export const PermissionsInfo = z.object({
 export type PermissionsInfo = z.infer<typeof PermissionsInfo>;
 
 const VarValue = z.union([z.string(), z.number()]);
-export const FeatureGapView = z.object({ action: z.string(), target: z.record(z.string(), VarValue), reason: z.string() });
+export const FeatureGapView = z.object({
+  action: z.string(),
+  target: z.record(z.string(), VarValue),
+  reason: z.string(),
+});
 export const FeatureRowView = z.object({
   id: z.string(),
   label: z.string(),
@@ -60,15 +64,31 @@ export type PermissionsMatrix = z.infer<typeof PermissionsMatrix>;
 
 const PoolId = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/);
 const StorageId = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/);
-const Narrowing = { storages: z.array(StorageId).min(1).max(50).optional(), zones: z.array(StorageId).min(1).max(50).optional() };
+const Narrowing = {
+  storages: z.array(StorageId).min(1).max(50).optional(),
+  zones: z.array(StorageId).min(1).max(50).optional(),
+};
 export const WizardScope = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('cluster'), ...Narrowing }).strict(),
   z.object({ kind: z.literal('pool'), pool: PoolId, ...Narrowing }).strict(),
-  z.object({ kind: z.literal('guests'), vmids: z.array(z.number().int().min(100).max(999_999_999)).min(1).max(200), ...Narrowing }).strict(),
+  z
+    .object({
+      kind: z.literal('guests'),
+      vmids: z.array(z.number().int().min(100).max(999_999_999)).min(1).max(200),
+      ...Narrowing,
+    })
+    .strict(),
 ]);
 export type WizardScope = z.infer<typeof WizardScope>;
 
-export const PresetIdSchema = z.enum(['audit', 'support', 'operator', 'provisioning', 'self-service', 'admin']);
+export const PresetIdSchema = z.enum([
+  'audit',
+  'support',
+  'operator',
+  'provisioning',
+  'self-service',
+  'admin',
+]);
 const UserId = z.string().regex(/^[^\s:/@!]{1,60}@[A-Za-z][A-Za-z0-9._-]{1,31}$/, 'user@realm');
 const TokenName = z.string().regex(/^[A-Za-z][A-Za-z0-9._-]{1,39}$/, 'a letter, then letters, digits, . _ -');
 
@@ -126,17 +146,29 @@ export type VerifyResult = z.infer<typeof VerifyResult>;
 
 export const permissionsRequests = {
   /** the identity's effective permissions, cached per profile; refresh re-reads them */
-  'permissions.get': request(z.object({ profileId: ProfileId, refresh: z.boolean().optional() }).strict(), PermissionsInfo),
+  'permissions.get': request(
+    z.object({ profileId: ProfileId, refresh: z.boolean().optional() }).strict(),
+    PermissionsInfo,
+  ),
   /** app features × allowed / partly / denied over the cluster's guests, with the missing privileges */
   'permissions.matrix': request(z.object({ profileId: ProfileId }).strict(), PermissionsMatrix),
   /** the commands (with an explanation per line) for a preset and scope; profileId picks the cluster's PVE version */
-  'wizard.generate': request(WizardInput.extend({ profileId: ProfileId.optional(), major: Major.optional() }).strict(), WizardOutput),
+  'wizard.generate': request(
+    WizardInput.extend({ profileId: ProfileId.optional(), major: Major.optional() }).strict(),
+    WizardOutput,
+  ),
   /** the setup as a confirm-diff plan for the connected identity; run it with plans.run */
   'wizard.plan': request(WizardInput.extend({ profileId: ProfileId }).strict(), Plan),
   /** connects with the new token and checks every capability of the preset against /access/permissions */
-  'wizard.verify': request(z.object({ source: VerifySource, preset: PresetIdSchema, scope: WizardScope }).strict(), VerifyResult),
+  'wizard.verify': request(
+    z.object({ source: VerifySource, preset: PresetIdSchema, scope: WizardScope }).strict(),
+    VerifyResult,
+  ),
   /** saves the token a wizard plan created as a new profile (the secret goes from main to the keychain only) */
-  'wizard.saveProfile': request(z.object({ planId: PlanId, name: z.string().trim().min(1).max(100) }).strict(), ProfileView),
+  'wizard.saveProfile': request(
+    z.object({ planId: PlanId, name: z.string().trim().min(1).max(100) }).strict(),
+    ProfileView,
+  ),
 } as const;
 
 export const permissionsEvents = {

@@ -19,7 +19,9 @@ export const PowerAction = z.enum(POWER_ACTIONS);
 export type PowerAction = z.infer<typeof PowerAction>;
 
 /** PVE snapshot names: a letter, then letters, digits, '-' and '_' (at most 40). */
-export const SnapName = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{1,39}$/, 'a letter, then letters, digits, - or _');
+export const SnapName = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_-]{1,39}$/, 'a letter, then letters, digits, - or _');
 
 /** Config keys the edit form may change; null deletes the key. */
 export const ConfigChanges = z
@@ -29,31 +31,37 @@ export const ConfigChanges = z
 const snapshotFirst = { snapshotFirst: z.boolean().optional() };
 
 export const PlanAction = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('power'),
-    action: PowerAction,
-    guests: z.array(GuestRef).min(1).max(200),
-    /** shutdown: seconds to wait for the guest, then (forceStop) stop it */
-    timeout: z.number().int().min(1).max(86_400).optional(),
-    forceStop: z.boolean().optional(),
-    ...snapshotFirst,
-  }).strict(),
+  z
+    .object({
+      kind: z.literal('power'),
+      action: PowerAction,
+      guests: z.array(GuestRef).min(1).max(200),
+      /** shutdown: seconds to wait for the guest, then (forceStop) stop it */
+      timeout: z.number().int().min(1).max(86_400).optional(),
+      forceStop: z.boolean().optional(),
+      ...snapshotFirst,
+    })
+    .strict(),
   z.object({ kind: z.literal('config'), guest: GuestRef, changes: ConfigChanges, ...snapshotFirst }).strict(),
-  z.object({
-    kind: z.literal('snapshot.create'),
-    guest: GuestRef,
-    /** omitted: auto-named ("auto-YYYYMMDD-HHMMSS"), the one-click snapshot */
-    snapname: SnapName.optional(),
-    description: z.string().max(8192).optional(),
-    vmstate: z.boolean().optional(),
-  }).strict(),
-  z.object({
-    kind: z.literal('snapshot.rollback'),
-    guest: GuestRef,
-    /** omitted: the latest snapshot (the current state's parent), the one-click rollback */
-    snapname: SnapName.optional(),
-    start: z.boolean().optional(),
-  }).strict(),
+  z
+    .object({
+      kind: z.literal('snapshot.create'),
+      guest: GuestRef,
+      /** omitted: auto-named ("auto-YYYYMMDD-HHMMSS"), the one-click snapshot */
+      snapname: SnapName.optional(),
+      description: z.string().max(8192).optional(),
+      vmstate: z.boolean().optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('snapshot.rollback'),
+      guest: GuestRef,
+      /** omitted: the latest snapshot (the current state's parent), the one-click rollback */
+      snapname: SnapName.optional(),
+      start: z.boolean().optional(),
+    })
+    .strict(),
   z.object({ kind: z.literal('snapshot.delete'), guest: GuestRef, snapname: SnapName }).strict(),
 ]);
 export type PlanAction = z.infer<typeof PlanAction>;
@@ -105,7 +113,9 @@ export const AuditEntry = z.object({
   cluster: z.object({ profileId: z.string(), name: z.string(), host: z.string() }),
   planId: z.string(),
   title: z.string(),
-  calls: z.array(z.object({ method: z.string(), path: z.string(), params: z.record(z.string(), z.unknown()) })),
+  calls: z.array(
+    z.object({ method: z.string(), path: z.string(), params: z.record(z.string(), z.unknown()) }),
+  ),
   result: z.object({ state: z.string(), error: z.string().optional(), upids: z.array(z.string()) }),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
@@ -133,9 +143,19 @@ export const plansRequests = {
   /** reads the targets and permissions and answers the plan to show; changes nothing */
   'plans.build': request(z.object({ profileId: ProfileId, action: PlanAction }).strict(), Plan),
   /** runs a built plan at most once; a repeated call answers the first run's result */
-  'plans.run': request(z.object({ planId: PlanId, confirmText: z.string().max(200).optional() }).strict(), RunResult, { mutation: true }),
-  'plans.get': request(z.object({ planId: PlanId }).strict(), z.object({ plan: Plan, result: RunResult.nullable() })),
-  'audit.list': request(z.object({ limit: z.number().int().min(1).max(10_000).optional() }).strict(), z.object({ entries: z.array(AuditEntry) })),
+  'plans.run': request(
+    z.object({ planId: PlanId, confirmText: z.string().max(200).optional() }).strict(),
+    RunResult,
+    { mutation: true },
+  ),
+  'plans.get': request(
+    z.object({ planId: PlanId }).strict(),
+    z.object({ plan: Plan, result: RunResult.nullable() }),
+  ),
+  'audit.list': request(
+    z.object({ limit: z.number().int().min(1).max(10_000).optional() }).strict(),
+    z.object({ entries: z.array(AuditEntry) }),
+  ),
   /** the whole log as JSON lines, for a download */
   'audit.export': request(z.object({}).strict(), z.object({ filename: z.string(), content: z.string() })),
   /** the snapshot list with "current" (NOW) and its digest */

@@ -22,7 +22,10 @@ export const profilesRequests = {
       .strict(),
     ProfileView,
   ),
-  'profiles.delete': request(z.object({ id: z.string().min(1).max(64) }).strict(), z.object({ deleted: z.boolean() })),
+  'profiles.delete': request(
+    z.object({ id: z.string().min(1).max(64) }).strict(),
+    z.object({ deleted: z.boolean() }),
+  ),
   /** PVE_HOST, PVE_TOKEN_ID, PVE_TOKEN_SECRET from main's environment; null when unset */
   'profiles.importEnv': request(z.object({}).strict(), ProfileView.nullable()),
 } as const;

@@ -28,19 +28,29 @@ export const ReplicationJobView = z.object({
 export type ReplicationJobView = z.infer<typeof ReplicationJobView>;
 
 export const ReplicationAction = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('replication.create'),
-    guest: z.number().int().min(100).max(999_999_999),
-    target: NodeName,
-    schedule: z.string().min(1).max(128).regex(/^[\w*/:,. -]+$/).optional(),
-    rate: z.number().min(1).max(100_000).optional(),
-    comment: z.string().max(256).optional(),
-  }).strict(),
+  z
+    .object({
+      kind: z.literal('replication.create'),
+      guest: z.number().int().min(100).max(999_999_999),
+      target: NodeName,
+      schedule: z
+        .string()
+        .min(1)
+        .max(128)
+        .regex(/^[\w*/:,. -]+$/)
+        .optional(),
+      rate: z.number().min(1).max(100_000).optional(),
+      comment: z.string().max(256).optional(),
+    })
+    .strict(),
   z.object({ kind: z.literal('replication.runNow'), id: JobId }).strict(),
 ]);
 export type ReplicationAction = z.infer<typeof ReplicationAction>;
 
 export const replicationRequests = {
-  'replication.view': request(z.object({ profileId: ProfileId }).strict(), z.object({ jobs: z.array(ReplicationJobView), nodes: z.array(z.string()) })),
+  'replication.view': request(
+    z.object({ profileId: ProfileId }).strict(),
+    z.object({ jobs: z.array(ReplicationJobView), nodes: z.array(z.string()) }),
+  ),
   'replication.build': request(z.object({ profileId: ProfileId, action: ReplicationAction }).strict(), Plan),
 } as const;

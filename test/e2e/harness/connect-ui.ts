@@ -15,7 +15,13 @@ export async function connectTrusting(page: Page, name: string): Promise<void> {
 export type UiLogin = string | { username: string; realm: string; password: string };
 
 /** Adds and connects a simulator profile through the UI; resolves once the connection summary shows. */
-export async function connectThroughUi(page: Page, sim: RunningSim, name: string, login: UiLogin, opts: { readOnly?: boolean } = {}): Promise<void> {
+export async function connectThroughUi(
+  page: Page,
+  sim: RunningSim,
+  name: string,
+  login: UiLogin,
+  opts: { readOnly?: boolean } = {},
+): Promise<void> {
   const host = `127.0.0.1:${sim.port}`;
   let input: ProfileInput;
   if (typeof login === 'string') {

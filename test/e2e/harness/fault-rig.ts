@@ -18,10 +18,20 @@ export interface FaultRig {
 }
 
 /** The cluster every fault file starts with; a test that restarts the simulator passes these again. */
-export const RIG_SIM_DEFAULTS: SimOptions = { nodes: 3, guests: 30, seed: 7, controlPort: false, taskDurationMs: 150 };
+export const RIG_SIM_DEFAULTS: SimOptions = {
+  nodes: 3,
+  guests: 30,
+  seed: 7,
+  controlPort: false,
+  taskDurationMs: 150,
+};
 
 /** appEnv: extra environment of the web host, e.g. PROXDECK_PVE_TIMEOUT_MS for a short PVE deadline. */
-export async function startFaultRig(simOpts: SimOptions = {}, profileName = 'Faulty', appEnv: Record<string, string> = {}): Promise<FaultRig> {
+export async function startFaultRig(
+  simOpts: SimOptions = {},
+  profileName = 'Faulty',
+  appEnv: Record<string, string> = {},
+): Promise<FaultRig> {
   const sim = await startSimulator({ ...RIG_SIM_DEFAULTS, ...simOpts });
   let app: StartedApp | undefined;
   try {
@@ -60,7 +70,15 @@ export function staleLine(page: Page, name: string): Locator {
 
 /** Waits for the stale banner of `name` to name this error code; returns its text. */
 export async function waitStale(page: Page, name: string, code: string): Promise<string> {
-  await expect.poll(() => staleLine(page, name).getAttribute('data-code').catch(() => null), { timeout: POLL_DEADLINE_MS }).toBe(code);
+  await expect
+    .poll(
+      () =>
+        staleLine(page, name)
+          .getAttribute('data-code')
+          .catch(() => null),
+      { timeout: POLL_DEADLINE_MS },
+    )
+    .toBe(code);
   return (await staleLine(page, name).textContent()) ?? '';
 }
 
@@ -93,7 +111,10 @@ export function logged(sim: RunningSim, method: string, path: string): number {
 }
 
 /** Outcome lines for docs/reliability.md: FAULT_REPORT=1 prints them after the file's run. */
-export function createOutcomeLog(suite: string): { record(fault: string, outcome: string): void; print(): void } {
+export function createOutcomeLog(suite: string): {
+  record(fault: string, outcome: string): void;
+  print(): void;
+} {
   const lines: string[] = [];
   return {
     record: (fault, outcome) => lines.push(`${suite} | ${fault} | ${outcome}`),

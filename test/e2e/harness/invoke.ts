@@ -18,7 +18,9 @@ export type InvokeReply = z.infer<typeof Reply>['reply'];
 export function invoke(appUrl: string, name: string, args: unknown): Promise<InvokeReply> {
   const url = new URL(appUrl);
   const secret = new URLSearchParams(url.hash.slice(1)).get('secret') ?? '';
-  const ws = new NodeWebSocket(`ws://${url.host}/ipc?secret=${encodeURIComponent(secret)}`, { origin: url.origin });
+  const ws = new NodeWebSocket(`ws://${url.host}/ipc?secret=${encodeURIComponent(secret)}`, {
+    origin: url.origin,
+  });
   return new Promise((resolve, reject) => {
     ws.once('error', reject);
     ws.once('close', () => reject(new Error(`the web host closed the socket before answering ${name}`)));
@@ -33,10 +35,17 @@ export function invoke(appUrl: string, name: string, args: unknown): Promise<Inv
   });
 }
 
-export type SimAuth = { kind: 'token'; tokenId: string } | { kind: 'password'; username: string; realm: string };
+export type SimAuth =
+  { kind: 'token'; tokenId: string } | { kind: 'password'; username: string; realm: string };
 
 /** Saves a profile for the simulator (its certificate pinned) and connects it; resolves with the profile id. */
-export async function connectSimProfile(appUrl: string, sim: RunningSim, name: string, auth: SimAuth, secret: string): Promise<string> {
+export async function connectSimProfile(
+  appUrl: string,
+  sim: RunningSim,
+  name: string,
+  auth: SimAuth,
+  secret: string,
+): Promise<string> {
   const saved = await invoke(appUrl, 'profiles.save', {
     profile: { name, host: '127.0.0.1', port: sim.port, auth, pinnedFingerprint: sim.fingerprint },
     secret,

@@ -8,7 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../src-shared/ipc/errors.js';
 import { createConnectService, type ConnectService } from '../../../src-main/connect/connect-service.js';
 import { createKeychain } from '../../../src-main/secrets/keychain.js';
-import { openProfileStore, secretAccount, type ProfileStore } from '../../../src-main/profiles/profile-store.js';
+import {
+  openProfileStore,
+  secretAccount,
+  type ProfileStore,
+} from '../../../src-main/profiles/profile-store.js';
 import { startSimulator, type RunningSim } from '../../pve-sim/index.js';
 import { DEMO_TOKENS } from '../../pve-sim/rbac/index.js';
 
@@ -19,7 +23,10 @@ let connect: ConnectService;
 const keychain = createKeychain('proxdeck-test');
 
 async function tokenProfile(tokenId: string): Promise<string> {
-  const view = await store.save({ name: tokenId, host: `127.0.0.1:${sim.port}`, auth: { kind: 'token', tokenId } }, DEMO_TOKENS[tokenId]);
+  const view = await store.save(
+    { name: tokenId, host: `127.0.0.1:${sim.port}`, auth: { kind: 'token', tokenId } },
+    DEMO_TOKENS[tokenId],
+  );
   return view.id;
 }
 
@@ -49,7 +56,9 @@ describe('connect service', () => {
     expect((first as AppFailure).details?.fingerprint).toBe(sim.fingerprint);
     await connect.trust(id, probed.fingerprint);
     const summary = await connect.open(id);
-    expect(summary, JSON.stringify({ ...summary, permissions: summary.permissions.pathCount })).toMatchObject({ identity: 'ops@pve!ops', nodeCount: 3, fingerprint: sim.fingerprint });
+    expect(summary, JSON.stringify({ ...summary, permissions: summary.permissions.pathCount })).toMatchObject(
+      { identity: 'ops@pve!ops', nodeCount: 3, fingerprint: sim.fingerprint },
+    );
     expect(summary.emptyClusterWarning).toBeUndefined();
     expect(summary.release).toMatch(/^9\./);
     expect(summary.guestCount).toBeGreaterThan(0);
@@ -68,12 +77,18 @@ describe('connect service', () => {
   it('accepts a CA-signed certificate without a pin', async () => {
     const ca = await generate([{ name: 'commonName', value: 'Proxdeck Test CA' }], {
       keySize: 2048,
-      extensions: [{ name: 'basicConstraints', cA: true }, { name: 'keyUsage', keyCertSign: true, cRLSign: true }],
+      extensions: [
+        { name: 'basicConstraints', cA: true },
+        { name: 'keyUsage', keyCertSign: true, cRLSign: true },
+      ],
     });
     const leaf = await generate([{ name: 'commonName', value: 'pve1' }], {
       keySize: 2048,
       ca: { key: ca.private, cert: ca.cert },
-      extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }, { name: 'extKeyUsage', serverAuth: true }],
+      extensions: [
+        { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] },
+        { name: 'extKeyUsage', serverAuth: true },
+      ],
     });
     const original = sim.fingerprint;
     await sim.swapCertificate({ cert: leaf.cert, key: leaf.private });

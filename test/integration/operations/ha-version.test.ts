@@ -12,7 +12,12 @@ const clients: PveClient[] = [];
 
 async function clientFor(version: string): Promise<{ sim: RunningSim; client: PveClient }> {
   const sim = await startSimulator({ nodes: 2, guests: 6, seed: 3, controlPort: false, version });
-  const client = new PveClient({ host: '127.0.0.1', port: sim.port, auth: tokenAuth(AUDITOR, DEMO_TOKENS[AUDITOR]!), trust: { pin: sim.fingerprint } });
+  const client = new PveClient({
+    host: '127.0.0.1',
+    port: sim.port,
+    auth: tokenAuth(AUDITOR, DEMO_TOKENS[AUDITOR]!),
+    trust: { pin: sim.fingerprint },
+  });
   sims.push(sim);
   clients.push(client);
   return { sim, client };
@@ -23,7 +28,9 @@ let v9: { sim: RunningSim; client: PveClient };
 
 beforeAll(async () => {
   [v8, v9] = await Promise.all([clientFor('8.4'), clientFor('9.1')]);
-  v8.sim.registry.add('GET', '/cluster/ha/groups', () => [{ group: 'prefer-pve1', nodes: 'pve1:2,pve2', restricted: 1, type: 'group' }]);
+  v8.sim.registry.add('GET', '/cluster/ha/groups', () => [
+    { group: 'prefer-pve1', nodes: 'pve1:2,pve2', restricted: 1, type: 'group' },
+  ]);
 });
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.close()));
@@ -34,7 +41,9 @@ describe('HA view by version', () => {
   it('PVE 8: groups, no rules read', async () => {
     const view = await haView(v8.client);
     expect(view.version).toMatch(/^8\.4/);
-    expect(view.groups).toEqual([{ id: 'prefer-pve1', nodes: 'pve1:2,pve2', restricted: true, nofailback: false }]);
+    expect(view.groups).toEqual([
+      { id: 'prefer-pve1', nodes: 'pve1:2,pve2', restricted: true, nofailback: false },
+    ]);
     expect(view.rules).toEqual([]);
     expect(v8.sim.requestLog.some((r) => r.path === '/cluster/ha/rules')).toBe(false);
   });

@@ -15,12 +15,19 @@ export interface OpsFixture extends PlanFixture {
 export async function startOpsFixture(): Promise<OpsFixture> {
   const fx = await startPlanFixture();
   const view = await fx.ok('profiles.save', {
-    profile: { name: 'root', host: `127.0.0.1:${fx.sim.port}`, auth: { kind: 'password', username: 'root', realm: 'pam' }, pinnedFingerprint: fx.sim.fingerprint, readOnly: false },
+    profile: {
+      name: 'root',
+      host: `127.0.0.1:${fx.sim.port}`,
+      auth: { kind: 'password', username: 'root', realm: 'pam' },
+      pinnedFingerprint: fx.sim.fingerprint,
+      readOnly: false,
+    },
     secret: DEFAULT_ROOT_PASSWORD,
   });
   await fx.ok('connect.open', { profileId: view.id });
   const root = view.id;
-  const build: OpsFixture['build'] = (action, profileId = root) => fx.ok('operations.build', { profileId, action });
+  const build: OpsFixture['build'] = (action, profileId = root) =>
+    fx.ok('operations.build', { profileId, action });
   return {
     ...fx,
     root,
@@ -28,7 +35,10 @@ export async function startOpsFixture(): Promise<OpsFixture> {
     async buildAndRun(action) {
       const plan = await build(action);
       if (plan.blocked) throw new Error(`plan blocked: ${plan.blockReasons.join('; ')}`);
-      const result = await fx.ok('plans.run', { planId: plan.id, ...(plan.confirmWord ? { confirmText: plan.confirmWord } : {}) });
+      const result = await fx.ok('plans.run', {
+        planId: plan.id,
+        ...(plan.confirmWord ? { confirmText: plan.confirmWord } : {}),
+      });
       return { plan, result };
     },
   };

@@ -14,10 +14,16 @@ beforeAll(async () => {
   fx = await startOpsFixture();
   const [a, b] = fx.guests({ type: 'qemu', status: 'stopped' });
   node = a!.node;
-  const plan = await fx.ok('plans.build', { profileId: fx.root, action: { kind: 'power', action: 'start', guests: [a!] } });
+  const plan = await fx.ok('plans.build', {
+    profileId: fx.root,
+    action: { kind: 'power', action: 'start', guests: [a!] },
+  });
   okUpid = (await fx.ok('plans.run', { planId: plan.id })).steps[0]!.upid!;
   fx.sim.cluster.control.failNextTask('qmstart', 'start failed: simulated');
-  const bad = await fx.ok('plans.build', { profileId: fx.root, action: { kind: 'power', action: 'start', guests: [{ ...b!, node: b!.node }] } });
+  const bad = await fx.ok('plans.build', {
+    profileId: fx.root,
+    action: { kind: 'power', action: 'start', guests: [{ ...b!, node: b!.node }] },
+  });
   await fx.ok('plans.run', { planId: bad.id });
   failedVmid = b!.vmid;
 });
@@ -26,13 +32,29 @@ afterAll(async () => {
 });
 
 describe('task lists', () => {
-  it('node list: status, type and guest filters are PVE\'s, entries carry a status class', async () => {
+  it("node list: status, type and guest filters are PVE's, entries carry a status class", async () => {
     const all = await fx.ok('tasks.list', { profileId: fx.root, node, filter: {} });
-    expect(all.tasks.find((t) => t.upid === okUpid)).toMatchObject({ type: 'qmstart', statusClass: 'ok', status: 'OK', running: false });
-    const ok = await fx.ok('tasks.list', { profileId: fx.root, node, filter: { status: 'ok', type: 'qmstart' } });
+    expect(all.tasks.find((t) => t.upid === okUpid)).toMatchObject({
+      type: 'qmstart',
+      statusClass: 'ok',
+      status: 'OK',
+      running: false,
+    });
+    const ok = await fx.ok('tasks.list', {
+      profileId: fx.root,
+      node,
+      filter: { status: 'ok', type: 'qmstart' },
+    });
     expect(ok.tasks.length).toBeGreaterThan(0);
     expect(ok.tasks.every((t) => t.statusClass === 'ok' && t.type.includes('qmstart'))).toBe(true);
-    expect(fx.sim.requestLog.some((r) => r.path === `/nodes/${node}/tasks` && r.params['statusfilter'] === 'ok' && r.params['typefilter'] === 'qmstart')).toBe(true);
+    expect(
+      fx.sim.requestLog.some(
+        (r) =>
+          r.path === `/nodes/${node}/tasks` &&
+          r.params['statusfilter'] === 'ok' &&
+          r.params['typefilter'] === 'qmstart',
+      ),
+    ).toBe(true);
   });
 
   it('cluster list: filtered by status, guest and user here, newest first', async () => {
@@ -80,11 +102,15 @@ describe('node logs and services', () => {
     expect(journal.lines).toHaveLength(5);
     expect(journal.lines.some((l) => l.startsWith('s='))).toBe(false);
     const { services } = await fx.ok('nodeLogs.services', { profileId: fx.root, node });
-    expect(services.find((s) => s.service === 'pveproxy')).toMatchObject({ state: 'running', activeState: 'active', unitState: 'enabled' });
+    expect(services.find((s) => s.service === 'pveproxy')).toMatchObject({
+      state: 'running',
+      activeState: 'active',
+      unitState: 'enabled',
+    });
     expect(services.find((s) => s.service === 'proxmox-firewall')?.activeState).toBe('inactive');
   });
 
-  it('an auditor token (no Sys.Syslog) is refused the syslog with PVE\'s permission text, but sees services', async () => {
+  it("an auditor token (no Sys.Syslog) is refused the syslog with PVE's permission text, but sees services", async () => {
     const auditor = await fx.profile('auditor@pve!ro');
     const r = await fx.call('nodeLogs.syslog', { profileId: auditor, node });
     expect(r.ok ? 'ok' : r.error.code).toBe('permission_denied');

@@ -13,7 +13,12 @@ beforeAll(async () => {
     if (m.event === 'permissions.changed') changed.push((m.payload as { profileId: string }).profileId);
   });
   const view = await f.ok('profiles.save', {
-    profile: { name: 'root', host: `127.0.0.1:${f.sim.port}`, auth: { kind: 'password', username: 'root', realm: 'pam' }, pinnedFingerprint: f.sim.fingerprint },
+    profile: {
+      name: 'root',
+      host: `127.0.0.1:${f.sim.port}`,
+      auth: { kind: 'password', username: 'root', realm: 'pam' },
+      pinnedFingerprint: f.sim.fingerprint,
+    },
     secret: DEFAULT_ROOT_PASSWORD,
   });
   await f.ok('connect.open', { profileId: view.id });
@@ -27,7 +32,13 @@ describe('permissions service', () => {
   it('privsep pool token: effective answer; user side and privsep unknown without Sys.Audit on /access', async () => {
     const id = await f.profile('OpenVLE@pve!prod01');
     const info = await f.ok('permissions.get', { profileId: id });
-    expect(info).toMatchObject({ identity: 'OpenVLE@pve!prod01', isToken: true, privsep: null, major: 9, canSetUpTokens: false });
+    expect(info).toMatchObject({
+      identity: 'OpenVLE@pve!prod01',
+      isToken: true,
+      privsep: null,
+      major: 9,
+      canSetUpTokens: false,
+    });
     expect(info.answer[`/pool/${DEMO_POOL}`]?.['VM.PowerMgmt']).toBe(1);
     expect(info.userAnswer).toBeUndefined();
     expect(info.userAnswerProblem).toContain('Sys.Audit on /access');
@@ -46,7 +57,12 @@ describe('permissions service', () => {
 
   it('root may set up tokens; the wizard plan runs through plans.run, refreshes permissions and verifies', async () => {
     expect((await f.ok('permissions.get', { profileId: root })).canSetUpTokens).toBe(true);
-    const input = { preset: 'operator' as const, scope: { kind: 'pool' as const, pool: DEMO_POOL, storages: ['local'] }, userid: 'svc-ops@pve', tokenid: 'app' };
+    const input = {
+      preset: 'operator' as const,
+      scope: { kind: 'pool' as const, pool: DEMO_POOL, storages: ['local'] },
+      userid: 'svc-ops@pve',
+      tokenid: 'app',
+    };
     const gen = await f.ok('wizard.generate', { ...input, profileId: root });
     expect(gen.commands.map((c) => c.line)).toContain('pveum user token add svc-ops@pve app --privsep 1');
     expect(gen.commands.every((c) => c.explain.length > 0)).toBe(true);
@@ -56,7 +72,11 @@ describe('permissions service', () => {
     const run = await f.ok('plans.run', { planId: plan.id });
     expect(run.state).toBe('succeeded');
     expect(changed.length).toBeGreaterThan(before);
-    const v = await f.ok('wizard.verify', { source: { kind: 'plan', planId: plan.id }, preset: input.preset, scope: input.scope });
+    const v = await f.ok('wizard.verify', {
+      source: { kind: 'plan', planId: plan.id },
+      preset: input.preset,
+      scope: input.scope,
+    });
     expect(v.passed).toBe(true);
     expect(v.checks.length).toBeGreaterThan(0);
     const saved = await f.ok('wizard.saveProfile', { planId: plan.id, name: 'svc-ops' });
@@ -65,7 +85,13 @@ describe('permissions service', () => {
 
   it('a token without the rights gets a blocked plan that names the missing privilege', async () => {
     const id = await f.profile('auditor@pve!ro');
-    const plan = await f.ok('wizard.plan', { preset: 'audit', scope: { kind: 'cluster' }, userid: 'nope@pve', tokenid: 'x1', profileId: id });
+    const plan = await f.ok('wizard.plan', {
+      preset: 'audit',
+      scope: { kind: 'cluster' },
+      userid: 'nope@pve',
+      tokenid: 'x1',
+      profileId: id,
+    });
     expect(plan.blocked).toBe(true);
     expect(plan.blockReasons.join('\n')).toContain('Sys.Modify on /access');
     const refused = await f.call('plans.run', { planId: plan.id });
@@ -73,7 +99,13 @@ describe('permissions service', () => {
   });
 
   it('generate without a profile leaves out privileges PVE 8 does not know', async () => {
-    const out = await f.ok('wizard.generate', { preset: 'audit', scope: { kind: 'cluster' }, userid: 'a@pve', tokenid: 'b1', major: 8 });
+    const out = await f.ok('wizard.generate', {
+      preset: 'audit',
+      scope: { kind: 'cluster' },
+      userid: 'a@pve',
+      tokenid: 'b1',
+      major: 8,
+    });
     expect(out.dropped).toContain('VM.GuestAgent.Audit');
     expect(out.commands.map((c) => c.line).join('\n')).not.toContain('VM.GuestAgent');
   });

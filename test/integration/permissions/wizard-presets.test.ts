@@ -16,7 +16,12 @@ let root: PveClient;
 
 beforeAll(async () => {
   sim = await startSimulator({ nodes: 2, guests: 30, seed: 5, controlPort: false, taskDurationMs: 20 });
-  root = new PveClient({ host: '127.0.0.1', port: sim.port, auth: ticketAuth({ userid: 'root@pam', password: DEFAULT_ROOT_PASSWORD }), trust: { pin: sim.fingerprint } });
+  root = new PveClient({
+    host: '127.0.0.1',
+    port: sim.port,
+    auth: ticketAuth({ userid: 'root@pam', password: DEFAULT_ROOT_PASSWORD }),
+    trust: { pin: sim.fingerprint },
+  });
 });
 afterAll(async () => {
   await root?.close();
@@ -38,7 +43,12 @@ async function apply(preset: PresetId, scope: WizardScope, user = `wiz-${preset}
   return {
     tokenId: setup.fullTokenId,
     header: { Authorization: `PVEAPIToken=${setup.fullTokenId}=${secret}` },
-    client: new PveClient({ host: '127.0.0.1', port: sim.port, auth: tokenAuth(setup.fullTokenId, secret), trust: { pin: sim.fingerprint } }),
+    client: new PveClient({
+      host: '127.0.0.1',
+      port: sim.port,
+      auth: tokenAuth(setup.fullTokenId, secret),
+      trust: { pin: sim.fingerprint },
+    }),
   };
 }
 
@@ -47,13 +57,21 @@ const kind = (vmid: number): string => sim.cluster.guestStatus?.(vmid)?.type ?? 
 const guest = (vmid: number): string => `/nodes/${node(vmid)}/${kind(vmid)}/${vmid}`;
 
 /** The HTTP status of a real call with the new token. */
-async function status(t: Applied, method: string, path: string, form?: Record<string, string>): Promise<number> {
+async function status(
+  t: Applied,
+  method: string,
+  path: string,
+  form?: Record<string, string>,
+): Promise<number> {
   return (await call(sim, method, path, { headers: t.header, ...(form ? { form } : {}) })).status;
 }
 
 async function verified(t: Applied, preset: PresetId, scope: WizardScope) {
   const v = await verifyCapabilities(t.client, t.tokenId, preset, scope);
-  return { passed: v.passed, failed: v.checks.filter((c) => !c.allowed).map((c) => `${c.action} ${c.target}: ${c.reason}`) };
+  return {
+    passed: v.passed,
+    failed: v.checks.filter((c) => !c.allowed).map((c) => `${c.action} ${c.target}: ${c.reason}`),
+  };
 }
 
 const POOL_GUEST = 120;
@@ -86,7 +104,12 @@ describe('token wizard presets applied to the simulator', () => {
     const t = await apply('operator', scope);
     expect(await verified(t, 'operator', scope)).toEqual({ passed: true, failed: [] });
     expect(await status(t, 'POST', `${guest(POOL_GUEST)}/snapshot`, { snapname: 'wiz1' })).toBe(200);
-    expect(await status(t, 'POST', `/nodes/${node(POOL_GUEST)}/vzdump`, { vmid: String(POOL_GUEST), storage: 'local' })).toBe(200);
+    expect(
+      await status(t, 'POST', `/nodes/${node(POOL_GUEST)}/vzdump`, {
+        vmid: String(POOL_GUEST),
+        storage: 'local',
+      }),
+    ).toBe(200);
     expect(await status(t, 'POST', `${guest(OTHER)}/snapshot`, { snapname: 'wiz1' })).toBe(403);
     expect(await status(t, 'POST', `${guest(OTHER)}/status/start`)).toBe(403);
     expect(await status(t, 'PUT', `${guest(POOL_GUEST)}/config`, { description: 'x' })).toBe(403);
@@ -95,7 +118,12 @@ describe('token wizard presets applied to the simulator', () => {
   });
 
   it('provisioning in one pool: configures its guests, not others', async () => {
-    const scope: WizardScope = { kind: 'pool', pool: DEMO_POOL, storages: ['local-lvm', 'local'], zones: ['localnetwork'] };
+    const scope: WizardScope = {
+      kind: 'pool',
+      pool: DEMO_POOL,
+      storages: ['local-lvm', 'local'],
+      zones: ['localnetwork'],
+    };
     const t = await apply('provisioning', scope);
     expect(await verified(t, 'provisioning', scope)).toEqual({ passed: true, failed: [] });
     expect(await status(t, 'PUT', `${guest(POOL_GUEST)}/config`, { description: 'wizard' })).toBe(200);
@@ -109,10 +137,14 @@ describe('token wizard presets applied to the simulator', () => {
     const scope: WizardScope = { kind: 'guests', vmids: [own], storages: ['local'] };
     const t = await apply('self-service', scope);
     expect(await verified(t, 'self-service', scope)).toEqual({ passed: true, failed: [] });
-    expect(await status(t, 'POST', `/nodes/${node(own)}/vzdump`, { vmid: String(own), storage: 'local' })).toBe(200);
+    expect(
+      await status(t, 'POST', `/nodes/${node(own)}/vzdump`, { vmid: String(own), storage: 'local' }),
+    ).toBe(200);
     expect(await status(t, 'POST', `${guest(own)}/status/start`)).toBe(403);
     expect(await status(t, 'GET', `${guest(OTHER)}/status/current`)).toBe(403);
-    expect(await status(t, 'POST', `/nodes/${node(OTHER)}/vzdump`, { vmid: String(OTHER), storage: 'local' })).toBe(403);
+    expect(
+      await status(t, 'POST', `/nodes/${node(OTHER)}/vzdump`, { vmid: String(OTHER), storage: 'local' }),
+    ).toBe(403);
     await t.client.close();
   });
 
@@ -129,7 +161,9 @@ describe('token wizard presets applied to the simulator', () => {
     const t = await apply('support', { kind: 'guests', vmids: [110] }, 'wiz-gap@pve');
     const v = await verified(t, 'operator', { kind: 'guests', vmids: [110] });
     expect(v.passed).toBe(false);
-    expect(v.failed).toContain('guest.start qemu/110: needs VM.PowerMgmt on /vms/110'.replace('qemu', kind(110)));
+    expect(v.failed).toContain(
+      'guest.start qemu/110: needs VM.PowerMgmt on /vms/110'.replace('qemu', kind(110)),
+    );
     await t.client.close();
   });
 });

@@ -30,8 +30,16 @@ export interface PlanFixture {
 export async function startPlanFixture(): Promise<PlanFixture> {
   const sim = await startSimulator({ nodes: 2, guests: 24, seed: 7, controlPort: false, taskDurationMs: 50 });
   const configDir = await mkdtemp(join(tmpdir(), 'proxdeck-plans-'));
-  const services = await createAppServices({ configDir, host: 'web', secrets: createMemorySecretStore(), env: {} });
-  async function call<N extends RequestName>(name: N, args: RequestArgs<N>): Promise<Reply<RequestResult<N>>> {
+  const services = await createAppServices({
+    configDir,
+    host: 'web',
+    secrets: createMemorySecretStore(),
+    env: {},
+  });
+  async function call<N extends RequestName>(
+    name: N,
+    args: RequestArgs<N>,
+  ): Promise<Reply<RequestResult<N>>> {
     return (await services.dispatcher.dispatch(name, args, { host: 'web' })) as Reply<RequestResult<N>>;
   }
   const ok: PlanFixture['ok'] = async (name, args) => {
@@ -47,7 +55,13 @@ export async function startPlanFixture(): Promise<PlanFixture> {
     ok,
     async profile(tokenId, opts = {}) {
       const view = await ok('profiles.save', {
-        profile: { name: tokenId, host: `127.0.0.1:${sim.port}`, auth: { kind: 'token', tokenId }, pinnedFingerprint: sim.fingerprint, readOnly: opts.readOnly ?? false },
+        profile: {
+          name: tokenId,
+          host: `127.0.0.1:${sim.port}`,
+          auth: { kind: 'token', tokenId },
+          pinnedFingerprint: sim.fingerprint,
+          readOnly: opts.readOnly ?? false,
+        },
         secret: DEMO_TOKENS[tokenId]!,
       });
       await ok('connect.open', { profileId: view.id });
@@ -57,11 +71,13 @@ export async function startPlanFixture(): Promise<PlanFixture> {
       const out: GuestRef[] = [];
       for (let vmid = 100; vmid < 100 + 24; vmid++) {
         const g = sim.cluster.guestStatus?.(vmid);
-        if (g && g.status === status && (!type || g.type === type)) out.push({ node: g.node, type: g.type, vmid });
+        if (g && g.status === status && (!type || g.type === type))
+          out.push({ node: g.node, type: g.type, vmid });
       }
       return out;
     },
-    requests: (method, prefix) => sim.requestLog.filter((r) => r.method === method && r.path.startsWith(prefix)).length,
+    requests: (method, prefix) =>
+      sim.requestLog.filter((r) => r.method === method && r.path.startsWith(prefix)).length,
     async close() {
       await services.dispose();
       await sim.close();

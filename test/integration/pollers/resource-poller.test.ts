@@ -3,7 +3,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PveCaller } from '../../../src-main/pve/api/caller.js';
 import { ticketAuth } from '../../../src-main/pve/auth.js';
 import { PveClient } from '../../../src-main/pve/client.js';
-import { startResourcePoller, type ResourcePoller, type ResourcePollerOptions } from '../../../src-main/pollers/resource-poller.js';
+import {
+  startResourcePoller,
+  type ResourcePoller,
+  type ResourcePollerOptions,
+} from '../../../src-main/pollers/resource-poller.js';
 import type { GuestRecord, InventoryDelta, StaleInfo } from '../../../src-shared/model/inventory.js';
 import { startSimulator, type RunningSim } from '../../pve-sim/index.js';
 import { DEFAULT_ROOT_PASSWORD } from '../../pve-sim/rbac/index.js';
@@ -18,7 +22,9 @@ function counting(inner: PveCaller): PveCaller & { maxConcurrent: number; starts
   const c = {
     maxConcurrent: 0,
     starts: [] as number[],
-    async call<S extends Parameters<PveCaller['call']>[0]['schema']>(req: Parameters<PveCaller['call']>[0] & { schema: S }) {
+    async call<S extends Parameters<PveCaller['call']>[0]['schema']>(
+      req: Parameters<PveCaller['call']>[0] & { schema: S },
+    ) {
       const watched = req.path === '/cluster/resources';
       if (watched) {
         active++;
@@ -51,8 +57,13 @@ function start(caller: PveCaller, extra: Partial<ResourcePollerOptions> = {}): H
   const waiters: Array<() => void> = [];
   const notify = (): void => waiters.splice(0).forEach((w) => w());
   const poller = startResourcePoller({
-    clusterId: 'sim', caller: () => caller, intervalMs: () => 50, nodeDetailsEveryMs: 0,
-    onDelta: (d) => (deltas.push(d), notify()), onStale: (s) => (stales.push(s), notify()), ...extra,
+    clusterId: 'sim',
+    caller: () => caller,
+    intervalMs: () => 50,
+    nodeDetailsEveryMs: 0,
+    onDelta: (d) => (deltas.push(d), notify()),
+    onStale: (s) => (stales.push(s), notify()),
+    ...extra,
   });
   pollers.push(poller);
   function until<T>(find: () => T | undefined, ms: number): Promise<T> {
@@ -69,7 +80,9 @@ function start(caller: PveCaller, extra: Partial<ResourcePollerOptions> = {}): H
     });
   }
   return {
-    poller, deltas, stales,
+    poller,
+    deltas,
+    stales,
     waitDelta: (pred, ms = 5000) => until(() => deltas.find(pred), ms),
     waitStale: (count, ms = 5000) => until(() => (stales.length >= count ? stales.at(-1) : undefined), ms),
   };
@@ -78,7 +91,9 @@ function start(caller: PveCaller, extra: Partial<ResourcePollerOptions> = {}): H
 beforeAll(async () => {
   sim = await startSimulator({ nodes: 3, guests: 60, seed: 7, controlPort: false });
   client = new PveClient({
-    host: '127.0.0.1', port: sim.port, trust: { pin: sim.fingerprint },
+    host: '127.0.0.1',
+    port: sim.port,
+    trust: { pin: sim.fingerprint },
     auth: ticketAuth({ userid: 'root@pam', password: DEFAULT_ROOT_PASSWORD }),
     retry: { attempts: 1, baseDelayMs: 10, maxDelayMs: 10 },
   });
@@ -93,7 +108,8 @@ afterAll(async () => {
   await sim.close();
 });
 
-const guests = (h: Harness): GuestRecord[] => h.poller.snapshot().records.filter((r): r is GuestRecord => r.kind === 'guest');
+const guests = (h: Harness): GuestRecord[] =>
+  h.poller.snapshot().records.filter((r): r is GuestRecord => r.kind === 'guest');
 
 describe('resource poller', () => {
   it('answers a full snapshot with node details, then a guest started through the simulator arrives as a one-field change', async () => {
@@ -102,11 +118,16 @@ describe('resource poller', () => {
     const snap = h.poller.snapshot();
     expect(snap.records.filter((r) => r.kind === 'node')).toHaveLength(3);
     expect(guests(h)).toHaveLength(sim.cluster.control.summary().guests);
-    expect(snap.records.find((r) => r.kind === 'node')).toMatchObject({ pveversion: expect.stringMatching(/^pve-manager\/9\./), loadavg: expect.any(Array) });
+    expect(snap.records.find((r) => r.kind === 'node')).toMatchObject({
+      pveversion: expect.stringMatching(/^pve-manager\/9\./),
+      loadavg: expect.any(Array),
+    });
     const stopped = guests(h).find((g) => g.status === 'stopped')!;
     const before = h.deltas.length;
     sim.cluster.control.setGuestStatus(stopped.vmid, 'running');
-    const d = await h.waitDelta((x) => x.changed.some((c) => c.id === stopped.id && c.fields.status === 'running'));
+    const d = await h.waitDelta((x) =>
+      x.changed.some((c) => c.id === stopped.id && c.fields.status === 'running'),
+    );
     expect(h.deltas.indexOf(d)).toBeGreaterThanOrEqual(before);
     expect(d.version).toBe(h.poller.snapshot().version);
     expect(d.added).toEqual([]);
@@ -117,10 +138,14 @@ describe('resource poller', () => {
     const h = start(client);
     await h.poller.ready();
     const target = 'pve2';
-    const onNode = guests(h).filter((g) => g.node === target).map((g) => g.id);
+    const onNode = guests(h)
+      .filter((g) => g.node === target)
+      .map((g) => g.id);
     expect(onNode.length).toBeGreaterThan(0);
     sim.cluster.control.setNodeOnline(target, false);
-    const d = await h.waitDelta((x) => x.changed.some((c) => c.id === `node/${target}` && c.fields.status === 'offline'));
+    const d = await h.waitDelta((x) =>
+      x.changed.some((c) => c.id === `node/${target}` && c.fields.status === 'offline'),
+    );
     expect(d.removed).toEqual([]);
     const after = guests(h).filter((g) => g.node === target);
     expect(after.map((g) => g.id).sort()).toEqual([...onNode].sort());
@@ -138,7 +163,10 @@ describe('resource poller', () => {
     expect(stale.error.code).toBe('server_error');
     expect(stale.since).toBeLessThanOrEqual(lastGood);
     expect(stale.since).toBeGreaterThan(0);
-    const gaps = caller.starts.slice(from).map((t, i, a) => (i === 0 ? 0 : t - a[i - 1]!)).slice(1);
+    const gaps = caller.starts
+      .slice(from)
+      .map((t, i, a) => (i === 0 ? 0 : t - a[i - 1]!))
+      .slice(1);
     // jittered exponential: attempt 3's wait is at least 80 ms, attempt 1's at most 40 ms (+ request time)
     expect(gaps[2]!).toBeGreaterThan(gaps[0]!);
     expect(gaps[2]!).toBeGreaterThanOrEqual(80);

@@ -8,8 +8,15 @@ import { type Json, rootApi } from './root-api.js';
 let sim: RunningSim;
 let root: Login;
 const { api, ok, waitTask } = rootApi(() => ({ sim, root }));
-const auditor = async (method: string, path: string, form?: Record<string, string>): Promise<{ status: number; reason: string; data: unknown }> => {
-  const r = await call(sim, method, path, { headers: tokenHeader('auditor@pve!ro', DEMO_TOKENS['auditor@pve!ro']!), ...(form ? { form } : {}) });
+const auditor = async (
+  method: string,
+  path: string,
+  form?: Record<string, string>,
+): Promise<{ status: number; reason: string; data: unknown }> => {
+  const r = await call(sim, method, path, {
+    headers: tokenHeader('auditor@pve!ro', DEMO_TOKENS['auditor@pve!ro']!),
+    ...(form ? { form } : {}),
+  });
   return { status: r.status, reason: r.reason, data: r.text ? (r.json() as Json)['data'] : undefined };
 };
 
@@ -35,7 +42,14 @@ describe('firewall', () => {
 
   it('adds a rule at the top (disabled unless enable is given), edits, moves and deletes it by position', async () => {
     const digest = String((await rules('/nodes/pve1/firewall'))[0]!['digest']);
-    await ok('POST', '/nodes/pve1/firewall/rules', { type: 'in', action: 'DROP', proto: 'tcp', dport: '25', comment: 'no smtp', digest });
+    await ok('POST', '/nodes/pve1/firewall/rules', {
+      type: 'in',
+      action: 'DROP',
+      proto: 'tcp',
+      dport: '25',
+      comment: 'no smtp',
+      digest,
+    });
     let list = await rules('/nodes/pve1/firewall');
     expect(list[0]).toMatchObject({ pos: 0, action: 'DROP', dport: '25', enable: 0 });
     const stale = await api('DELETE', `/nodes/pve1/firewall/rules/0?digest=${digest}`);
@@ -63,8 +77,15 @@ describe('firewall', () => {
 
   it('keeps guest firewall per guest and refuses a guest that is not on the node', async () => {
     const g = sim.cluster.guestStatus!(100)!;
-    await ok('POST', `/nodes/${g.node}/${g.type}/100/firewall/rules`, { type: 'out', action: 'REJECT', enable: '1' });
-    expect((await rules(`/nodes/${g.node}/${g.type}/100/firewall`))[0]).toMatchObject({ type: 'out', action: 'REJECT' });
+    await ok('POST', `/nodes/${g.node}/${g.type}/100/firewall/rules`, {
+      type: 'out',
+      action: 'REJECT',
+      enable: '1',
+    });
+    expect((await rules(`/nodes/${g.node}/${g.type}/100/firewall`))[0]).toMatchObject({
+      type: 'out',
+      action: 'REJECT',
+    });
     const other = g.node === 'pve1' ? 'pve2' : 'pve1';
     expect((await api('GET', `/nodes/${other}/${g.type}/100/firewall/rules`)).status).toBe(500);
   });
@@ -74,14 +95,27 @@ describe('sdn', () => {
   it('shows new/changed/deleted objects as pending until PUT /cluster/sdn applies them in a task', async () => {
     await ok('POST', '/cluster/sdn/vnets', { vnet: 'vnet20', zone: 'vlanzone', tag: '20' });
     await ok('PUT', '/cluster/sdn/vnets/vnet1', { alias: 'renamed' });
-    await ok('POST', '/cluster/sdn/vnets/vnet20/subnets', { subnet: '10.20.0.0/24', type: 'subnet', gateway: '10.20.0.1' });
+    await ok('POST', '/cluster/sdn/vnets/vnet20/subnets', {
+      subnet: '10.20.0.0/24',
+      type: 'subnet',
+      gateway: '10.20.0.1',
+    });
     const pending = (await ok('GET', '/cluster/sdn/vnets?pending=1')) as Json[];
     const byId = Object.fromEntries(pending.map((v) => [v['vnet'], v]));
     expect(byId['vnet20']).toMatchObject({ state: 'new', pending: { zone: 'vlanzone', tag: 20 } });
-    expect(byId['vnet1']).toMatchObject({ state: 'changed', alias: 'lab network', pending: { alias: 'renamed' } });
+    expect(byId['vnet1']).toMatchObject({
+      state: 'changed',
+      alias: 'lab network',
+      pending: { alias: 'renamed' },
+    });
     expect(byId['vnet10']!['state']).toBeUndefined();
     const subnets = (await ok('GET', '/cluster/sdn/vnets/vnet20/subnets')) as Json[];
-    expect(subnets[0]).toMatchObject({ subnet: 'vlanzone-10.20.0.0-24', cidr: '10.20.0.0/24', zone: 'vlanzone', gateway: '10.20.0.1' });
+    expect(subnets[0]).toMatchObject({
+      subnet: 'vlanzone-10.20.0.0-24',
+      cidr: '10.20.0.0/24',
+      zone: 'vlanzone',
+      gateway: '10.20.0.1',
+    });
     const upid = await ok('PUT', '/cluster/sdn');
     expect(String(upid)).toMatch(/:reloadnetworkall::/);
     expect((await waitTask(upid))['exitstatus']).toBe('OK');
@@ -90,8 +124,12 @@ describe('sdn', () => {
   });
 
   it('refuses a vlan vnet without tag, a duplicate, and a zone still in use', async () => {
-    expect((await api('POST', '/cluster/sdn/vnets', { vnet: 'vnet21', zone: 'vlanzone' })).message).toBe('missing vlan tag\n');
-    expect((await api('POST', '/cluster/sdn/vnets', { vnet: 'vnet20', zone: 'vlanzone', tag: '21' })).message).toBe("sdn vnet object ID 'vnet20' already defined\n");
+    expect((await api('POST', '/cluster/sdn/vnets', { vnet: 'vnet21', zone: 'vlanzone' })).message).toBe(
+      'missing vlan tag\n',
+    );
+    expect(
+      (await api('POST', '/cluster/sdn/vnets', { vnet: 'vnet20', zone: 'vlanzone', tag: '21' })).message,
+    ).toBe("sdn vnet object ID 'vnet20' already defined\n");
     expect((await api('DELETE', '/cluster/sdn/zones/vlanzone')).status).toBe(500);
   });
 
@@ -108,12 +146,17 @@ describe('ceph', () => {
     expect((s['health'] as Json)['status']).toBe('HEALTH_OK');
     expect(s['osdmap']).toMatchObject({ num_osds: 6, num_up_osds: 6, num_in_osds: 6 });
     const osd = (await ok('GET', '/nodes/pve1/ceph/osd')) as Json;
-    const hosts = (((osd['root'] as Json)['children'] as Json[])[0]!['children'] as Json[]);
+    const hosts = ((osd['root'] as Json)['children'] as Json[])[0]!['children'] as Json[];
     expect(hosts.map((h) => h['name'])).toEqual(['pve1', 'pve2', 'pve3']);
     expect((hosts[0]!['children'] as Json[]).map((o) => o['name'])).toEqual(['osd.0', 'osd.1']);
     const pools = (await ok('GET', '/nodes/pve1/ceph/pool')) as Json[];
     expect(pools.map((p) => p['pool_name'])).toEqual(['.mgr', 'ceph-vm', 'ceph-ct']);
-    expect(pools[1]).toMatchObject({ size: 3, min_size: 2, type: 'replicated', crush_rule_name: 'replicated_rule' });
+    expect(pools[1]).toMatchObject({
+      size: 3,
+      min_size: 2,
+      type: 'replicated',
+      crush_rule_name: 'replicated_rule',
+    });
   });
 
   it('reports OSDs of an offline node as down with HEALTH_WARN', async () => {
@@ -137,7 +180,10 @@ describe('replication', () => {
     while (taken.has(vmid) || sim.cluster.guestStatus?.(vmid) === undefined) vmid++;
     const src = sim.cluster.guestStatus!(vmid)!;
     const target = src.node === 'pve1' ? 'pve2' : 'pve1';
-    expect((await api('POST', '/cluster/replication', { id: `${vmid}-0`, type: 'local', target: src.node })).message).toBe(`unable to replicate to local node '${src.node}'\n`);
+    expect(
+      (await api('POST', '/cluster/replication', { id: `${vmid}-0`, type: 'local', target: src.node }))
+        .message,
+    ).toBe(`unable to replicate to local node '${src.node}'\n`);
     await ok('POST', '/cluster/replication', { id: `${vmid}-0`, type: 'local', target, schedule: '*/30' });
     const before = (await ok('GET', `/nodes/${src.node}/replication/${vmid}-0/status`)) as Json;
     expect(before).toMatchObject({ id: `${vmid}-0`, guest: vmid, target, last_sync: 0 });
@@ -149,7 +195,9 @@ describe('replication', () => {
       now = (await ok('GET', `/nodes/${src.node}/replication/${vmid}-0/status`)) as Json;
     }
     expect(Number(now['last_sync'])).toBeGreaterThan(0);
-    expect((await api('GET', `/nodes/${target}/replication/${vmid}-0/status`)).message).toBe(`no such replication job '${vmid}-0'\n`);
+    expect((await api('GET', `/nodes/${target}/replication/${vmid}-0/status`)).message).toBe(
+      `no such replication job '${vmid}-0'\n`,
+    );
   });
 
   it('the auditor reads jobs but schedule_now is refused in-handler with VM.Replicate', async () => {

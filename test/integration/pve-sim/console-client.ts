@@ -7,7 +7,11 @@ import { z } from 'zod';
 export interface SimClient {
   ticket: string;
   csrf: string;
-  call(method: 'GET' | 'POST', path: string, params?: Record<string, string | number>): Promise<{ status: number; body: unknown }>;
+  call(
+    method: 'GET' | 'POST',
+    path: string,
+    params?: Record<string, string | number>,
+  ): Promise<{ status: number; body: unknown }>;
   close(): Promise<void>;
 }
 
@@ -60,7 +64,14 @@ export type WsOutcome =
   | { kind: 'dropped' };
 
 /** Opens vncwebsocket and reports what happened: an open socket, an HTTP refusal, or a dropped connection. */
-export function openVncWebSocket(url: string, ca: string, path: string, port: number, vncticket: string, headers: Record<string, string>): Promise<WsOutcome> {
+export function openVncWebSocket(
+  url: string,
+  ca: string,
+  path: string,
+  port: number,
+  vncticket: string,
+  headers: Record<string, string>,
+): Promise<WsOutcome> {
   const wsUrl = `${url.replace(/^https/, 'wss')}/api2/json${path}?${new URLSearchParams({ port: String(port), vncticket }).toString()}`;
   const ws = new WebSocket(wsUrl, ['binary'], { ca, headers });
   const firstMessage = new Promise<Buffer>((resolve, reject) => {
@@ -98,7 +109,8 @@ export function qemuDescendants(): number[] {
     }
   }
   const mine = (pid: number): boolean => {
-    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === process.pid) return true;
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p))
+      if (p === process.pid) return true;
     return false;
   };
   return [...comm].filter(([pid, name]) => name.startsWith('qemu-system') && mine(pid)).map(([pid]) => pid);

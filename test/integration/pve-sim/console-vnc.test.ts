@@ -2,10 +2,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startSimulator, type RunningSim } from '../../pve-sim/index.js';
-import { login, openVncWebSocket, qemuDescendants, vncReply, waitUntil, type SimClient, type VncReply } from './console-client.js';
+import {
+  login,
+  openVncWebSocket,
+  qemuDescendants,
+  vncReply,
+  waitUntil,
+  type SimClient,
+  type VncReply,
+} from './console-client.js';
 
 const ROOT_PW = 'console-test-pw';
-const resources = z.object({ data: z.array(z.object({ vmid: z.number(), node: z.string(), type: z.string(), status: z.string() })) });
+const resources = z.object({
+  data: z.array(z.object({ vmid: z.number(), node: z.string(), type: z.string(), status: z.string() })),
+});
 
 let sim: RunningSim;
 let root: SimClient;
@@ -25,7 +35,8 @@ async function vncproxy(type: 'qemu' | 'lxc', g: { vmid: number; node: string })
   return vncReply.parse(z.object({ data: z.unknown() }).parse(res.body).data);
 }
 
-const wsPath = (type: string, g: { vmid: number; node: string }): string => `/nodes/${g.node}/${type}/${g.vmid}/vncwebsocket`;
+const wsPath = (type: string, g: { vmid: number; node: string }): string =>
+  `/nodes/${g.node}/${type}/${g.vmid}/vncwebsocket`;
 
 beforeAll(async () => {
   sim = await startSimulator({ rootPassword: ROOT_PW, controlPort: false, now: () => clock });
@@ -50,7 +61,9 @@ describe('vncproxy', () => {
     expect(r.port).toBeGreaterThanOrEqual(5900);
     expect(r.port).toBeLessThanOrEqual(5999);
     expect(r.cert).toBe(sim.certPem);
-    expect(r.upid).toMatch(new RegExp(`^UPID:${vm.node}:[0-9A-F]{8}:[0-9A-F]{8,9}:[0-9A-F]{8}:vncproxy:${vm.vmid}:root@pam:$`));
+    expect(r.upid).toMatch(
+      new RegExp(`^UPID:${vm.node}:[0-9A-F]{8}:[0-9A-F]{8,9}:[0-9A-F]{8}:vncproxy:${vm.vmid}:root@pam:$`),
+    );
   });
 
   it('gives each open console its own port', async () => {
@@ -61,7 +74,10 @@ describe('vncproxy', () => {
 
   it('refuses a token without VM.Console', async () => {
     const vm = guest('qemu', 'running');
-    const res = await fetchWithToken(`/nodes/${vm.node}/qemu/${vm.vmid}/vncproxy`, 'auditor@pve!ro=0a3e6c2d-91b4-4f57-8e2a-3c5d7f9b1e02');
+    const res = await fetchWithToken(
+      `/nodes/${vm.node}/qemu/${vm.vmid}/vncproxy`,
+      'auditor@pve!ro=0a3e6c2d-91b4-4f57-8e2a-3c5d7f9b1e02',
+    );
     expect(res.status).toBe(403);
   });
 });
@@ -85,22 +101,33 @@ describe('vncwebsocket', () => {
   it('accepts Authorization: PVEAuthCookie= and API tokens with VM.Console', async () => {
     const vm = guest('qemu', 'running');
     const r1 = await vncproxy('qemu', vm);
-    const byHeader = await openVncWebSocket(sim.url, sim.certPem, wsPath('qemu', vm), r1.port, r1.ticket, { Authorization: `PVEAuthCookie=${root.ticket}` });
+    const byHeader = await openVncWebSocket(sim.url, sim.certPem, wsPath('qemu', vm), r1.port, r1.ticket, {
+      Authorization: `PVEAuthCookie=${root.ticket}`,
+    });
     expect(byHeader.kind).toBe('open');
     if (byHeader.kind === 'open') byHeader.ws.close();
 
     const token = 'PVEAPIToken=support@pve!console=7b1d4e8f-3a6c-4d92-b5e1-9f2a4c6d8e03';
-    const res = await fetchWithToken(`/nodes/${vm.node}/qemu/${vm.vmid}/vncproxy`, token.slice('PVEAPIToken='.length));
+    const res = await fetchWithToken(
+      `/nodes/${vm.node}/qemu/${vm.vmid}/vncproxy`,
+      token.slice('PVEAPIToken='.length),
+    );
     expect(res.status).toBe(200);
     const r2 = vncReply.parse(res.data);
     expect(r2.user).toBe('support@pve!console');
-    const byToken = await openVncWebSocket(sim.url, sim.certPem, wsPath('qemu', vm), r2.port, r2.ticket, { Authorization: token });
+    const byToken = await openVncWebSocket(sim.url, sim.certPem, wsPath('qemu', vm), r2.port, r2.ticket, {
+      Authorization: token,
+    });
     if (byToken.kind !== 'open') throw new Error(`token console not opened: ${JSON.stringify(byToken)}`);
     expect((await byToken.firstMessage).toString('latin1')).toBe('RFB 003.008\n');
     byToken.ws.close();
     // the ticket is bound to its user: root cannot use the token's ticket
-    const r3 = vncReply.parse((await fetchWithToken(`/nodes/${vm.node}/qemu/${vm.vmid}/vncproxy`, token.slice(12))).data);
-    expect(await openVncWebSocket(sim.url, sim.certPem, wsPath('qemu', vm), r3.port, r3.ticket, cookie())).toMatchObject({ kind: 'http', status: 401 });
+    const r3 = vncReply.parse(
+      (await fetchWithToken(`/nodes/${vm.node}/qemu/${vm.vmid}/vncproxy`, token.slice(12))).data,
+    );
+    expect(
+      await openVncWebSocket(sim.url, sim.certPem, wsPath('qemu', vm), r3.port, r3.ticket, cookie()),
+    ).toMatchObject({ kind: 'http', status: 401 });
   });
 
   it('refuses a wrong ticket, a ticket for another port, and another guest with 401', async () => {
@@ -108,11 +135,18 @@ describe('vncwebsocket', () => {
     const r = await vncproxy('qemu', vm);
     const refused = { kind: 'http', status: 401, message: 'permission denied - invalid PVEVNC ticket' };
     const forged = r.ticket.replace(/::.*/, '::AAAA');
-    expect(await openVncWebSocket(sim.url, sim.certPem, wsPath('qemu', vm), r.port, forged, cookie())).toEqual(refused);
+    expect(
+      await openVncWebSocket(sim.url, sim.certPem, wsPath('qemu', vm), r.port, forged, cookie()),
+    ).toEqual(refused);
     const other = r.port === 5999 ? 5998 : r.port + 1;
-    expect(await openVncWebSocket(sim.url, sim.certPem, wsPath('qemu', vm), other, r.ticket, cookie())).toEqual(refused);
+    expect(
+      await openVncWebSocket(sim.url, sim.certPem, wsPath('qemu', vm), other, r.ticket, cookie()),
+    ).toEqual(refused);
     const vm2 = guests.find((g) => g.type === 'qemu' && g.vmid !== vm.vmid && g.node === vm.node);
-    if (vm2) expect(await openVncWebSocket(sim.url, sim.certPem, wsPath('qemu', vm2), r.port, r.ticket, cookie())).toEqual(refused);
+    if (vm2)
+      expect(
+        await openVncWebSocket(sim.url, sim.certPem, wsPath('qemu', vm2), r.port, r.ticket, cookie()),
+      ).toEqual(refused);
   });
 
   it('refuses a ticket older than 40 s and accepts it just before', async () => {
@@ -132,9 +166,18 @@ describe('vncwebsocket', () => {
   it('serves one client per vncproxy call: a second connection is dropped', async () => {
     const vm = guest('qemu', 'running');
     const r = await vncproxy('qemu', vm);
-    const first = await openVncWebSocket(sim.url, sim.certPem, wsPath('qemu', vm), r.port, r.ticket, cookie());
+    const first = await openVncWebSocket(
+      sim.url,
+      sim.certPem,
+      wsPath('qemu', vm),
+      r.port,
+      r.ticket,
+      cookie(),
+    );
     expect(first.kind).toBe('open');
-    expect(await openVncWebSocket(sim.url, sim.certPem, wsPath('qemu', vm), r.port, r.ticket, cookie())).toEqual({ kind: 'dropped' });
+    expect(
+      await openVncWebSocket(sim.url, sim.certPem, wsPath('qemu', vm), r.port, r.ticket, cookie()),
+    ).toEqual({ kind: 'dropped' });
     if (first.kind === 'open') first.ws.close();
   });
 
@@ -161,7 +204,8 @@ describe('vncwebsocket', () => {
 
 describe('QEMU processes', () => {
   it('reuses one QEMU per running VM and stops it when the VM stops', async () => {
-    const vm = guests.filter((g) => g.type === 'qemu' && g.status === 'running')[1] ?? guest('qemu', 'running');
+    const vm =
+      guests.filter((g) => g.type === 'qemu' && g.status === 'running')[1] ?? guest('qemu', 'running');
     const before = qemuDescendants().length;
     await vncproxy('qemu', vm);
     const started = qemuDescendants();
@@ -188,14 +232,20 @@ describe('QEMU processes', () => {
   });
 });
 
-async function fetchWithToken(path: string, tokenAndSecret: string): Promise<{ status: number; data: unknown }> {
+async function fetchWithToken(
+  path: string,
+  tokenAndSecret: string,
+): Promise<{ status: number; data: unknown }> {
   const { Agent, request } = await import('undici');
   const dispatcher = new Agent({ connect: { ca: sim.certPem } });
   try {
     const r = await request(`${sim.url}/api2/json${path}`, {
       method: 'POST',
       dispatcher,
-      headers: { Authorization: `PVEAPIToken=${tokenAndSecret}`, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        Authorization: `PVEAPIToken=${tokenAndSecret}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       body: 'websocket=1',
     });
     const body = z.object({ data: z.unknown() }).parse(await r.body.json());

@@ -23,7 +23,12 @@ const get = async (headers: Record<string, string>, path: string) => {
   const r = await call(sim, 'GET', path, { headers });
   return { status: r.status, reason: r.reason, body: r.text ? r.json() : {} };
 };
-const write = async (method: string, headers: Record<string, string>, path: string, form: Record<string, string>) => {
+const write = async (
+  method: string,
+  headers: Record<string, string>,
+  path: string,
+  form: Record<string, string>,
+) => {
   const r = await call(sim, method, path, { headers, form });
   return { status: r.status, body: r.json() };
 };
@@ -34,7 +39,14 @@ describe('GET /access/permissions for the default principals', () => {
   it('pool-scoped privsep token: only its pool members, pool storage and the SDN zone', async () => {
     const data = await perms(openvle);
     expect(Object.keys(data).sort()).toEqual([
-      '/pool/OpenVLE-VMs', '/sdn/zones/localnetwork', '/storage/local-lvm', '/vms/120', '/vms/121', '/vms/122', '/vms/123', '/vms/124',
+      '/pool/OpenVLE-VMs',
+      '/sdn/zones/localnetwork',
+      '/storage/local-lvm',
+      '/vms/120',
+      '/vms/121',
+      '/vms/122',
+      '/vms/123',
+      '/vms/124',
     ]);
     expect(data['/vms/122']?.['VM.PowerMgmt']).toBe(0);
     expect(data['/pool/OpenVLE-VMs']?.['VM.PowerMgmt']).toBe(1);
@@ -45,7 +57,13 @@ describe('GET /access/permissions for the default principals', () => {
     expect(await perms(empty)).toEqual({});
     const user = await login(sim, 'empty@pve', DEMO_PASSWORDS['empty@pve']);
     expect((await perms(user.cookie))['/']).toEqual({
-      'Datastore.Audit': 1, 'Mapping.Audit': 1, 'Pool.Audit': 1, 'SDN.Audit': 1, 'Sys.Audit': 1, 'VM.Audit': 1, 'VM.GuestAgent.Audit': 1,
+      'Datastore.Audit': 1,
+      'Mapping.Audit': 1,
+      'Pool.Audit': 1,
+      'SDN.Audit': 1,
+      'Sys.Audit': 1,
+      'VM.Audit': 1,
+      'VM.GuestAgent.Audit': 1,
     });
   });
   it('path= answers one path, {} when nothing', async () => {
@@ -80,11 +98,19 @@ describe('403 texts of schema checks', () => {
     expect(r.json().message).toBe('Permission check failed (/vms/100, VM.PowerMgmt)\n');
   });
   it('any: privileges joined with |', async () => {
-    const r = await get(tok('support@pve!console'), '/nodes/pve1/qemu/100/agent/file-read?file=/etc/hostname');
-    expect(r.body.message).toBe('Permission check failed (/vms/100, VM.GuestAgent.FileRead|VM.GuestAgent.Unrestricted)\n');
+    const r = await get(
+      tok('support@pve!console'),
+      '/nodes/pve1/qemu/100/agent/file-read?file=/etc/hostname',
+    );
+    expect(r.body.message).toBe(
+      'Permission check failed (/vms/100, VM.GuestAgent.FileRead|VM.GuestAgent.Unrestricted)\n',
+    );
   });
   it('no permissions object: root only', async () => {
-    const r = await call(sim, 'POST', '/nodes/pve1/execute', { headers: tok('ops@pve!ops'), form: { commands: '[]' } });
+    const r = await call(sim, 'POST', '/nodes/pve1/execute', {
+      headers: tok('ops@pve!ops'),
+      form: { commands: '[]' },
+    });
     expect(r.json().message).toBe('Permission check failed (user != root@pam)\n');
   });
   it('or/userid-param: bare text', async () => {
@@ -98,7 +124,10 @@ describe('rules changed live through the API', () => {
   let secret = '';
   const t = () => tokenHeader('lab@pve!tk', secret);
   it('creates a user and a privsep token whose secret authenticates', async () => {
-    expect((await write('POST', root.write, '/access/users', { userid: 'lab@pve', password: 'lab-pass-1' })).status).toBe(200);
+    expect(
+      (await write('POST', root.write, '/access/users', { userid: 'lab@pve', password: 'lab-pass-1' }))
+        .status,
+    ).toBe(200);
     const r = await write('POST', root.write, '/access/users/lab@pve/token/tk', {});
     const data = r.body.data as { 'full-tokenid': string; info: { privsep: number }; value: string };
     expect(data['full-tokenid']).toBe('lab@pve!tk');
@@ -107,16 +136,32 @@ describe('rules changed live through the API', () => {
     expect(await perms(t())).toEqual({});
   });
   it('propagate=0 holds only on the path itself', async () => {
-    await write('PUT', root.write, '/access/acl', { path: '/vms', roles: 'PVEVMUser', users: 'lab@pve', tokens: 'lab@pve!tk', propagate: '0' });
+    await write('PUT', root.write, '/access/acl', {
+      path: '/vms',
+      roles: 'PVEVMUser',
+      users: 'lab@pve',
+      tokens: 'lab@pve!tk',
+      propagate: '0',
+    });
     expect((await perms(t(), '?path=/vms'))['/vms']?.['VM.Audit']).toBe(0);
     expect(await perms(t(), '?path=/vms/100')).toEqual({ '/vms/100': {} });
   });
   it('propagate=1 reaches the children', async () => {
-    await write('PUT', root.write, '/access/acl', { path: '/vms', roles: 'PVEVMUser', users: 'lab@pve', tokens: 'lab@pve!tk', propagate: '1' });
+    await write('PUT', root.write, '/access/acl', {
+      path: '/vms',
+      roles: 'PVEVMUser',
+      users: 'lab@pve',
+      tokens: 'lab@pve!tk',
+      propagate: '1',
+    });
     expect((await perms(t(), '?path=/vms/100'))['/vms/100']?.['VM.PowerMgmt']).toBe(1);
   });
   it('privsep: Administrator on the token is cut to the user privileges', async () => {
-    await write('PUT', root.write, '/access/acl', { path: '/', roles: 'Administrator', tokens: 'lab@pve!tk' });
+    await write('PUT', root.write, '/access/acl', {
+      path: '/',
+      roles: 'Administrator',
+      tokens: 'lab@pve!tk',
+    });
     const mine = (await perms(t(), '?path=/vms/100'))['/vms/100'] ?? {};
     expect(mine['VM.Allocate']).toBeUndefined();
     expect(Object.keys(mine)).toHaveLength(10);
@@ -128,24 +173,49 @@ describe('rules changed live through the API', () => {
   });
   it('adding a VM to a pool extends the pool token', async () => {
     expect(await perms(openvle, '?path=/vms/125')).toEqual({ '/vms/125': {} });
-    expect((await write('PUT', root.write, '/pools', { poolid: 'OpenVLE-VMs', vms: '125' })).status).toBe(200);
+    expect((await write('PUT', root.write, '/pools', { poolid: 'OpenVLE-VMs', vms: '125' })).status).toBe(
+      200,
+    );
     expect((await perms(openvle, '?path=/vms/125'))['/vms/125']?.['VM.PowerMgmt']).toBe(0);
   });
   it('delegation: VM.Allocate may hand out a held role on a pool VM, not NoAccess or more', async () => {
     // pool-derived privileges carry propagate=0, so the token may only grant without propagation
-    const prop = await write('PUT', openvle, '/access/acl', { path: '/vms/121', roles: 'PVEVMUser', users: 'lab@pve' });
+    const prop = await write('PUT', openvle, '/access/acl', {
+      path: '/vms/121',
+      roles: 'PVEVMUser',
+      users: 'lab@pve',
+    });
     expect(prop.body.errors?.role).toBe(
       "Cannot add role 'PVEVMUser' with propagation - requires 'Permissions.Modify' or propagated superset of privileges.",
     );
-    const ok = await write('PUT', openvle, '/access/acl', { path: '/vms/121', roles: 'PVEVMUser', users: 'lab@pve', propagate: '0' });
+    const ok = await write('PUT', openvle, '/access/acl', {
+      path: '/vms/121',
+      roles: 'PVEVMUser',
+      users: 'lab@pve',
+      propagate: '0',
+    });
     expect(ok.status).toBe(200);
-    const no = await write('PUT', openvle, '/access/acl', { path: '/vms/121', roles: 'NoAccess', users: 'lab@pve', propagate: '0' });
+    const no = await write('PUT', openvle, '/access/acl', {
+      path: '/vms/121',
+      roles: 'NoAccess',
+      users: 'lab@pve',
+      propagate: '0',
+    });
     expect(no.body.errors).toEqual({ role: "Cannot add role 'NoAccess' - requires 'Permissions.Modify'" });
-    const more = await write('PUT', openvle, '/access/acl', { path: '/vms/121', roles: 'PVEAdmin', users: 'lab@pve', propagate: '0' });
-    expect(more.body.errors?.role).toBe("Cannot add role 'PVEAdmin' - requires 'Permissions.Modify' or superset of privileges.");
+    const more = await write('PUT', openvle, '/access/acl', {
+      path: '/vms/121',
+      roles: 'PVEAdmin',
+      users: 'lab@pve',
+      propagate: '0',
+    });
+    expect(more.body.errors?.role).toBe(
+      "Cannot add role 'PVEAdmin' - requires 'Permissions.Modify' or superset of privileges.",
+    );
   });
   it('lists are filtered: /pools, /access/users, /access/acl', async () => {
-    expect((await get(openvle, '/pools')).body.data).toEqual([{ poolid: 'OpenVLE-VMs', comment: 'OpenVLE lab machines' }]);
+    expect((await get(openvle, '/pools')).body.data).toEqual([
+      { poolid: 'OpenVLE-VMs', comment: 'OpenVLE lab machines' },
+    ]);
     expect((await get(empty, '/pools')).body.data).toEqual([]);
     expect((await get(empty, '/access/users')).body.data).toEqual([]);
     expect(((await get(auditor, '/access/users')).body.data as unknown[]).length).toBeGreaterThan(6);
@@ -162,15 +232,27 @@ describe('rules changed live through the API', () => {
   });
   it('deleting a token revokes it', async () => {
     await write('PUT', root.write, '/access/users/lab@pve', { enable: '1' });
-    expect((await call(sim, 'DELETE', '/access/users/lab@pve/token/tk', { headers: root.write })).status).toBe(200);
+    expect(
+      (await call(sim, 'DELETE', '/access/users/lab@pve/token/tk', { headers: root.write })).status,
+    ).toBe(200);
     expect((await get(t(), '/access/permissions')).status).toBe(401);
     expect(sim.acl.toUserCfg()).not.toContain('lab@pve!tk');
   });
   it('roles: invalid privilege refused, custom role listed', async () => {
-    expect((await write('POST', root.write, '/access/roles', { roleid: 'Bad', privs: 'VM.Monitor' })).body.message).toBe("invalid privilege 'VM.Monitor'\n");
+    expect(
+      (await write('POST', root.write, '/access/roles', { roleid: 'Bad', privs: 'VM.Monitor' })).body.message,
+    ).toBe("invalid privilege 'VM.Monitor'\n");
     await write('POST', root.write, '/access/roles', { roleid: 'Watch', privs: 'VM.Audit,Sys.Audit' });
-    const roles = (await get(auditor, '/access/roles')).body.data as { roleid: string; privs: string; special: number }[];
-    expect(roles.find((r) => r.roleid === 'Watch')).toEqual({ roleid: 'Watch', privs: 'Sys.Audit,VM.Audit', special: 0 });
+    const roles = (await get(auditor, '/access/roles')).body.data as {
+      roleid: string;
+      privs: string;
+      special: number;
+    }[];
+    expect(roles.find((r) => r.roleid === 'Watch')).toEqual({
+      roleid: 'Watch',
+      privs: 'Sys.Audit,VM.Audit',
+      special: 0,
+    });
     expect(roles.find((r) => r.roleid === 'NoAccess')?.special).toBe(1);
   });
 });

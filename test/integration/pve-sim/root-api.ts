@@ -24,9 +24,18 @@ export interface RootApi {
 export function rootApi(target: () => { sim: RunningSim; root: Login }): RootApi {
   const api = async (method: string, path: string, form?: Record<string, string>): Promise<ApiReply> => {
     const { sim, root } = target();
-    const r = await call(sim, method, path, { headers: method === 'GET' ? root.cookie : root.write, ...(form ? { form } : {}) });
+    const r = await call(sim, method, path, {
+      headers: method === 'GET' ? root.cookie : root.write,
+      ...(form ? { form } : {}),
+    });
     const body = (r.text ? r.json() : {}) as Json;
-    return { status: r.status, reason: r.reason, data: body['data'], message: body['message'] as string | undefined, body };
+    return {
+      status: r.status,
+      reason: r.reason,
+      data: body['data'],
+      message: body['message'] as string | undefined,
+      body,
+    };
   };
   const ok = async (method: string, path: string, form?: Record<string, string>): Promise<unknown> => {
     const r = await api(method, path, form);

@@ -16,7 +16,8 @@ const asToken = async (id: string, path: string): Promise<{ status: number; data
 };
 const poolMembers = async (query = ''): Promise<Json[]> =>
   ((await ok('GET', `/pools?poolid=${DEMO_POOL}${query}`)) as Json[])[0]?.['members'] as Json[];
-const guestIds = (list: Json[]): unknown[] => list.filter((m) => m['type'] !== 'storage').map((m) => m['vmid']);
+const guestIds = (list: Json[]): unknown[] =>
+  list.filter((m) => m['type'] !== 'storage').map((m) => m['vmid']);
 
 beforeAll(async () => {
   sim = await startSimulator({ taskDurationMs: 40, controlPort: false });
@@ -29,17 +30,28 @@ afterAll(async () => {
 describe('permission verdicts keep their status', () => {
   it('an unknown target user is a 500 "no such user", for a token and for root', async () => {
     const r = await call(sim, 'GET', '/access/users/ghost@pve', { headers: tok('auditor@pve!ro') });
-    expect([r.status, r.reason, r.json().message]).toEqual([500, "no such user ('ghost@pve')", "no such user ('ghost@pve')\n"]);
+    expect([r.status, r.reason, r.json().message]).toEqual([
+      500,
+      "no such user ('ghost@pve')",
+      "no such user ('ghost@pve')\n",
+    ]);
     const byRoot = await api('GET', '/access/users/ghost@pve');
     expect([byRoot.status, byRoot.message]).toEqual([500, "no such user ('ghost@pve')\n"]);
   });
 
   it('vzdump checks VM.Backup on each listed guest and Datastore.AllocateSpace on the storage in code', async () => {
-    const post = (id: string, form: Record<string, string>) => call(sim, 'POST', '/nodes/pve1/vzdump', { headers: tok(id), form });
+    const post = (id: string, form: Record<string, string>) =>
+      call(sim, 'POST', '/nodes/pve1/vzdump', { headers: tok(id), form });
     const noBackup = await post('auditor@pve!ro', { vmid: '100', storage: 'local' });
-    expect([noBackup.status, noBackup.json().message]).toEqual([403, 'Permission check failed (/vms/100, VM.Backup)\n']);
+    expect([noBackup.status, noBackup.json().message]).toEqual([
+      403,
+      'Permission check failed (/vms/100, VM.Backup)\n',
+    ]);
     const noSpace = await post('OpenVLE@pve!prod01', { vmid: '121', storage: 'nfs-backup' });
-    expect([noSpace.status, noSpace.json().message]).toEqual([403, 'Permission check failed (/storage/nfs-backup, Datastore.AllocateSpace)\n']);
+    expect([noSpace.status, noSpace.json().message]).toEqual([
+      403,
+      'Permission check failed (/storage/nfs-backup, Datastore.AllocateSpace)\n',
+    ]);
   });
 });
 
@@ -54,14 +66,22 @@ describe('offline nodes', () => {
     expect(g).toBe(595);
     expect((await asToken('empty@pve!noacl', '/nodes/pve2/status')).status).toBe(403);
     const unknown = await api('GET', '/nodes/pve9/qemu?full=yes');
-    expect([unknown.status, unknown.message]).toEqual([500, "hostname lookup 'pve9' failed - failed to get address info for: pve9: Name or service not known\n"]);
+    expect([unknown.status, unknown.message]).toEqual([
+      500,
+      "hostname lookup 'pve9' failed - failed to get address info for: pve9: Name or service not known\n",
+    ]);
     expect(sim.cluster.nodeOnline('pve2')).toBe(false);
   });
 
   it('guest calls on the offline node fail, calls PVE answers from cluster-wide data still work', async () => {
-    const guest = ((await ok('GET', '/cluster/resources?type=vm')) as Json[]).find((r) => r['node'] === 'pve2');
+    const guest = ((await ok('GET', '/cluster/resources?type=vm')) as Json[]).find(
+      (r) => r['node'] === 'pve2',
+    );
     expect(guest?.['status']).toBe('unknown');
-    expect((await api('GET', `/nodes/pve2/${String(guest?.['type'])}/${String(guest?.['vmid'])}/status/current`)).status).toBe(595);
+    expect(
+      (await api('GET', `/nodes/pve2/${String(guest?.['type'])}/${String(guest?.['vmid'])}/status/current`))
+        .status,
+    ).toBe(595);
     expect((await api('GET', '/nodes/pve2/rrddata?timeframe=hour')).status).toBe(200);
     sim.cluster.control.setNodeOnline('pve2', true);
     expect((await api('GET', '/nodes/pve2/qemu?full=yes')).status).toBe(400);
@@ -76,10 +96,18 @@ describe('pool members', () => {
     expect(guestIds(members)).toEqual([120, 121, 122, 123, 124]);
     for (const m of members.filter((x) => x['type'] !== 'storage')) {
       const r = resources.find((x) => x['vmid'] === m['vmid']);
-      expect(m).toMatchObject({ id: r?.['id'], type: r?.['type'], node: r?.['node'], name: r?.['name'], status: r?.['status'] });
+      expect(m).toMatchObject({
+        id: r?.['id'],
+        type: r?.['type'],
+        node: r?.['node'],
+        name: r?.['name'],
+        status: r?.['status'],
+      });
       expect(m['hastate']).toBeUndefined();
     }
-    expect(members.filter((m) => m['type'] === 'storage')).toMatchObject([{ id: 'storage/pve1/local-lvm', storage: 'local-lvm', node: 'pve1' }]);
+    expect(members.filter((m) => m['type'] === 'storage')).toMatchObject([
+      { id: 'storage/pve1/local-lvm', storage: 'local-lvm', node: 'pve1' },
+    ]);
     expect((await poolMembers('&type=storage')).map((m) => m['type'])).toEqual(['storage']);
     expect((await poolMembers('&type=lxc')).every((m) => m['type'] === 'lxc')).toBe(true);
   });
@@ -98,7 +126,9 @@ describe('guests keep their pool in step', () => {
   it('create with pool= checks the pool first and joins it when the task succeeds', async () => {
     const missing = await api('POST', '/nodes/pve1/qemu', { vmid: '700', pool: 'nope' });
     expect([missing.status, missing.message]).toEqual([500, "pool 'nope' does not exist\n"]);
-    expect(((await ok('GET', '/cluster/resources?type=vm')) as Json[]).some((r) => r['vmid'] === 700)).toBe(false);
+    expect(((await ok('GET', '/cluster/resources?type=vm')) as Json[]).some((r) => r['vmid'] === 700)).toBe(
+      false,
+    );
 
     const upid = await ok('POST', '/nodes/pve1/qemu', { vmid: '700', name: 'pooled', pool: DEMO_POOL });
     expect(sim.acl.poolOfVm(700)).toBeUndefined();
@@ -110,7 +140,11 @@ describe('guests keep their pool in step', () => {
   });
 
   it('clone with pool= joins the pool', async () => {
-    expect((await waitTask(await ok('POST', '/nodes/pve1/qemu/9000/clone', { newid: '701', pool: DEMO_POOL })))['exitstatus']).toBe('OK');
+    expect(
+      (await waitTask(await ok('POST', '/nodes/pve1/qemu/9000/clone', { newid: '701', pool: DEMO_POOL })))[
+        'exitstatus'
+      ],
+    ).toBe('OK');
     expect(sim.acl.poolOfVm(701)).toBe(DEMO_POOL);
   });
 
@@ -120,19 +154,37 @@ describe('guests keep their pool in step', () => {
     expect(sim.acl.poolOfVm(700)).toBeUndefined();
     expect(guestIds(await poolMembers())).not.toContain(700);
     expect(((await ok('GET', '/access/acl')) as Json[]).some((a) => a['path'] === '/vms/700')).toBe(false);
-    expect(((await asToken('OpenVLE@pve!prod01', '/cluster/resources?type=vm')).data as Json[]).map((r) => r['vmid'])).not.toContain(700);
+    expect(
+      ((await asToken('OpenVLE@pve!prod01', '/cluster/resources?type=vm')).data as Json[]).map(
+        (r) => r['vmid'],
+      ),
+    ).not.toContain(700);
 
     await ok('POST', '/cluster/ha/resources', { sid: 'vm:701', state: 'stopped' });
-    await ok('POST', '/cluster/backup', { id: 'only-701', schedule: '22:00', storage: 'local', vmid: '701,100' });
+    await ok('POST', '/cluster/backup', {
+      id: 'only-701',
+      schedule: '22:00',
+      storage: 'local',
+      vmid: '701,100',
+    });
     const refused = await api('DELETE', '/nodes/pve1/qemu/701');
-    expect(refused.message).toBe('unable to remove VM 701 - used in HA resources and purge parameter not set.\n');
+    expect(refused.message).toBe(
+      'unable to remove VM 701 - used in HA resources and purge parameter not set.\n',
+    );
     const upid = await ok('DELETE', '/nodes/pve1/qemu/701?purge=1');
     expect((await waitTask(upid))['exitstatus']).toBe('OK');
     expect(sim.acl.poolOfVm(701)).toBeUndefined();
-    expect(((await ok('GET', '/cluster/ha/resources')) as Json[]).map((r) => r['sid'])).not.toContain('vm:701');
+    expect(((await ok('GET', '/cluster/ha/resources')) as Json[]).map((r) => r['sid'])).not.toContain(
+      'vm:701',
+    );
     expect(((await ok('GET', '/cluster/backup/only-701')) as Json)['vmid']).toBe('100');
     const log = (await ok('GET', `/nodes/pve1/tasks/${encodeURIComponent(String(upid))}/log`)) as Json[];
-    expect(log.map((l) => l['t'])).toEqual(expect.arrayContaining(['purging VM 701 from related configurations..', 'NOTE: removed VM 701 from HA resource configuration.']));
+    expect(log.map((l) => l['t'])).toEqual(
+      expect.arrayContaining([
+        'purging VM 701 from related configurations..',
+        'NOTE: removed VM 701 from HA resource configuration.',
+      ]),
+    );
   });
 });
 
@@ -146,6 +198,8 @@ describe('/cluster/resources answers', () => {
     expect(after.find((r) => r['vmid'] === g?.['vmid'])?.['status']).toBe('running');
     expect(((await asToken('empty@pve!noacl', '/cluster/resources?type=vm')).data as Json[]).length).toBe(0);
     await ok('PUT', '/access/acl', { path: '/', roles: 'PVEAuditor', tokens: 'empty@pve!noacl' });
-    expect(((await asToken('empty@pve!noacl', '/cluster/resources?type=vm')).data as Json[]).length).toBe(after.length);
+    expect(((await asToken('empty@pve!noacl', '/cluster/resources?type=vm')).data as Json[]).length).toBe(
+      after.length,
+    );
   });
 });

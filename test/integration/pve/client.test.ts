@@ -9,15 +9,30 @@ import { getVersion } from '../../../src-main/pve/api/version.js';
 import { ticketAuth, tokenAuth, type AuthProvider } from '../../../src-main/pve/auth.js';
 import { PveClient } from '../../../src-main/pve/client.js';
 import { startSimulator, type RunningSim } from '../../pve-sim/index.js';
-import { DEFAULT_ROOT_PASSWORD, DEMO_PASSWORDS, DEMO_TOKENS, DEMO_TOTP_SECRET } from '../../pve-sim/rbac/index.js';
+import {
+  DEFAULT_ROOT_PASSWORD,
+  DEMO_PASSWORDS,
+  DEMO_TOKENS,
+  DEMO_TOTP_SECRET,
+} from '../../pve-sim/rbac/index.js';
 
 const OPS = 'ops@pve!ops';
 let sim: RunningSim;
 let clock = Date.now();
 const clients: PveClient[] = [];
 
-function client(auth: AuthProvider, extra: Partial<ConstructorParameters<typeof PveClient>[0]> = {}): PveClient {
-  const c = new PveClient({ host: '127.0.0.1', port: sim.port, auth, trust: { pin: sim.fingerprint }, retry: { attempts: 3, baseDelayMs: 20, maxDelayMs: 80 }, ...extra });
+function client(
+  auth: AuthProvider,
+  extra: Partial<ConstructorParameters<typeof PveClient>[0]> = {},
+): PveClient {
+  const c = new PveClient({
+    host: '127.0.0.1',
+    port: sim.port,
+    auth,
+    trust: { pin: sim.fingerprint },
+    retry: { attempts: 3, baseDelayMs: 20, maxDelayMs: 80 },
+    ...extra,
+  });
   clients.push(c);
   return c;
 }
@@ -32,7 +47,10 @@ async function failure(p: Promise<unknown>): Promise<AppFailure> {
 }
 
 /** Runs fn with simulator faults set, and always clears them. */
-async function withFaults(patch: Parameters<RunningSim['faults']['set']>[0], fn: () => Promise<void>): Promise<void> {
+async function withFaults(
+  patch: Parameters<RunningSim['faults']['set']>[0],
+  fn: () => Promise<void>,
+): Promise<void> {
   sim.faults.set({ reset: true, ...patch });
   try {
     await fn();
@@ -46,7 +64,14 @@ function countRequests(path: string): number {
 }
 
 beforeAll(async () => {
-  sim = await startSimulator({ nodes: 3, guests: 12, seed: 4, now: () => clock, controlPort: false, taskDurationMs: 50 });
+  sim = await startSimulator({
+    nodes: 3,
+    guests: 12,
+    seed: 4,
+    now: () => clock,
+    controlPort: false,
+    taskDurationMs: 50,
+  });
 });
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.close()));
@@ -77,7 +102,12 @@ describe('authentication', () => {
     expect(typeof (await getNextId(c))).toBe('number');
     const logins = countRequests('/access/ticket');
     // A write through the ticket needs the CSRF header; the sim answers 401 without it.
-    const post = await c.call({ method: 'POST', path: '/access/ticket', schema: z.unknown(), params: { username: 'root@pam', password: DEFAULT_ROOT_PASSWORD } });
+    const post = await c.call({
+      method: 'POST',
+      path: '/access/ticket',
+      schema: z.unknown(),
+      params: { username: 'root@pam', password: DEFAULT_ROOT_PASSWORD },
+    });
     expect(post.data).toBeTruthy();
     clock += 110 * 60 * 1000; // 1 h 50 min: the ticket still works for 10 min, the client renews now
     await getVersion(c);
@@ -89,16 +119,27 @@ describe('authentication', () => {
 
   it('asks for a TOTP code and completes the second factor', async () => {
     const user = 'totp@pve';
-    const noCode = await failure(getVersion(client(ticketAuth({ userid: user, password: DEMO_PASSWORDS[user]!, now: () => clock }))));
+    const noCode = await failure(
+      getVersion(client(ticketAuth({ userid: user, password: DEMO_PASSWORDS[user]!, now: () => clock }))),
+    );
     expect(noCode.code).toBe('tfa_required');
     const totp = new TOTP({ secret: DEMO_TOTP_SECRET, digits: 6, period: 30, algorithm: 'SHA1' });
-    const c = client(ticketAuth({ userid: user, password: DEMO_PASSWORDS[user]!, otp: () => totp.generate({ timestamp: clock }), now: () => clock }));
+    const c = client(
+      ticketAuth({
+        userid: user,
+        password: DEMO_PASSWORDS[user]!,
+        otp: () => totp.generate({ timestamp: clock }),
+        now: () => clock,
+      }),
+    );
     expect((await getClusterResources(c, 'vm')).length).toBeGreaterThan(0);
     expect(sim.requestLog.at(-1)!.principal).toBe(user);
   });
 
   it('a wrong password is auth_failed', async () => {
-    const f = await failure(getVersion(client(ticketAuth({ userid: 'root@pam', password: 'not-the-password' }))));
+    const f = await failure(
+      getVersion(client(ticketAuth({ userid: 'root@pam', password: 'not-the-password' }))),
+    );
     expect(f.code).toBe('auth_failed');
   });
 });
@@ -107,13 +148,17 @@ describe('errors and retries', () => {
   const ops = (): PveClient => client(tokenAuth(OPS, DEMO_TOKENS[OPS]!));
 
   it('maps 403 with the path and privilege PVE names', async () => {
-    const f = await failure(getClusterStatus(client(tokenAuth('empty@pve!noacl', DEMO_TOKENS['empty@pve!noacl']!))));
+    const f = await failure(
+      getClusterStatus(client(tokenAuth('empty@pve!noacl', DEMO_TOKENS['empty@pve!noacl']!))),
+    );
     expect(f.code).toBe('permission_denied');
     expect(f.details).toEqual({ path: '/', privilege: 'Sys.Audit' });
   });
 
   it('maps 400 with per-field messages', async () => {
-    const f = await failure(ops().call({ method: 'GET', path: '/cluster/nextid', params: { vmid: 'abc' }, schema: z.unknown() }));
+    const f = await failure(
+      ops().call({ method: 'GET', path: '/cluster/nextid', params: { vmid: 'abc' }, schema: z.unknown() }),
+    );
     expect(f.code).toBe('bad_parameter');
     expect(f.details?.vmid).toMatch(/type check/);
   });
@@ -134,11 +179,14 @@ describe('errors and retries', () => {
     expect(f.code).toBe('unreachable');
   });
 
-  it.each([['malformedRate'], ['truncateRate']] as const)('maps %s answers to bad_response', async (fault) => {
-    await withFaults({ [fault]: 1, pathPrefix: '/version' }, async () => {
-      expect((await failure(getVersion(ops()))).code).toBe('bad_response');
-    });
-  });
+  it.each([['malformedRate'], ['truncateRate']] as const)(
+    'maps %s answers to bad_response',
+    async (fault) => {
+      await withFaults({ [fault]: 1, pathPrefix: '/version' }, async () => {
+        expect((await failure(getVersion(ops()))).code).toBe('bad_response');
+      });
+    },
+  );
 
   it('reads a 20 MB answer', async () => {
     await withFaults({ hugeRate: 1, pathPrefix: '/cluster/resources' }, async () => {
@@ -155,7 +203,14 @@ describe('errors and retries', () => {
     await withFaults({ errorRate: 1, pathPrefix: '/access/ticket' }, async () => {
       const before = countRequests('/access/ticket');
       const c = ops();
-      const f = await failure(c.call({ method: 'POST', path: '/access/ticket', params: { username: 'root@pam', password: 'x' }, schema: z.unknown() }));
+      const f = await failure(
+        c.call({
+          method: 'POST',
+          path: '/access/ticket',
+          params: { username: 'root@pam', password: 'x' },
+          schema: z.unknown(),
+        }),
+      );
       expect(f.code).toBe('server_error');
       expect(countRequests('/access/ticket') - before).toBe(1);
     });
@@ -164,7 +219,14 @@ describe('errors and retries', () => {
   it('never resends a mutation whose connection dropped', async () => {
     await withFaults({ resetRate: 1, pathPrefix: '/access/ticket' }, async () => {
       const before = countRequests('/access/ticket');
-      const f = await failure(ops().call({ method: 'POST', path: '/access/ticket', params: { username: 'root@pam', password: 'x' }, schema: z.unknown() }));
+      const f = await failure(
+        ops().call({
+          method: 'POST',
+          path: '/access/ticket',
+          params: { username: 'root@pam', password: 'x' },
+          schema: z.unknown(),
+        }),
+      );
       expect(f.code).toBe('unreachable');
       expect(f.details?.requestSent).toBe('unknown');
       expect(countRequests('/access/ticket') - before).toBeLessThanOrEqual(1);
@@ -177,7 +239,9 @@ describe('certificate pinning', () => {
     const oldPin = sim.fingerprint;
     const fresh = await sim.swapCertificate();
     const before = sim.requestLog.length;
-    const f = await failure(getVersion(client(tokenAuth(OPS, DEMO_TOKENS[OPS]!), { trust: { pin: oldPin } })));
+    const f = await failure(
+      getVersion(client(tokenAuth(OPS, DEMO_TOKENS[OPS]!), { trust: { pin: oldPin } })),
+    );
     expect(f.code).toBe('tls_pin_mismatch');
     expect(f.details).toEqual({ fingerprint: fresh, expected: oldPin });
     expect(sim.requestLog.length).toBe(before);

@@ -14,7 +14,12 @@ let client: PveClient;
 
 beforeAll(async () => {
   sim = await startSimulator({ nodes: 2, guests: 6, seed: 7, controlPort: false, taskDurationMs: 150 });
-  client = new PveClient({ host: '127.0.0.1', port: sim.port, auth: tokenAuth('ops@pve!ops', DEMO_TOKENS['ops@pve!ops']!), trust: { pin: sim.fingerprint } });
+  client = new PveClient({
+    host: '127.0.0.1',
+    port: sim.port,
+    auth: tokenAuth('ops@pve!ops', DEMO_TOKENS['ops@pve!ops']!),
+    trust: { pin: sim.fingerprint },
+  });
 });
 afterAll(async () => {
   await client.close();
@@ -29,7 +34,9 @@ async function stoppedQemu(): Promise<{ node: string; vmid: number }> {
 }
 
 function start(node: string, vmid: number): Promise<string> {
-  return client.call({ method: 'POST', path: pvePath`/nodes/${node}/qemu/${vmid}/status/start`, schema: z.string() }).then((r) => r.data);
+  return client
+    .call({ method: 'POST', path: pvePath`/nodes/${node}/qemu/${vmid}/status/start`, schema: z.string() })
+    .then((r) => r.data);
 }
 
 describe('trackTask', () => {
@@ -37,7 +44,10 @@ describe('trackTask', () => {
     const { node, vmid } = await stoppedQemu();
     const upid = await start(node, vmid);
     const events: string[] = [];
-    const outcome = await trackTask(client, upid, { intervalMs: 50, onProgress: (p) => events.push(p.status) });
+    const outcome = await trackTask(client, upid, {
+      intervalMs: 50,
+      onProgress: (p) => events.push(p.status),
+    });
     expect(outcome.ok).toBe(true);
     expect(outcome.exitstatus).toBe('OK');
     expect(outcome.log.at(-1)?.t).toBe('TASK OK');
@@ -61,7 +71,11 @@ describe('trackTask', () => {
     try {
       const upid = await start(node, vmid);
       const ac = new AbortController();
-      const p = trackTask(client, upid, { intervalMs: 20, signal: ac.signal, onProgress: () => ac.abort(new Error('user left')) });
+      const p = trackTask(client, upid, {
+        intervalMs: 20,
+        signal: ac.signal,
+        onProgress: () => ac.abort(new Error('user left')),
+      });
       await expect(p).rejects.toThrow('user left');
     } finally {
       sim.cluster.control.setTaskDurationMs(150);

@@ -3,15 +3,82 @@ import { PveHttpError } from '../http/types.js';
 import type { Guest, GuestConfig } from './model.js';
 
 /** Parameters of a config call that are not config options. */
-const NON_OPTIONS = new Set(['node', 'vmid', 'digest', 'delete', 'revert', 'skiplock', 'background_delay', 'force']);
+const NON_OPTIONS = new Set([
+  'node',
+  'vmid',
+  'digest',
+  'delete',
+  'revert',
+  'skiplock',
+  'background_delay',
+  'force',
+]);
 
-const QEMU_HOT = /^(name|description|tags|onboot|protection|startup|balloon|lock|(net|scsi|virtio|sata|ide|unused)\d+)$/;
+const QEMU_HOT =
+  /^(name|description|tags|onboot|protection|startup|balloon|lock|(net|scsi|virtio|sata|ide|unused)\d+)$/;
 const LXC_COLD = /^(features|unprivileged|ostype|arch|mp\d+)$/;
 const KNOWN = new Set([
-  'acpi', 'affinity', 'agent', 'arch', 'args', 'autostart', 'balloon', 'bios', 'boot', 'bootdisk', 'cdrom', 'cicustom', 'cipassword', 'citype', 'ciupgrade', 'ciuser',
-  'cores', 'cpu', 'cpulimit', 'cpuunits', 'description', 'efidisk0', 'freeze', 'hookscript', 'hotplug', 'hugepages', 'keyboard', 'kvm', 'localtime', 'machine', 'memory',
-  'name', 'nameserver', 'numa', 'onboot', 'ostype', 'protection', 'scsihw', 'searchdomain', 'shares', 'smbios1', 'sockets', 'sshkeys', 'startup', 'tablet', 'tags',
-  'template', 'tpmstate0', 'vcpus', 'vga', 'vmgenid', 'watchdog', 'hostname', 'swap', 'rootfs', 'unprivileged', 'features', 'console', 'cmode', 'tty', 'timezone',
+  'acpi',
+  'affinity',
+  'agent',
+  'arch',
+  'args',
+  'autostart',
+  'balloon',
+  'bios',
+  'boot',
+  'bootdisk',
+  'cdrom',
+  'cicustom',
+  'cipassword',
+  'citype',
+  'ciupgrade',
+  'ciuser',
+  'cores',
+  'cpu',
+  'cpulimit',
+  'cpuunits',
+  'description',
+  'efidisk0',
+  'freeze',
+  'hookscript',
+  'hotplug',
+  'hugepages',
+  'keyboard',
+  'kvm',
+  'localtime',
+  'machine',
+  'memory',
+  'name',
+  'nameserver',
+  'numa',
+  'onboot',
+  'ostype',
+  'protection',
+  'scsihw',
+  'searchdomain',
+  'shares',
+  'smbios1',
+  'sockets',
+  'sshkeys',
+  'startup',
+  'tablet',
+  'tags',
+  'template',
+  'tpmstate0',
+  'vcpus',
+  'vga',
+  'vmgenid',
+  'watchdog',
+  'hostname',
+  'swap',
+  'rootfs',
+  'unprivileged',
+  'features',
+  'console',
+  'cmode',
+  'tty',
+  'timezone',
 ]);
 const INDEXED = /^(net|scsi|virtio|sata|ide|ipconfig|hostpci|usb|serial|parallel|unused|numa|mp|dev)\d+$/;
 
@@ -26,7 +93,16 @@ function needsPending(g: Guest, key: string): boolean {
 
 /** Tags as PVE stores them: lower-case, de-duplicated, sorted, `;`-joined. */
 export function normaliseTags(input: string): string {
-  return [...new Set(input.toLowerCase().split(/[,;\s]+/).filter(Boolean))].sort().join(';');
+  return [
+    ...new Set(
+      input
+        .toLowerCase()
+        .split(/[,;\s]+/)
+        .filter(Boolean),
+    ),
+  ]
+    .sort()
+    .join(';');
 }
 
 export function optionsOf(params: Record<string, unknown>): GuestConfig {
@@ -48,8 +124,11 @@ export function applyConfigUpdate(g: Guest, params: Record<string, unknown>): vo
   const opts = optionsOf(params);
   const del = list(params['delete']);
   const revert = list(params['revert']);
-  if (del.length === 0 && revert.length === 0 && Object.keys(opts).length === 0) throw new PveHttpError(500, 'no options specified\n');
-  for (const k of del) if (!isKnownOption(k)) throw new PveHttpError(400, 'Parameter verification failed.\n', { delete: `unknown option '${k}'` });
+  if (del.length === 0 && revert.length === 0 && Object.keys(opts).length === 0)
+    throw new PveHttpError(500, 'no options specified\n');
+  for (const k of del)
+    if (!isKnownOption(k))
+      throw new PveHttpError(400, 'Parameter verification failed.\n', { delete: `unknown option '${k}'` });
   for (const k of revert) {
     delete g.pending[k];
     g.pendingDelete = g.pendingDelete.filter((d) => d !== k);

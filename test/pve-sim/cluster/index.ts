@@ -40,7 +40,11 @@ export function createCluster(opts: ClusterOptions, acl: AccessControl): Cluster
     setTaskDurationMs(ms) {
       tasks.durationMs = ms;
     },
-    summary: () => ({ nodes: [...state.nodes.keys()], guests: state.guests.size, runningTasks: tasks.runningCount() }),
+    summary: () => ({
+      nodes: [...state.nodes.keys()],
+      guests: state.guests.size,
+      runningTasks: tasks.runningCount(),
+    }),
   };
   return {
     name: CLUSTER_NAME,
@@ -52,7 +56,9 @@ export function createCluster(opts: ClusterOptions, acl: AccessControl): Cluster
     poolMembers: (vmids, storages, type) => poolMemberEntries(core.resources, state, vmids, storages, type),
     guestStatus(vmid) {
       const g = state.guests.get(vmid);
-      return g ? { node: g.node, type: g.type, status: g.power === 'stopped' ? 'stopped' : 'running' } : undefined;
+      return g
+        ? { node: g.node, type: g.type, status: g.power === 'stopped' ? 'stopped' : 'running' }
+        : undefined;
     },
     startExternalTask(spec) {
       let finish: (exitstatus: string) => void = () => {};
@@ -75,5 +81,9 @@ export function createCluster(opts: ClusterOptions, acl: AccessControl): Cluster
 export function createClusterCore(opts: ClusterOptions): SimCore {
   const now = opts.now ?? Date.now;
   const state = new ClusterState(opts, now);
-  return { state, tasks: new TaskEngine(now, opts.taskDurationMs, () => state.bump()), resources: new ResourceCache(state) };
+  return {
+    state,
+    tasks: new TaskEngine(now, opts.taskDurationMs, () => state.bump()),
+    resources: new ResourceCache(state),
+  };
 }

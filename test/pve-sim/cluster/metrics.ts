@@ -49,7 +49,17 @@ export interface GuestSample {
   diskwrite: number;
 }
 
-const ZERO: GuestSample = { uptime: 0, cpu: 0, mem: 0, memhost: 0, disk: 0, netin: 0, netout: 0, diskread: 0, diskwrite: 0 };
+const ZERO: GuestSample = {
+  uptime: 0,
+  cpu: 0,
+  mem: 0,
+  memhost: 0,
+  disk: 0,
+  netin: 0,
+  netout: 0,
+  diskread: 0,
+  diskwrite: 0,
+};
 
 /** Current metrics of a guest at the tick containing nowMs. */
 export function guestSample(g: Guest, nowMs: number): GuestSample {
@@ -102,7 +112,13 @@ export function nodeSample(n: SimNode, nowMs: number): NodeSample {
 }
 
 /** PVE's RRD resolutions: step seconds per timeframe; every series has 70 points. */
-export const RRD_STEP: Record<string, number> = { hour: 60, day: 1800, week: 10_800, month: 43_200, year: 604_800 };
+export const RRD_STEP: Record<string, number> = {
+  hour: 60,
+  day: 1800,
+  week: 10_800,
+  month: 43_200,
+  year: 604_800,
+};
 const RRD_POINTS = 70;
 
 /** Sample times (epoch s) of a timeframe, aligned to the step so the same time gives the same point. */
@@ -133,7 +149,11 @@ export function guestRrd(g: Guest, timeframe: string, cf: string, nowMs: number)
     if (!up) return { time, maxcpu, maxmem, maxdisk, disk: 0 };
     const l = stepLoad(g.seed, time, step, cf);
     return {
-      time, maxcpu, maxmem, maxdisk, disk: 0,
+      time,
+      maxcpu,
+      maxmem,
+      maxdisk,
+      disk: 0,
       cpu: round4(base * l),
       mem: Math.floor(maxmem * (0.25 + 0.5 * hashUnit(g.seed, 4) + 0.1 * l)),
       netin: round4(netRate * (0.5 + l)),
@@ -151,11 +171,19 @@ export function nodeRrd(n: SimNode, timeframe: string, cf: string, nowMs: number
     const l = stepLoad(n.seed, time, step, cf);
     const cpu = round4(0.05 + 0.45 * l);
     return {
-      time, cpu, maxcpu: n.cpus, iowait: round4(0.01 * l), loadavg: round4(cpu * n.cpus),
-      memtotal: n.memTotal, memused: Math.floor(n.memTotal * (0.3 + 0.3 * l)),
-      swaptotal: 8 * 1024 ** 3, swapused: Math.floor(64 * MIB * l),
-      roottotal: n.rootTotal, rootused: Math.floor(n.rootTotal * (0.15 + 0.1 * hashUnit(n.seed, 8))),
-      netin: round4(1e6 * (0.2 + l)), netout: round4(8e5 * (0.2 + l)),
+      time,
+      cpu,
+      maxcpu: n.cpus,
+      iowait: round4(0.01 * l),
+      loadavg: round4(cpu * n.cpus),
+      memtotal: n.memTotal,
+      memused: Math.floor(n.memTotal * (0.3 + 0.3 * l)),
+      swaptotal: 8 * 1024 ** 3,
+      swapused: Math.floor(64 * MIB * l),
+      roottotal: n.rootTotal,
+      rootused: Math.floor(n.rootTotal * (0.15 + 0.1 * hashUnit(n.seed, 8))),
+      netin: round4(1e6 * (0.2 + l)),
+      netout: round4(8e5 * (0.2 + l)),
     };
   });
 }

@@ -56,7 +56,8 @@ export function sha1(text: string): string {
 }
 
 export function cloneSdn(c: SdnConfig): SdnConfig {
-  const copy = (m: Map<string, Fields>): Map<string, Fields> => new Map([...m].map(([k, v]) => [k, { ...v }]));
+  const copy = (m: Map<string, Fields>): Map<string, Fields> =>
+    new Map([...m].map(([k, v]) => [k, { ...v }]));
   return { zones: copy(c.zones), vnets: copy(c.vnets), subnets: copy(c.subnets) };
 }
 
@@ -70,7 +71,12 @@ function seedSdn(): SdnConfig {
       ['vnet1', { vnet: 'vnet1', type: 'vnet', zone: 'simple1', alias: 'lab network' }],
       ['vnet10', { vnet: 'vnet10', type: 'vnet', zone: 'vlanzone', tag: 10 }],
     ]),
-    subnets: new Map<string, Fields>([['simple1-10.10.0.0-24', { subnet: 'simple1-10.10.0.0-24', type: 'subnet', vnet: 'vnet1', gateway: '10.10.0.1', snat: 1 }]]),
+    subnets: new Map<string, Fields>([
+      [
+        'simple1-10.10.0.0-24',
+        { subnet: 'simple1-10.10.0.0-24', type: 'subnet', vnet: 'vnet1', gateway: '10.10.0.1', snat: 1 },
+      ],
+    ]),
   };
 }
 
@@ -84,11 +90,20 @@ function seedFirewall(state: ClusterState): Map<string, FirewallFile> {
       { type: 'in', action: 'ACCEPT', proto: 'icmp', enable: 1 },
     ],
   });
-  for (const n of state.nodes.keys()) files.set(`node/${n}`, { options: { enable: 1 }, rules: [{ type: 'in', action: 'ACCEPT', proto: 'tcp', dport: '9100', enable: 1, comment: 'node exporter' }] });
+  for (const n of state.nodes.keys())
+    files.set(`node/${n}`, {
+      options: { enable: 1 },
+      rules: [
+        { type: 'in', action: 'ACCEPT', proto: 'tcp', dport: '9100', enable: 1, comment: 'node exporter' },
+      ],
+    });
   return files;
 }
 
-function seedReplication(state: ClusterState): { jobs: Map<string, ReplicationJob>; runs: Map<string, ReplicationRun> } {
+function seedReplication(state: ClusterState): {
+  jobs: Map<string, ReplicationJob>;
+  runs: Map<string, ReplicationRun>;
+} {
   const jobs = new Map<string, ReplicationJob>();
   const runs = new Map<string, ReplicationRun>();
   const nodes = [...state.nodes.keys()];
@@ -110,7 +125,13 @@ export function opsState(state: ClusterState): OpsState {
   if (!s) {
     const sdn = seedSdn();
     const rep = seedReplication(state);
-    s = { firewall: seedFirewall(state), sdn, sdnRunning: cloneSdn(sdn), replication: rep.jobs, replicationRuns: rep.runs };
+    s = {
+      firewall: seedFirewall(state),
+      sdn,
+      sdnRunning: cloneSdn(sdn),
+      replication: rep.jobs,
+      replicationRuns: rep.runs,
+    };
     states.set(state, s);
   }
   return s;

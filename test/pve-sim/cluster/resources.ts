@@ -7,18 +7,36 @@ import { guestName, lockOf, type ClusterState } from './state.js';
 
 export type Resource = Record<string, string | number>;
 
-const HA_STATE: Record<string, string> = { started: 'started', stopped: 'stopped', disabled: 'disabled', ignored: 'ignored' };
+const HA_STATE: Record<string, string> = {
+  started: 'started',
+  stopped: 'stopped',
+  disabled: 'disabled',
+  ignored: 'ignored',
+};
 
 export function guestResource(state: ClusterState, g: Guest, nowMs: number): Resource {
   const r: Resource = { id: `${g.type}/${g.vmid}`, vmid: g.vmid, node: g.node, type: g.type };
   const node = state.nodes.get(g.node);
-  const base = { name: guestName(g), maxcpu: guestMaxCpu(g), maxmem: guestMaxMem(g), maxdisk: guestMaxDisk(g), template: Number(g.conf['template'] ?? 0) };
+  const base = {
+    name: guestName(g),
+    maxcpu: guestMaxCpu(g),
+    maxmem: guestMaxMem(g),
+    maxdisk: guestMaxDisk(g),
+    template: Number(g.conf['template'] ?? 0),
+  };
   if (!node?.online) Object.assign(r, { status: 'unknown' }, base);
   else {
     const s = guestSample(g, nowMs);
     Object.assign(r, { status: g.power === 'stopped' ? 'stopped' : g.power }, base, {
-      uptime: s.uptime, cpu: s.cpu, mem: s.mem, memhost: s.memhost, disk: s.disk,
-      netin: s.netin, netout: s.netout, diskread: s.diskread, diskwrite: s.diskwrite,
+      uptime: s.uptime,
+      cpu: s.cpu,
+      mem: s.mem,
+      memhost: s.memhost,
+      disk: s.disk,
+      netin: s.netin,
+      netout: s.netout,
+      diskread: s.diskread,
+      diskwrite: s.diskwrite,
     });
   }
   const lock = lockOf(g);
@@ -34,7 +52,10 @@ export class ResourceCache {
   private key = '';
   private guests: Resource[] = [];
   /** per caller: which guest entries (by index) they may see, valid while ACLs, guests and tick stay the same */
-  private readonly visible = new Map<string, { version: number; aclVersion: number; mask: Uint8Array; pools: (string | undefined)[] }>();
+  private readonly visible = new Map<
+    string,
+    { version: number; aclVersion: number; mask: Uint8Array; pools: (string | undefined)[] }
+  >();
 
   /** state version the entries were built for: guest set and order only change with it, not with the tick */
   private builtVersion = -1;
@@ -48,7 +69,9 @@ export class ResourceCache {
     const now = this.state.now();
     const key = `${Math.floor(now / TICK_MS)}:${this.state.version}`;
     if (key !== this.key) {
-      const sorted = [...this.state.guests.values()].sort((a, b) => (String(a.vmid) < String(b.vmid) ? -1 : 1));
+      const sorted = [...this.state.guests.values()].sort((a, b) =>
+        String(a.vmid) < String(b.vmid) ? -1 : 1,
+      );
       this.guests = sorted.map((g) => guestResource(this.state, g, now));
       this.key = key;
       this.builtVersion = this.state.version;
@@ -79,7 +102,16 @@ export class ResourceCache {
   nodeEntry(name: string, withStats: boolean): Resource {
     const n = this.state.nodes.get(name);
     if (!n) throw new Error(`unknown node ${name}`);
-    const r: Resource = { id: `node/${n.name}`, node: n.name, type: 'node', status: n.online ? 'online' : 'offline', level: '', 'cgroup-mode': 2, 'host-arch': 'x86_64', hastate: n.online ? 'online' : 'unknown' };
+    const r: Resource = {
+      id: `node/${n.name}`,
+      node: n.name,
+      type: 'node',
+      status: n.online ? 'online' : 'offline',
+      level: '',
+      'cgroup-mode': 2,
+      'host-arch': 'x86_64',
+      hastate: n.online ? 'online' : 'unknown',
+    };
     if (!withStats) return r;
     Object.assign(r, { maxcpu: n.cpus, maxmem: n.memTotal, maxdisk: n.rootTotal });
     if (n.online) {
@@ -94,22 +126,39 @@ export class ResourceCache {
     return [...this.state.storages.values()].map((s) => {
       const used = this.storageUsed(s.id, node);
       return {
-        id: `storage/${node}/${s.id}`, storage: s.id, node, type: 'storage', plugintype: s.type,
-        status: n?.online ? 'available' : 'unknown', shared: s.shared, content: s.content.join(','), disk: used, maxdisk: s.total,
+        id: `storage/${node}/${s.id}`,
+        storage: s.id,
+        node,
+        type: 'storage',
+        plugintype: s.type,
+        status: n?.online ? 'available' : 'unknown',
+        shared: s.shared,
+        content: s.content.join(','),
+        disk: used,
+        maxdisk: s.total,
       };
     });
   }
 
   storageUsed(storage: string, node: string): number {
     let used = 0;
-    for (const v of this.state.volumes) if (v.storage === storage && (v.node === undefined || v.node === node)) used += v.size;
-    if (storage === 'local-lvm') for (const g of this.state.guests.values()) if (g.node === node) used += Math.floor(guestMaxDisk(g) * 0.4);
+    for (const v of this.state.volumes)
+      if (v.storage === storage && (v.node === undefined || v.node === node)) used += v.size;
+    if (storage === 'local-lvm')
+      for (const g of this.state.guests.values())
+        if (g.node === node) used += Math.floor(guestMaxDisk(g) * 0.4);
     return used;
   }
 }
 
 /** The whole /cluster/resources answer for one caller, filtered by what PVE lets them see. */
-export function visibleResources(cache: ResourceCache, state: ClusterState, acl: AccessControl, who: Principal, type: string | undefined): Resource[] {
+export function visibleResources(
+  cache: ResourceCache,
+  state: ClusterState,
+  acl: AccessControl,
+  who: Principal,
+  type: string | undefined,
+): Resource[] {
   const out: Resource[] = [];
   const pools = acl.pools();
   const can = (path: string, priv: string): boolean => acl.privileges(who, path).has(priv);
@@ -119,7 +168,8 @@ export function visibleResources(cache: ResourceCache, state: ClusterState, acl:
     if (v === undefined) poolAudit.set(p, (v = can(`/pool/${p}`, 'Pool.Audit')));
     return v;
   };
-  if (!type || type === 'pool') for (const p of pools.keys()) if (seesPool(p)) out.push({ id: `/pool/${p}`, pool: p, type: 'pool' });
+  if (!type || type === 'pool')
+    for (const p of pools.keys()) if (seesPool(p)) out.push({ id: `/pool/${p}`, pool: p, type: 'pool' });
   if (!type || type === 'vm') {
     const entries = cache.guestEntries();
     const { mask, pools: poolOf } = cache.guestVisibility(acl, who);
@@ -130,13 +180,24 @@ export function visibleResources(cache: ResourceCache, state: ClusterState, acl:
       out.push(pool && seesPool(pool) ? { ...r, pool } : r);
     }
   }
-  if (!type || type === 'node') for (const n of state.nodes.keys()) out.push(cache.nodeEntry(n, can(`/nodes/${n}`, 'Sys.Audit')));
+  if (!type || type === 'node')
+    for (const n of state.nodes.keys()) out.push(cache.nodeEntry(n, can(`/nodes/${n}`, 'Sys.Audit')));
   if (!type || type === 'storage') {
-    for (const n of state.nodes.keys()) for (const s of cache.storageEntries(n)) if (can(`/storage/${s['storage']}`, 'Datastore.Audit')) out.push(s);
+    for (const n of state.nodes.keys())
+      for (const s of cache.storageEntries(n))
+        if (can(`/storage/${s['storage']}`, 'Datastore.Audit')) out.push(s);
   }
   if (!type || type === 'sdn') {
     for (const n of state.nodes.values()) {
-      if (can('/sdn/zones/localnetwork', 'SDN.Audit')) out.push({ id: `network/${n.name}/zone/localnetwork`, network: 'localnetwork', 'network-type': 'zone', node: n.name, type: 'network', status: n.online ? 'ok' : 'unknown' });
+      if (can('/sdn/zones/localnetwork', 'SDN.Audit'))
+        out.push({
+          id: `network/${n.name}/zone/localnetwork`,
+          network: 'localnetwork',
+          'network-type': 'zone',
+          node: n.name,
+          type: 'network',
+          status: n.online ? 'ok' : 'unknown',
+        });
     }
   }
   return out;

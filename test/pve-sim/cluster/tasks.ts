@@ -58,9 +58,24 @@ export class TaskEngine {
   start(spec: TaskSpec): string {
     const p = spec.principal;
     const user = !p ? 'root@pam' : p.kind === 'token' ? p.full : p.userid;
-    const fields: UpidFields = { node: spec.node, pid: ++this.pid, pstart: (this.pstart += 7), starttime: Math.floor(this.now() / 1000), type: spec.type, id: spec.id, user };
+    const fields: UpidFields = {
+      node: spec.node,
+      pid: ++this.pid,
+      pstart: (this.pstart += 7),
+      starttime: Math.floor(this.now() / 1000),
+      type: spec.type,
+      id: spec.id,
+      user,
+    };
     const upid = formatUpid(fields);
-    const rec: TaskRecord = { ...fields, upid, userid: p?.userid ?? 'root@pam', log: [], warnings: 0, status: 'running' };
+    const rec: TaskRecord = {
+      ...fields,
+      upid,
+      userid: p?.userid ?? 'root@pam',
+      log: [],
+      warnings: 0,
+      status: 'running',
+    };
     if (p?.kind === 'token') rec.tokenid = p.tokenid;
     this.tasks.set(upid, rec);
     const injected = this.failures.get(spec.type);
@@ -80,10 +95,13 @@ export class TaskEngine {
       },
       wait: (fraction = 1) => {
         const timer = new Promise<void>((resolve) => {
-          const h = setTimeout(() => {
-            this.timers.delete(h);
-            resolve();
-          }, Math.round(this.durationMs * fraction));
+          const h = setTimeout(
+            () => {
+              this.timers.delete(h);
+              resolve();
+            },
+            Math.round(this.durationMs * fraction),
+          );
           this.timers.add(h);
         });
         return Promise.race([timer, stopped]).then(() => {
@@ -104,13 +122,21 @@ export class TaskEngine {
       },
     };
     this.onChange();
-    this.finished.set(upid, Promise.race([spec.run(ctx), stopped]).then(
-      () => this.finish(rec, rec.warnings > 0 ? `TASK WARNINGS: ${rec.warnings}` : 'TASK OK', rec.warnings > 0 ? `WARNINGS: ${rec.warnings}` : 'OK'),
-      (e: unknown) => {
-        const msg = (e instanceof Error ? e.message : String(e)).replace(/\n+$/, '').replace(/\n/g, ' ');
-        return this.finish(rec, `TASK ERROR: ${msg}`, msg);
-      },
-    ));
+    this.finished.set(
+      upid,
+      Promise.race([spec.run(ctx), stopped]).then(
+        () =>
+          this.finish(
+            rec,
+            rec.warnings > 0 ? `TASK WARNINGS: ${rec.warnings}` : 'TASK OK',
+            rec.warnings > 0 ? `WARNINGS: ${rec.warnings}` : 'OK',
+          ),
+        (e: unknown) => {
+          const msg = (e instanceof Error ? e.message : String(e)).replace(/\n+$/, '').replace(/\n/g, ' ');
+          return this.finish(rec, `TASK ERROR: ${msg}`, msg);
+        },
+      ),
+    );
     return upid;
   }
 

@@ -41,7 +41,9 @@ export interface Cluster {
   /** GET /pools?poolid= members as PVE lists them: guest stats entries, one entry per storage (local node), optional type filter */
   poolMembers(vmids: Iterable<number>, storages: Iterable<string>, type?: string): Record<string, unknown>[];
   /** read-only look-up for consoles: where a guest lives and its power state; undefined = no such guest */
-  guestStatus?(vmid: number): { node: string; type: 'qemu' | 'lxc'; status: 'running' | 'stopped' } | undefined;
+  guestStatus?(
+    vmid: number,
+  ): { node: string; type: 'qemu' | 'lxc'; status: 'running' | 'stopped' } | undefined;
   /** a task run by another module (vncproxy, vncshell) so it shows in the task lists; finish('OK') or finish(error text) */
   startExternalTask?(t: { node: string; type: string; id: string; principal: Principal | undefined }): {
     upid: string;

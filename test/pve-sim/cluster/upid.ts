@@ -26,5 +26,13 @@ export function parseUpid(upid: string): UpidFields | undefined {
   const [, node, , pid, pstart, start, type, id, user] = m;
   if (!node || !pid || !pstart || !start || !type || id === undefined || !user) return undefined;
   if (type.includes('/') || user.includes('/')) return undefined;
-  return { node, pid: parseInt(pid, 16), pstart: parseInt(pstart, 16), starttime: parseInt(start, 16), type, id, user };
+  return {
+    node,
+    pid: parseInt(pid, 16),
+    pstart: parseInt(pstart, 16),
+    starttime: parseInt(start, 16),
+    type,
+    id,
+    user,
+  };
 }

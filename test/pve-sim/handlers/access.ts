@@ -15,7 +15,11 @@ const DOMAINS = [
   { realm: 'pve', type: 'pve', comment: 'Proxmox VE authentication server' },
 ];
 
-export function registerAccessHandlers(registry: HandlerRegistry, acl: AccessControl, deps: AccessHandlerDeps = {}): void {
+export function registerAccessHandlers(
+  registry: HandlerRegistry,
+  acl: AccessControl,
+  deps: AccessHandlerDeps = {},
+): void {
   const engine = engineOf(acl);
   registry.add('GET', '/access/domains', () => DOMAINS);
   registry.add('GET', '/access/permissions', (req) => {

@@ -10,7 +10,8 @@ export interface ExecResult {
   exitcode: number;
 }
 
-export const OS_RELEASE = 'PRETTY_NAME="Debian GNU/Linux 13 (trixie)"\nNAME="Debian GNU/Linux"\nVERSION_ID="13"\nVERSION="13 (trixie)"\nVERSION_CODENAME=trixie\nID=debian\nHOME_URL="https://www.debian.org/"\n';
+export const OS_RELEASE =
+  'PRETTY_NAME="Debian GNU/Linux 13 (trixie)"\nNAME="Debian GNU/Linux"\nVERSION_ID="13"\nVERSION="13 (trixie)"\nVERSION_CODENAME=trixie\nID=debian\nHOME_URL="https://www.debian.org/"\n';
 
 const gib = (b: number): string => `${(b / 2 ** 30).toFixed(0)}G`;
 
@@ -42,9 +43,14 @@ export function execOutput(g: Guest, argv: string[]): ExecResult {
   if (prog === 'echo') return { out: `${args.join(' ')}\n`, exitcode: 0 };
   if (prog === 'false') return { out: '', exitcode: 1 };
   if (line === 'cat /etc/os-release') return { out: OS_RELEASE, exitcode: 0 };
-  if (prog === 'systemctl' && args[0] === 'list-units' && args.includes('--failed')) return { out: FAILED_UNITS(g), exitcode: 0 };
+  if (prog === 'systemctl' && args[0] === 'list-units' && args.includes('--failed'))
+    return { out: FAILED_UNITS(g), exitcode: 0 };
   if (line === 'df -h') return { out: df(g), exitcode: 0 };
   if (line === 'docker ps') return { out: DOCKER_PS(g), exitcode: 0 };
   if (prog === 'ls' || prog === 'true' || prog === 'sync') return { out: '', exitcode: 0 };
-  return { out: '', err: `Failed to execute child process “${prog ?? ''}” (No such file or directory)`, exitcode: 127 };
+  return {
+    out: '',
+    err: `Failed to execute child process “${prog ?? ''}” (No such file or directory)`,
+    exitcode: 127,
+  };
 }

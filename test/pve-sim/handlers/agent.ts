@@ -23,7 +23,7 @@ function checkAgent(core: SimCore, req: SimRequest): Guest {
 }
 
 function ipFor(g: Guest): string {
-  return `192.168.${20 + (g.vmid >> 8) % 200}.${(g.vmid % 250) + 2}`;
+  return `192.168.${20 + ((g.vmid >> 8) % 200)}.${(g.vmid % 250) + 2}`;
 }
 
 export function registerAgent(reg: HandlerRegistry, core: SimCore): void {
@@ -32,19 +32,71 @@ export function registerAgent(reg: HandlerRegistry, core: SimCore): void {
   let nextPid = 1000;
   const answers: Record<string, (g: Guest) => unknown> = {
     'network-get-interfaces': (g) => [
-      { name: 'lo', 'hardware-address': '00:00:00:00:00:00', 'ip-addresses': [{ 'ip-address-type': 'ipv4', 'ip-address': '127.0.0.1', prefix: 8 }, { 'ip-address-type': 'ipv6', 'ip-address': '::1', prefix: 128 }] },
-      { name: 'eth0', 'hardware-address': macFor(g.vmid, 0).toLowerCase(), 'ip-addresses': [{ 'ip-address-type': 'ipv4', 'ip-address': ipFor(g), prefix: 24 }], statistics: { 'rx-bytes': 1024, 'tx-bytes': 2048, 'rx-packets': 10, 'tx-packets': 12, 'rx-errs': 0, 'tx-errs': 0, 'rx-dropped': 0, 'tx-dropped': 0 } },
+      {
+        name: 'lo',
+        'hardware-address': '00:00:00:00:00:00',
+        'ip-addresses': [
+          { 'ip-address-type': 'ipv4', 'ip-address': '127.0.0.1', prefix: 8 },
+          { 'ip-address-type': 'ipv6', 'ip-address': '::1', prefix: 128 },
+        ],
+      },
+      {
+        name: 'eth0',
+        'hardware-address': macFor(g.vmid, 0).toLowerCase(),
+        'ip-addresses': [{ 'ip-address-type': 'ipv4', 'ip-address': ipFor(g), prefix: 24 }],
+        statistics: {
+          'rx-bytes': 1024,
+          'tx-bytes': 2048,
+          'rx-packets': 10,
+          'tx-packets': 12,
+          'rx-errs': 0,
+          'tx-errs': 0,
+          'rx-dropped': 0,
+          'tx-dropped': 0,
+        },
+      },
     ],
-    'get-osinfo': (g) => (String(g.conf['ostype']).startsWith('win')
-      ? { id: 'mswindows', name: 'Microsoft Windows', 'pretty-name': 'Windows 11 Pro', version: 'Microsoft Windows 11', 'version-id': '11', 'kernel-release': '26100', 'kernel-version': '10.0', machine: 'x86_64' }
-      : { id: 'debian', name: 'Debian GNU/Linux', 'pretty-name': 'Debian GNU/Linux 13 (trixie)', version: '13 (trixie)', 'version-id': '13', 'kernel-release': '6.12.48+deb13-amd64', 'kernel-version': '#1 SMP PREEMPT_DYNAMIC Debian 6.12.48-1', machine: 'x86_64' }),
+    'get-osinfo': (g) =>
+      String(g.conf['ostype']).startsWith('win')
+        ? {
+            id: 'mswindows',
+            name: 'Microsoft Windows',
+            'pretty-name': 'Windows 11 Pro',
+            version: 'Microsoft Windows 11',
+            'version-id': '11',
+            'kernel-release': '26100',
+            'kernel-version': '10.0',
+            machine: 'x86_64',
+          }
+        : {
+            id: 'debian',
+            name: 'Debian GNU/Linux',
+            'pretty-name': 'Debian GNU/Linux 13 (trixie)',
+            version: '13 (trixie)',
+            'version-id': '13',
+            'kernel-release': '6.12.48+deb13-amd64',
+            'kernel-version': '#1 SMP PREEMPT_DYNAMIC Debian 6.12.48-1',
+            machine: 'x86_64',
+          },
     'get-host-name': (g) => ({ 'host-name': guestName(g) }),
-    'get-fsinfo': (g) => [{ name: 'sda1', mountpoint: '/', type: 'ext4', 'total-bytes': guestMaxDisk(g), 'used-bytes': Math.floor(guestMaxDisk(g) * 0.3), disk: [{ 'bus-type': 'scsi', bus: 0, target: 0, unit: 0, dev: '/dev/sda1', serial: `drive-scsi0` }] }],
+    'get-fsinfo': (g) => [
+      {
+        name: 'sda1',
+        mountpoint: '/',
+        type: 'ext4',
+        'total-bytes': guestMaxDisk(g),
+        'used-bytes': Math.floor(guestMaxDisk(g) * 0.3),
+        disk: [{ 'bus-type': 'scsi', bus: 0, target: 0, unit: 0, dev: '/dev/sda1', serial: `drive-scsi0` }],
+      },
+    ],
     'get-time': () => core.state.now() * 1_000_000,
     'get-vcpus': () => [{ 'logical-id': 0, online: true, 'can-offline': false }],
   };
-  for (const [cmd, fn] of Object.entries(answers)) reg.add('GET', `${base}/${cmd}`, (req) => ({ result: fn(checkAgent(core, req)) }));
-  reg.add('GET', base, () => [...Object.keys(answers), 'ping', 'exec', 'exec-status', 'file-read'].map((name) => ({ name })));
+  for (const [cmd, fn] of Object.entries(answers))
+    reg.add('GET', `${base}/${cmd}`, (req) => ({ result: fn(checkAgent(core, req)) }));
+  reg.add('GET', base, () =>
+    [...Object.keys(answers), 'ping', 'exec', 'exec-status', 'file-read'].map((name) => ({ name })),
+  );
   reg.add('POST', `${base}/ping`, (req) => {
     checkAgent(core, req);
     return { result: {} };
@@ -66,8 +118,10 @@ export function registerAgent(reg: HandlerRegistry, core: SimCore): void {
   reg.add('GET', `${base}/file-read`, (req) => {
     const g = checkAgent(core, req);
     const file = str(req, 'file');
-    const content = file === '/etc/hostname' ? `${guestName(g)}\n` : file === '/etc/os-release' ? OS_RELEASE : undefined;
-    if (content === undefined) throw fail(`Agent error: Failed to open file '${file}': No such file or directory`);
+    const content =
+      file === '/etc/hostname' ? `${guestName(g)}\n` : file === '/etc/os-release' ? OS_RELEASE : undefined;
+    if (content === undefined)
+      throw fail(`Agent error: Failed to open file '${file}': No such file or directory`);
     return { content, truncated: 0 };
   });
 }

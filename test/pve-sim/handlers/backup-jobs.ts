@@ -13,7 +13,12 @@ export function nextRun(schedule: string, nowSec: number): number {
   if (s === 'hourly') return (Math.floor(nowSec / 3600) + 1) * 3600;
   const m = /^(?:([a-z,.]+)\s+)?(\*|\d{1,2}):(\d{2})$/.exec(s === 'daily' ? '00:00' : s);
   if (!m) return nowSec + 86_400;
-  const days = m[1] ? m[1].split(',').map((d) => DOW.indexOf(d.slice(0, 3))).filter((d) => d >= 0) : [0, 1, 2, 3, 4, 5, 6];
+  const days = m[1]
+    ? m[1]
+        .split(',')
+        .map((d) => DOW.indexOf(d.slice(0, 3)))
+        .filter((d) => d >= 0)
+    : [0, 1, 2, 3, 4, 5, 6];
   const minute = Number(m[3]);
   for (let step = 0; step < 8 * 24 * 60; step += m[2] === '*' ? 60 : 1440) {
     const day = new Date((Math.floor(nowSec / 86_400) * 86_400 + step * 60) * 1000);
@@ -26,7 +31,8 @@ export function nextRun(schedule: string, nowSec: number): number {
 
 function jobFields(params: Record<string, unknown>): Record<string, string | number> {
   const out: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(params)) if (!JOB_META.has(k) && v !== undefined && v !== null) out[k] = typeof v === 'number' ? v : String(v);
+  for (const [k, v] of Object.entries(params))
+    if (!JOB_META.has(k) && v !== undefined && v !== null) out[k] = typeof v === 'number' ? v : String(v);
   return out;
 }
 
@@ -34,7 +40,8 @@ export function registerBackupJobs(reg: HandlerRegistry, core: SimCore): void {
   const { state } = core;
   const view = (j: BackupJob): Record<string, unknown> => {
     const out: Record<string, unknown> = { ...j, type: 'vzdump', enabled: j['enabled'] ?? 1 };
-    if (Number(out['enabled']) === 1) out['next-run'] = nextRun(String(j['schedule'] ?? '00:00'), state.nowSec());
+    if (Number(out['enabled']) === 1)
+      out['next-run'] = nextRun(String(j['schedule'] ?? '00:00'), state.nowSec());
     return out;
   };
   const job = (id: string): BackupJob => {
@@ -53,7 +60,10 @@ export function registerBackupJobs(reg: HandlerRegistry, core: SimCore): void {
   });
   reg.add('PUT', '/cluster/backup/{id}', (req) => {
     const j = job(str(req, 'id'));
-    for (const k of String(req.params['delete'] ?? '').split(/[,;\s]+/).filter(Boolean)) delete j[k];
+    for (const k of String(req.params['delete'] ?? '')
+      .split(/[,;\s]+/)
+      .filter(Boolean))
+      delete j[k];
     Object.assign(j, jobFields(req.params));
     state.bump();
     return null;

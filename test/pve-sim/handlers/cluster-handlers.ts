@@ -18,7 +18,12 @@ import { registerClusterOps } from './cluster-ops.js';
 import { registerStorageUpload } from './storage-upload.js';
 import { registerNodeLogs } from './node-logs.js';
 
-export function registerClusterHandlers(reg: HandlerRegistry, core: SimCore, clusterName: string, version: string): void {
+export function registerClusterHandlers(
+  reg: HandlerRegistry,
+  core: SimCore,
+  clusterName: string,
+  version: string,
+): void {
   registerInventory(reg, core, clusterName, version);
   registerGuestRead(reg, core);
   registerTasks(reg, core);

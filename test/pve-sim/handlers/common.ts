@@ -14,7 +14,10 @@ export interface SimCore {
 
 export function str(req: SimRequest, key: string): string {
   const v = req.params[key];
-  if (v === undefined || v === null) throw new PveHttpError(400, 'Parameter verification failed.\n', { [key]: 'property is missing and it is not optional' });
+  if (v === undefined || v === null)
+    throw new PveHttpError(400, 'Parameter verification failed.\n', {
+      [key]: 'property is missing and it is not optional',
+    });
   return String(v);
 }
 
@@ -52,7 +55,10 @@ export function can(req: SimRequest, ctx: HandlerContext, path: string, priv: st
 /** skiplock is root@pam only, as PVE. */
 export function checkSkiplock(req: SimRequest): boolean {
   if (!flag(req, 'skiplock')) return false;
-  if (!isRoot(req)) throw new PveHttpError(400, 'Parameter verification failed.\n', { skiplock: 'Only root may use this option.' });
+  if (!isRoot(req))
+    throw new PveHttpError(400, 'Parameter verification failed.\n', {
+      skiplock: 'Only root may use this option.',
+    });
   return true;
 }
 

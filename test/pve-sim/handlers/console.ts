@@ -1,7 +1,13 @@
 // Console endpoints: vncproxy (qemu, lxc), vncshell, vncwebsocket (WebSocket to a real QEMU VNC server), /access/vncticket.
 import { z } from 'zod';
 import type { Cluster } from '../cluster/types.js';
-import { PveHttpError, permError, type HandlerRegistry, type Principal, type SimRequest } from '../http/types.js';
+import {
+  PveHttpError,
+  permError,
+  type HandlerRegistry,
+  type Principal,
+  type SimRequest,
+} from '../http/types.js';
 import type { AccessControl } from '../rbac/types.js';
 import { ConsoleService, INVALID_VNC_TICKET, type ConsoleTarget } from '../vnc/console-service.js';
 import type { VncPool } from '../vnc/vnc-pool.js';
@@ -49,7 +55,11 @@ export function registerConsoleHandlers(registry: HandlerRegistry, deps: Console
     const base = `/nodes/{node}/${kind}/{vmid}`;
     // qemu's display always uses VNC-protocol auth (password since 9.1.7); a container's vncterm only with websocket=1.
     registry.add('POST', `${base}/vncproxy`, (req) =>
-      service.open(guestTarget(kind, req), req.principal, kind === 'qemu' || guestParams.parse(req.params).websocket === 1),
+      service.open(
+        guestTarget(kind, req),
+        req.principal,
+        kind === 'qemu' || guestParams.parse(req.params).websocket === 1,
+      ),
     );
     registry.add('GET', `${base}/vncwebsocket`, (req) => {
       const p = wsParams.parse(req.params);
@@ -71,7 +81,8 @@ export function registerConsoleHandlers(registry: HandlerRegistry, deps: Console
   );
   registry.add('POST', '/access/vncticket', (req) => {
     const p = ticketCheckParams.parse(req.params);
-    if (!service.ticketValid(p.vncticket, p.authid, p.path, p.port)) throw new PveHttpError(401, INVALID_VNC_TICKET);
+    if (!service.ticketValid(p.vncticket, p.authid, p.path, p.port))
+      throw new PveHttpError(401, INVALID_VNC_TICKET);
     const have = deps.acl.privileges(principalOf(p.authid), p.path);
     const missing = p.privs.split(/[,;\s]+/).filter((priv) => priv && !have.has(priv));
     if (missing.length > 0) throw permError();

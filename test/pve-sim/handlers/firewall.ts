@@ -4,21 +4,42 @@ import { paramError } from '../http/types.js';
 import { opsState, sha1, type Fields, type FirewallFile } from '../cluster/ops-state.js';
 import { fail, KINDS, num, optStr, str, type SimCore } from './common.js';
 
-const RULE_KEYS = ['type', 'action', 'macro', 'iface', 'source', 'dest', 'proto', 'dport', 'sport', 'icmp-type', 'log', 'comment', 'enable'];
+const RULE_KEYS = [
+  'type',
+  'action',
+  'macro',
+  'iface',
+  'source',
+  'dest',
+  'proto',
+  'dport',
+  'sport',
+  'icmp-type',
+  'log',
+  'comment',
+  'enable',
+];
 const ACTIONS = new Set(['ACCEPT', 'DROP', 'REJECT']);
 const META = new Set(['digest', 'delete', 'pos', 'moveto', 'node', 'vmid']);
 
 /** The .fw file text PVE hashes for the digest: [OPTIONS] key: value lines, then [RULES] lines. */
 function fileDigest(f: FirewallFile): string {
-  const opts = Object.keys(f.options).sort().map((k) => `${k}: ${f.options[k]}`);
-  const rules = f.rules.map((r) => RULE_KEYS.filter((k) => r[k] !== undefined).map((k) => `${k}=${r[k]}`).join(' '));
+  const opts = Object.keys(f.options)
+    .sort()
+    .map((k) => `${k}: ${f.options[k]}`);
+  const rules = f.rules.map((r) =>
+    RULE_KEYS.filter((k) => r[k] !== undefined)
+      .map((k) => `${k}=${r[k]}`)
+      .join(' '),
+  );
   return sha1(['[OPTIONS]', ...opts, '', '[RULES]', ...rules].join('\n'));
 }
 
 /** PVE::Tools::assert_if_modified */
 function assertDigest(f: FirewallFile, req: SimRequest): void {
   const d = optStr(req, 'digest');
-  if (d !== undefined && d !== fileDigest(f)) throw fail('detected modified configuration - file changed by other user? Try again.');
+  if (d !== undefined && d !== fileDigest(f))
+    throw fail('detected modified configuration - file changed by other user? Try again.');
 }
 
 function ruleAt(f: FirewallFile, pos: number): Fields {
@@ -39,16 +60,28 @@ function verifyRule(rule: Fields, level: 'cluster' | 'node' | 'vm'): void {
   const action = String(rule['action'] ?? '');
   if (rule['type'] === 'group') throw paramError({ action: `no such security group '${action}'` });
   if (!ACTIONS.has(action)) throw paramError({ action: `unknown action '${action}'` });
-  if (rule['type'] === 'forward' && level === 'vm') throw paramError({ type: "'forward' rules are not allowed on this level" });
-  if (rule['dport'] !== undefined && rule['proto'] === undefined && rule['macro'] === undefined) throw paramError({ dport: "protocol not set (use 'proto' or 'macro')" });
+  if (rule['type'] === 'forward' && level === 'vm')
+    throw paramError({ type: "'forward' rules are not allowed on this level" });
+  if (rule['dport'] !== undefined && rule['proto'] === undefined && rule['macro'] === undefined)
+    throw paramError({ dport: "protocol not set (use 'proto' or 'macro')" });
 }
 
-function registerScope(reg: HandlerRegistry, base: string, level: 'cluster' | 'node' | 'vm', fileOf: (req: SimRequest) => FirewallFile): void {
+function registerScope(
+  reg: HandlerRegistry,
+  base: string,
+  level: 'cluster' | 'node' | 'vm',
+  fileOf: (req: SimRequest) => FirewallFile,
+): void {
   const withDigest = (f: FirewallFile): string => fileDigest(f);
   reg.add('GET', `${base}/rules`, (req) => {
     const f = fileOf(req);
     const digest = withDigest(f);
-    return f.rules.map((r, pos) => ({ ...r, pos, digest, ...(r['source'] || r['dest'] ? { ipversion: 4 } : {}) }));
+    return f.rules.map((r, pos) => ({
+      ...r,
+      pos,
+      digest,
+      ...(r['source'] || r['dest'] ? { ipversion: 4 } : {}),
+    }));
   });
   reg.add('GET', `${base}/rules/{pos}`, (req) => {
     const f = fileOf(req);
@@ -82,7 +115,10 @@ function registerScope(reg: HandlerRegistry, base: string, level: 'cluster' | 'n
       return null;
     }
     const updated: Fields = { ...rule };
-    for (const k of String(req.params['delete'] ?? '').split(/[,;\s]+/).filter(Boolean)) delete updated[k];
+    for (const k of String(req.params['delete'] ?? '')
+      .split(/[,;\s]+/)
+      .filter(Boolean))
+      delete updated[k];
     copyRuleData(updated, req);
     verifyRule(updated, level);
     f.rules[pos] = updated;
@@ -103,8 +139,12 @@ function registerScope(reg: HandlerRegistry, base: string, level: 'cluster' | 'n
   reg.add('PUT', `${base}/options`, (req) => {
     const f = fileOf(req);
     assertDigest(f, req);
-    for (const k of String(req.params['delete'] ?? '').split(/[,;\s]+/).filter(Boolean)) delete f.options[k];
-    for (const [k, v] of Object.entries(req.params)) if (!META.has(k) && v !== undefined && v !== null) f.options[k] = typeof v === 'number' ? v : String(v);
+    for (const k of String(req.params['delete'] ?? '')
+      .split(/[,;\s]+/)
+      .filter(Boolean))
+      delete f.options[k];
+    for (const [k, v] of Object.entries(req.params))
+      if (!META.has(k) && v !== undefined && v !== null) f.options[k] = typeof v === 'number' ? v : String(v);
     return null;
   });
 }
@@ -118,8 +158,12 @@ export function registerFirewall(reg: HandlerRegistry, core: SimCore): void {
     return f;
   };
   registerScope(reg, '/cluster/firewall', 'cluster', () => file('cluster'));
-  registerScope(reg, '/nodes/{node}/firewall', 'node', (req) => file(`node/${state.node(str(req, 'node')).name}`));
+  registerScope(reg, '/nodes/{node}/firewall', 'node', (req) =>
+    file(`node/${state.node(str(req, 'node')).name}`),
+  );
   for (const type of KINDS) {
-    registerScope(reg, `/nodes/{node}/${type}/{vmid}/firewall`, 'vm', (req) => file(`vm/${state.guestOn(str(req, 'node'), num(req, 'vmid'), type).vmid}`));
+    registerScope(reg, `/nodes/{node}/${type}/{vmid}/firewall`, 'vm', (req) =>
+      file(`vm/${state.guestOn(str(req, 'node'), num(req, 'vmid'), type).vmid}`),
+    );
   }
 }

@@ -10,7 +10,11 @@ import { KINDS, checkSkiplock, fail, flag, guestOf, optNum, optStr, type SimCore
 function checkDigest(g: Guest, req: SimRequest): void {
   const digest = optStr(req, 'digest');
   if (digest === undefined || digest === configDigest(g)) return;
-  throw fail(g.type === 'qemu' ? 'checksum mismatch (file change by other user?)' : 'detected modified configuration - file changed by other user? Try again.');
+  throw fail(
+    g.type === 'qemu'
+      ? 'checksum mismatch (file change by other user?)'
+      : 'detected modified configuration - file changed by other user? Try again.',
+  );
 }
 
 export function snapshotConfig(g: Guest, name: string): Record<string, unknown> {
@@ -25,17 +29,30 @@ export function snapshotConfig(g: Guest, name: string): Record<string, unknown> 
 
 function destroyChecks(core: SimCore, g: Guest, req: SimRequest): void {
   const w = guestWord(g);
-  if (isRunning(g)) throw fail(g.type === 'qemu' ? `VM ${g.vmid} is running - destroy failed` : `unable to destroy CT ${g.vmid} - container is running`);
-  if (Number(g.conf['protection'] ?? 0) === 1) throw fail(`can't remove ${w} ${g.vmid} - protection mode enabled`);
+  if (isRunning(g))
+    throw fail(
+      g.type === 'qemu'
+        ? `VM ${g.vmid} is running - destroy failed`
+        : `unable to destroy CT ${g.vmid} - container is running`,
+    );
+  if (Number(g.conf['protection'] ?? 0) === 1)
+    throw fail(`can't remove ${w} ${g.vmid} - protection mode enabled`);
   if (g.type === 'lxc' && !flag(req, 'skiplock')) assertUnlocked(g);
-  if (core.state.ha.has(core.state.haSid(g)) && !flag(req, 'purge')) throw fail(`unable to remove ${w} ${g.vmid} - used in HA resources and purge parameter not set.`);
+  if (core.state.ha.has(core.state.haSid(g)) && !flag(req, 'purge'))
+    throw fail(`unable to remove ${w} ${g.vmid} - used in HA resources and purge parameter not set.`);
 }
 
 /**
  * Remove a destroyed guest as PVE's destroy worker does: always its /vms ACLs and pool membership
  * (remove_vm_access); with purge also its backup-job references and HA resource.
  */
-export function removeGuest(core: SimCore, acl: AccessControl, g: Guest, purge: boolean, log: (line: string) => void): void {
+export function removeGuest(
+  core: SimCore,
+  acl: AccessControl,
+  g: Guest,
+  purge: boolean,
+  log: (line: string) => void,
+): void {
   core.state.guests.delete(g.vmid);
   acl.removeVmAccess(g.vmid);
   if (purge) {
@@ -46,7 +63,8 @@ export function removeGuest(core: SimCore, acl: AccessControl, g: Guest, purge: 
       if (rest.length > 0) job['vmid'] = rest.join(',');
       else delete job['vmid'];
     }
-    if (core.state.ha.delete(core.state.haSid(g))) log(`NOTE: removed VM ${g.vmid} from HA resource configuration.`);
+    if (core.state.ha.delete(core.state.haSid(g)))
+      log(`NOTE: removed VM ${g.vmid} from HA resource configuration.`);
   }
   core.state.bump();
 }
@@ -78,7 +96,10 @@ function registerConfig(reg: HandlerRegistry, core: SimCore, type: GuestType): v
       if (!checkSkiplock(req)) assertUnlocked(g);
       checkDigest(g, req);
       const upid = core.tasks.start({
-        node: g.node, type: 'qmconfig', id: String(g.vmid), principal: req.principal,
+        node: g.node,
+        type: 'qmconfig',
+        id: String(g.vmid),
+        principal: req.principal,
         run: async (t) => {
           await t.wait();
           applyConfigUpdate(g, req.params);
@@ -99,7 +120,10 @@ function registerConfig(reg: HandlerRegistry, core: SimCore, type: GuestType): v
     checkSkiplock(req);
     destroyChecks(core, g, req);
     return core.tasks.start({
-      node: g.node, type: type === 'qemu' ? 'qmdestroy' : 'vzdestroy', id: String(g.vmid), principal: req.principal,
+      node: g.node,
+      type: type === 'qemu' ? 'qmdestroy' : 'vzdestroy',
+      id: String(g.vmid),
+      principal: req.principal,
       run: async (t) => {
         if (flag(req, 'skiplock')) delete g.conf['lock'];
         await t.withLock(g, 'destroyed', async () => {
@@ -118,7 +142,8 @@ function registerConfig(reg: HandlerRegistry, core: SimCore, type: GuestType): v
     if (g.snapshots.size > 0) throw fail('unable to create template, because VM contains snapshots');
     if (lockOf(g)) assertUnlocked(g);
     const convert = (): void => {
-      for (const [k, v] of Object.entries(g.conf)) if (typeof v === 'string') g.conf[k] = v.replace(`:vm-${g.vmid}-disk-`, `:base-${g.vmid}-disk-`);
+      for (const [k, v] of Object.entries(g.conf))
+        if (typeof v === 'string') g.conf[k] = v.replace(`:vm-${g.vmid}-disk-`, `:base-${g.vmid}-disk-`);
       g.conf['template'] = 1;
       core.state.bump();
     };
@@ -127,11 +152,15 @@ function registerConfig(reg: HandlerRegistry, core: SimCore, type: GuestType): v
       return null;
     }
     return core.tasks.start({
-      node: g.node, type: 'qmtemplate', id: String(g.vmid), principal: req.principal,
-      run: (t) => t.withLock(g, 'create', async () => {
-        await t.wait();
-        convert();
-      }),
+      node: g.node,
+      type: 'qmtemplate',
+      id: String(g.vmid),
+      principal: req.principal,
+      run: (t) =>
+        t.withLock(g, 'create', async () => {
+          await t.wait();
+          convert();
+        }),
     });
   });
 }

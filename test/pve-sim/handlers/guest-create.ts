@@ -9,17 +9,40 @@ import { fail, flag, num, optStr, str, type SimCore } from './common.js';
 import { findVolume } from './storage.js';
 
 const DISK_KEY = /^(scsi|virtio|sata|ide|efidisk|tpmstate)\d+$/;
-const CREATE_ONLY = new Set(['archive', 'storage', 'force', 'unique', 'pool', 'bwlimit', 'live-restore', 'start', 'restore', 'ostemplate', 'password', 'ssh-public-keys', 'ignore-unpack-errors', 'ha-managed', 'import-working-storage']);
+const CREATE_ONLY = new Set([
+  'archive',
+  'storage',
+  'force',
+  'unique',
+  'pool',
+  'bwlimit',
+  'live-restore',
+  'start',
+  'restore',
+  'ostemplate',
+  'password',
+  'ssh-public-keys',
+  'ignore-unpack-errors',
+  'ha-managed',
+  'import-working-storage',
+]);
 
 /** Rewrite disks to the new vmid (and storage) and, with unique, give NICs new MACs. */
-export function retarget(conf: GuestConfig, oldId: number, newId: number, unique: boolean, storage?: string): GuestConfig {
+export function retarget(
+  conf: GuestConfig,
+  oldId: number,
+  newId: number,
+  unique: boolean,
+  storage?: string,
+): GuestConfig {
   const out: GuestConfig = {};
   for (const [k, v] of Object.entries(conf)) {
     let val = v;
     if (typeof val === 'string') {
       val = val.replaceAll(`vm-${oldId}-`, `vm-${newId}-`).replaceAll(`base-${oldId}-`, `vm-${newId}-`);
       if (storage && (DISK_KEY.test(k) || k === 'rootfs')) val = val.replace(/^[^:,]+:/, `${storage}:`);
-      if (unique && /^net\d+$/.test(k)) val = val.replace(/([A-F0-9]{2}:){5}[A-F0-9]{2}/i, macFor(newId, Number(k.slice(3))));
+      if (unique && /^net\d+$/.test(k))
+        val = val.replace(/([A-F0-9]{2}:){5}[A-F0-9]{2}/i, macFor(newId, Number(k.slice(3))));
     }
     out[k] = val;
   }
@@ -41,7 +64,12 @@ export function poolJoiner(ctx: HandlerContext, req: SimRequest): (vmid: number)
   return (vmid) => ctx.acl.addPoolMember(pool, vmid);
 }
 
-function existsError(core: SimCore, vmid: number, type: GuestType, restore: boolean): PveHttpError | undefined {
+function existsError(
+  core: SimCore,
+  vmid: number,
+  type: GuestType,
+  restore: boolean,
+): PveHttpError | undefined {
   const g = core.state.guests.get(vmid);
   if (!g) return undefined;
   const where = `${g.type === 'qemu' ? 'VM' : 'CT'} ${vmid} already exists on node '${g.node}'`;
@@ -52,15 +80,23 @@ function existsError(core: SimCore, vmid: number, type: GuestType, restore: bool
 function createGuest(core: SimCore, req: SimRequest, ctx: HandlerContext, type: GuestType): string {
   const node = core.state.node(str(req, 'node')).name;
   const vmid = num(req, 'vmid');
-  const archive = type === 'qemu' ? optStr(req, 'archive') : flag(req, 'restore') ? optStr(req, 'ostemplate') : undefined;
+  const archive =
+    type === 'qemu' ? optStr(req, 'archive') : flag(req, 'restore') ? optStr(req, 'ostemplate') : undefined;
   if (type === 'qemu' && archive) {
-    for (const k of Object.keys(req.params)) if (DISK_KEY.test(k)) throw new PveHttpError(400, 'Parameter verification failed.\n', { [k]: "option conflicts with option 'archive'" });
+    for (const k of Object.keys(req.params))
+      if (DISK_KEY.test(k))
+        throw new PveHttpError(400, 'Parameter verification failed.\n', {
+          [k]: "option conflicts with option 'archive'",
+        });
   }
   const joinPool = poolJoiner(ctx, req);
   const existing = core.state.guests.get(vmid);
   const force = flag(req, 'force') && archive !== undefined;
   if (existing && !force) throw existsError(core, vmid, type, archive !== undefined) ?? fail('exists');
-  if (existing && force && isRunning(existing)) throw fail(type === 'lxc' ? "can't overwrite running container" : `unable to restore VM ${vmid} - VM is running`);
+  if (existing && force && isRunning(existing))
+    throw fail(
+      type === 'lxc' ? "can't overwrite running container" : `unable to restore VM ${vmid} - VM is running`,
+    );
   let conf: GuestConfig;
   if (archive) {
     const vol = findVolume(core, node, archive);
@@ -77,7 +113,12 @@ function createGuest(core: SimCore, req: SimRequest, ctx: HandlerContext, type: 
       conf['rootfs'] = `${storage}:vm-${vmid}-disk-0,size=${size}G`;
       conf['hostname'] ??= `CT${vmid}`;
     } else {
-      for (const [k, v] of Object.entries(conf)) if (DISK_KEY.test(k) && typeof v === 'string') conf[k] = v.replace(/^([^:,]+):(\d+)(,|$)/, `$1:vm-${vmid}-disk-${k.replace(/\D/g, '')},size=$2G$3`);
+      for (const [k, v] of Object.entries(conf))
+        if (DISK_KEY.test(k) && typeof v === 'string')
+          conf[k] = v.replace(
+            /^([^:,]+):(\d+)(,|$)/,
+            `$1:vm-${vmid}-disk-${k.replace(/\D/g, '')},size=$2G$3`,
+          );
       conf['smbios1'] ??= `uuid=${uuidFor(vmid)}`;
     }
     if (typeof conf['tags'] === 'string') conf['tags'] = normaliseTags(conf['tags']);
@@ -87,7 +128,10 @@ function createGuest(core: SimCore, req: SimRequest, ctx: HandlerContext, type: 
   core.state.bump();
   const taskName = (type === 'qemu' ? 'qm' : 'vz') + (archive ? 'restore' : 'create');
   return core.tasks.start({
-    node, type: taskName, id: String(vmid), principal: req.principal,
+    node,
+    type: taskName,
+    id: String(vmid),
+    principal: req.principal,
     run: async (t) => {
       if (archive) t.log(`restore vma archive: ${archive}`);
       try {

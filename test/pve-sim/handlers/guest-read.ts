@@ -8,11 +8,21 @@ import { KINDS, can, flag, guestOf, optStr, str, type SimCore } from './common.j
 function baseStatus(state: ClusterState, g: Guest, full: boolean): Record<string, unknown> {
   const s = guestSample(g, state.now());
   const out: Record<string, unknown> = {
-    vmid: g.vmid, name: guestName(g), status: isRunning(g) ? 'running' : 'stopped',
-    cpus: guestMaxCpu(g), cpu: s.cpu, maxmem: guestMaxMem(g), mem: s.mem, maxdisk: guestMaxDisk(g), disk: s.disk,
-    netin: s.netin, netout: s.netout, uptime: s.uptime,
+    vmid: g.vmid,
+    name: guestName(g),
+    status: isRunning(g) ? 'running' : 'stopped',
+    cpus: guestMaxCpu(g),
+    cpu: s.cpu,
+    maxmem: guestMaxMem(g),
+    mem: s.mem,
+    maxdisk: guestMaxDisk(g),
+    disk: s.disk,
+    netin: s.netin,
+    netout: s.netout,
+    uptime: s.uptime,
   };
-  if (g.type === 'lxc') Object.assign(out, { type: 'lxc', maxswap: Number(g.conf['swap'] ?? 0) * 1024 ** 2, swap: 0 });
+  if (g.type === 'lxc')
+    Object.assign(out, { type: 'lxc', maxswap: Number(g.conf['swap'] ?? 0) * 1024 ** 2, swap: 0 });
   if (isRunning(g)) out['pid'] = 10_000 + (g.vmid % 50_000);
   if (full) {
     Object.assign(out, { diskread: s.diskread, diskwrite: s.diskwrite, memhost: s.memhost });
@@ -44,15 +54,43 @@ export function registerGuestRead(reg: HandlerRegistry, core: SimCore): void {
       return out;
     });
     reg.add('GET', `/nodes/{node}/${type}/{vmid}`, () =>
-      ['config', 'pending', 'status', 'snapshot', 'rrddata', 'rrd', 'firewall', 'migrate', 'clone', 'template', ...(type === 'qemu' ? ['agent'] : [])].map((subdir) => ({ subdir })),
+      [
+        'config',
+        'pending',
+        'status',
+        'snapshot',
+        'rrddata',
+        'rrd',
+        'firewall',
+        'migrate',
+        'clone',
+        'template',
+        ...(type === 'qemu' ? ['agent'] : []),
+      ].map((subdir) => ({ subdir })),
     );
-    reg.add('GET', `/nodes/{node}/${type}/{vmid}/status`, () => ['current', 'start', 'stop', 'shutdown', 'reboot', 'suspend', 'resume', ...(type === 'qemu' ? ['reset'] : [])].map((subdir) => ({ subdir })));
+    reg.add('GET', `/nodes/{node}/${type}/{vmid}/status`, () =>
+      [
+        'current',
+        'start',
+        'stop',
+        'shutdown',
+        'reboot',
+        'suspend',
+        'resume',
+        ...(type === 'qemu' ? ['reset'] : []),
+      ].map((subdir) => ({ subdir })),
+    );
     reg.add('GET', `/nodes/{node}/${type}/{vmid}/status/current`, (req) => {
       const g = guestOf(core, req, type);
       const out: Record<string, unknown> = { ...baseStatus(state, g, true), ha: haStatus(state, g) };
       if (type === 'qemu') {
-        if (Number(String(g.conf['agent'] ?? '0').split(',')[0]) === 1 || String(g.conf['agent'] ?? '').includes('enabled=1')) out['agent'] = 1;
-        if (isRunning(g)) Object.assign(out, { 'running-qemu': '10.1.2', 'running-machine': 'pc-i440fx-10.1+pve0' });
+        if (
+          Number(String(g.conf['agent'] ?? '0').split(',')[0]) === 1 ||
+          String(g.conf['agent'] ?? '').includes('enabled=1')
+        )
+          out['agent'] = 1;
+        if (isRunning(g))
+          Object.assign(out, { 'running-qemu': '10.1.2', 'running-machine': 'pc-i440fx-10.1+pve0' });
       }
       return out;
     });

@@ -17,11 +17,16 @@ function haManaged(core: SimCore, g: Guest): boolean {
 function haRequest(core: SimCore, req: SimRequest, g: Guest, want: 'started' | 'stopped'): string {
   const sid = core.state.haSid(g);
   return core.tasks.start({
-    node: g.node, type: want === 'started' ? 'hastart' : 'hastop', id: String(g.vmid), principal: req.principal,
+    node: g.node,
+    type: want === 'started' ? 'hastart' : 'hastop',
+    id: String(g.vmid),
+    principal: req.principal,
     run: async (t) => {
       const ha = core.state.ha.get(sid);
       if (ha) ha.state = want;
-      t.log(`Requesting HA ${want === 'started' ? 'start' : 'stop'} for ${guestWord(g) === 'VM' ? 'VM' : 'CT'} ${g.vmid}`);
+      t.log(
+        `Requesting HA ${want === 'started' ? 'start' : 'stop'} for ${guestWord(g) === 'VM' ? 'VM' : 'CT'} ${g.vmid}`,
+      );
       await t.wait();
       if (want === 'started') powerOn(g, core.state.now());
       else powerOff(g, core.state.now());
@@ -39,7 +44,8 @@ function syncChecks(g: Guest, action: Action, req: SimRequest): void {
     if (action === 'start' && !flag(req, 'skiplock')) assertUnlocked(g);
     return;
   }
-  if (action === 'shutdown' && g.power === 'paused' && !flag(req, 'forceStop')) throw fail('VM is paused - cannot shutdown');
+  if (action === 'shutdown' && g.power === 'paused' && !flag(req, 'forceStop'))
+    throw fail('VM is paused - cannot shutdown');
   if (['reboot', 'reset', 'suspend'].includes(action) && !running) throw fail(`VM ${g.vmid} not running`);
   if (action === 'resume' && !running && lockOf(g) !== 'suspended') throw fail(`VM ${g.vmid} not running`);
 }
@@ -49,7 +55,14 @@ function taskName(type: GuestType, action: Action, req: SimRequest): string {
   return (type === 'qemu' ? 'qm' : 'vz') + action;
 }
 
-async function work(core: SimCore, g: Guest, action: Action, req: SimRequest, t: TaskCtx, skiplock: boolean): Promise<void> {
+async function work(
+  core: SimCore,
+  g: Guest,
+  action: Action,
+  req: SimRequest,
+  t: TaskCtx,
+  skiplock: boolean,
+): Promise<void> {
   const now = (): number => core.state.now();
   const lockCheck = (): void => {
     if (!skiplock) assertUnlocked(g);
@@ -99,16 +112,34 @@ async function work(core: SimCore, g: Guest, action: Action, req: SimRequest, t:
 
 export function registerGuestStatus(reg: HandlerRegistry, core: SimCore): void {
   for (const type of KINDS) {
-    const actions: Action[] = ['start', 'stop', 'shutdown', 'reboot', 'suspend', 'resume', ...(type === 'qemu' ? (['reset'] as const) : [])];
+    const actions: Action[] = [
+      'start',
+      'stop',
+      'shutdown',
+      'reboot',
+      'suspend',
+      'resume',
+      ...(type === 'qemu' ? (['reset'] as const) : []),
+    ];
     for (const action of actions) {
       reg.add('POST', `/nodes/{node}/${type}/{vmid}/status/${action}`, (req) => {
         const g = guestOf(core, req, type);
         const skiplock = checkSkiplock(req);
         syncChecks(g, action, req);
-        if ((action === 'start' || action === 'stop' || action === 'shutdown') && haManaged(core, g) && !flag(req, 'skiplock')) {
+        if (
+          (action === 'start' || action === 'stop' || action === 'shutdown') &&
+          haManaged(core, g) &&
+          !flag(req, 'skiplock')
+        ) {
           return haRequest(core, req, g, action === 'start' ? 'started' : 'stopped');
         }
-        return core.tasks.start({ node: g.node, type: taskName(type, action, req), id: String(g.vmid), principal: req.principal, run: (t) => work(core, g, action, req, t, skiplock) });
+        return core.tasks.start({
+          node: g.node,
+          type: taskName(type, action, req),
+          id: String(g.vmid),
+          principal: req.principal,
+          run: (t) => work(core, g, action, req, t, skiplock),
+        });
       });
     }
   }

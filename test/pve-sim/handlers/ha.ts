@@ -15,7 +15,15 @@ export function resolveSid(core: SimCore, raw: string, type?: string): { sid: st
 }
 
 function resourceView(r: HaResource): Record<string, unknown> {
-  const out: Record<string, unknown> = { sid: r.sid, type: r.sid.slice(0, 2), state: r.state, max_restart: r.max_restart, max_relocate: r.max_relocate, failback: r.failback, digest: digestOf(r) };
+  const out: Record<string, unknown> = {
+    sid: r.sid,
+    type: r.sid.slice(0, 2),
+    state: r.state,
+    max_restart: r.max_restart,
+    max_relocate: r.max_relocate,
+    failback: r.failback,
+    digest: digestOf(r),
+  };
   if (r.comment) out['comment'] = r.comment;
   return out;
 }
@@ -52,7 +60,12 @@ function registerHaRules(reg: HandlerRegistry, core: SimCore): void {
   };
   const setFields = (r: HaRule, req: SimRequest): void => {
     const res = optStr(req, 'resources');
-    if (res) r.resources = res.split(',').map((s) => resolveSid(core, s.trim()).sid).sort().join(',');
+    if (res)
+      r.resources = res
+        .split(',')
+        .map((s) => resolveSid(core, s.trim()).sid)
+        .sort()
+        .join(',');
     for (const k of ['comment', 'nodes', 'affinity'] as const) {
       const v = optStr(req, k);
       if (v !== undefined) (r as unknown as Record<string, string>)[k] = v;
@@ -62,13 +75,24 @@ function registerHaRules(reg: HandlerRegistry, core: SimCore): void {
       if (v !== undefined) r[k] = v ? 1 : 0;
     }
   };
-  reg.add('GET', '/cluster/ha/rules', (req) => [...state.haRules.values()].filter((r) => !optStr(req, 'type') || r.type === optStr(req, 'type')).map(view));
+  reg.add('GET', '/cluster/ha/rules', (req) =>
+    [...state.haRules.values()]
+      .filter((r) => !optStr(req, 'type') || r.type === optStr(req, 'type'))
+      .map(view),
+  );
   reg.add('GET', '/cluster/ha/rules/{rule}', (req) => view(rule(str(req, 'rule'))));
   reg.add('POST', '/cluster/ha/rules', (req) => {
     const id = str(req, 'rule');
     if (state.haRules.has(id)) throw fail(`ha rule '${id}' already defined`);
     const type = str(req, 'type') as HaRule['type'];
-    const r: HaRule = { rule: id, type, resources: '', disable: 0, order: state.haRules.size + 1, ...(type === 'node-affinity' ? { strict: 0 } : {}) };
+    const r: HaRule = {
+      rule: id,
+      type,
+      resources: '',
+      disable: 0,
+      order: state.haRules.size + 1,
+      ...(type === 'node-affinity' ? { strict: 0 } : {}),
+    };
     setFields(r, req);
     if (type === 'node-affinity' && !r.nodes) throw fail(`node-affinity rule requires 'nodes'`);
     if (type === 'resource-affinity' && !r.affinity) throw fail(`resource-affinity rule requires 'affinity'`);
@@ -77,7 +101,10 @@ function registerHaRules(reg: HandlerRegistry, core: SimCore): void {
   });
   reg.add('PUT', '/cluster/ha/rules/{rule}', (req) => {
     const r = rule(str(req, 'rule'));
-    for (const k of String(req.params['delete'] ?? '').split(',').filter(Boolean)) delete (r as unknown as Record<string, unknown>)[k];
+    for (const k of String(req.params['delete'] ?? '')
+      .split(',')
+      .filter(Boolean))
+      delete (r as unknown as Record<string, unknown>)[k];
     setFields(r, req);
     return null;
   });
@@ -96,8 +123,17 @@ export function registerHa(reg: HandlerRegistry, core: SimCore): void {
     if (!r) throw fail(`service '${sid}' not defined`);
     return { r, guest };
   };
-  reg.add('GET', '/cluster/ha', () => [{ id: 'status' }, { id: 'resources' }, { id: 'groups' }, { id: 'rules' }]);
-  reg.add('GET', '/cluster/ha/resources', (req) => [...state.ha.values()].filter((r) => !optStr(req, 'type') || r.sid.startsWith(`${optStr(req, 'type')}:`)).map(resourceView));
+  reg.add('GET', '/cluster/ha', () => [
+    { id: 'status' },
+    { id: 'resources' },
+    { id: 'groups' },
+    { id: 'rules' },
+  ]);
+  reg.add('GET', '/cluster/ha/resources', (req) =>
+    [...state.ha.values()]
+      .filter((r) => !optStr(req, 'type') || r.sid.startsWith(`${optStr(req, 'type')}:`))
+      .map(resourceView),
+  );
   reg.add('GET', '/cluster/ha/resources/{sid}', (req) => resourceView(resource(str(req, 'sid')).r));
   reg.add('POST', '/cluster/ha/resources', (req) => {
     const { sid } = resolveSid(core, str(req, 'sid'), optStr(req, 'type'));
@@ -110,7 +146,10 @@ export function registerHa(reg: HandlerRegistry, core: SimCore): void {
   });
   reg.add('PUT', '/cluster/ha/resources/{sid}', (req) => {
     const { r } = resource(str(req, 'sid'));
-    for (const k of String(req.params['delete'] ?? '').split(',').filter(Boolean)) if (k === 'comment') delete r.comment;
+    for (const k of String(req.params['delete'] ?? '')
+      .split(',')
+      .filter(Boolean))
+      if (k === 'comment') delete r.comment;
     applyResource(r, req);
     state.bump();
     return null;
@@ -127,11 +166,15 @@ export function registerHa(reg: HandlerRegistry, core: SimCore): void {
       const node = str(req, 'node');
       state.node(node);
       core.tasks.start({
-        node: guest.node, type: verb === 'migrate' ? 'hamigrate' : 'harelocate', id: String(guest.vmid), principal: req.principal,
-        run: (t) => t.withLock(guest, 'migrate', async () => {
-          await t.wait();
-          guest.node = node;
-        }),
+        node: guest.node,
+        type: verb === 'migrate' ? 'hamigrate' : 'harelocate',
+        id: String(guest.vmid),
+        principal: req.principal,
+        run: (t) =>
+          t.withLock(guest, 'migrate', async () => {
+            await t.wait();
+            guest.node = node;
+          }),
       });
       return { sid: r.sid, 'requested-node': node };
     });
@@ -142,19 +185,62 @@ export function registerHa(reg: HandlerRegistry, core: SimCore): void {
     const master = nodes.find((n) => n.online) ?? nodes[0];
     const ts = state.nowSec();
     const quorate = nodes.filter((n) => n.online).length * 2 > nodes.length;
-    const out: Record<string, unknown>[] = [{ id: 'quorum', type: 'quorum', node: master?.name, status: quorate ? 'OK' : `No quorum on node '${master?.name}'!`, quorate: quorate ? 1 : 0 }];
-    if (master) out.push({ id: 'master', type: 'master', node: master.name, status: `${master.name} (active, ${new Date(ts * 1000).toUTCString()})`, timestamp: ts });
-    out.push({ id: 'fencing', type: 'fencing', node: master?.name, status: 'armed', 'armed-state': state.ha.size > 0 ? 'armed' : 'standby' });
+    const out: Record<string, unknown>[] = [
+      {
+        id: 'quorum',
+        type: 'quorum',
+        node: master?.name,
+        status: quorate ? 'OK' : `No quorum on node '${master?.name}'!`,
+        quorate: quorate ? 1 : 0,
+      },
+    ];
+    if (master)
+      out.push({
+        id: 'master',
+        type: 'master',
+        node: master.name,
+        status: `${master.name} (active, ${new Date(ts * 1000).toUTCString()})`,
+        timestamp: ts,
+      });
+    out.push({
+      id: 'fencing',
+      type: 'fencing',
+      node: master?.name,
+      status: 'armed',
+      'armed-state': state.ha.size > 0 ? 'armed' : 'standby',
+    });
     for (const n of nodes) {
-      const active = [...state.ha.values()].some((r) => state.guests.get(Number(r.sid.slice(3)))?.node === n.name);
-      const status = n.online ? `${n.name} (${active ? 'active' : 'idle'}, ${active ? 'watchdog active' : 'watchdog standby'}, ${new Date(ts * 1000).toUTCString()})` : `${n.name} (old timestamp - dead?, ${new Date(ts * 1000 - 60_000).toUTCString()})`;
-      out.push({ id: `lrm:${n.name}`, type: 'lrm', node: n.name, status, timestamp: n.online ? ts : ts - 60 });
+      const active = [...state.ha.values()].some(
+        (r) => state.guests.get(Number(r.sid.slice(3)))?.node === n.name,
+      );
+      const status = n.online
+        ? `${n.name} (${active ? 'active' : 'idle'}, ${active ? 'watchdog active' : 'watchdog standby'}, ${new Date(ts * 1000).toUTCString()})`
+        : `${n.name} (old timestamp - dead?, ${new Date(ts * 1000 - 60_000).toUTCString()})`;
+      out.push({
+        id: `lrm:${n.name}`,
+        type: 'lrm',
+        node: n.name,
+        status,
+        timestamp: n.online ? ts : ts - 60,
+      });
     }
     for (const r of state.ha.values()) {
       const g = state.guests.get(Number(r.sid.slice(3)));
       if (!g) continue;
       const crm = crmState(core, r, g);
-      const e: Record<string, unknown> = { id: `service:${r.sid}`, type: 'service', sid: r.sid, node: g.node, crm_state: crm, state: crm, request_state: r.state, status: `${r.sid} (${g.node}, ${crm})`, max_restart: r.max_restart, max_relocate: r.max_relocate, failback: r.failback };
+      const e: Record<string, unknown> = {
+        id: `service:${r.sid}`,
+        type: 'service',
+        sid: r.sid,
+        node: g.node,
+        crm_state: crm,
+        state: crm,
+        request_state: r.state,
+        status: `${r.sid} (${g.node}, ${crm})`,
+        max_restart: r.max_restart,
+        max_relocate: r.max_relocate,
+        failback: r.failback,
+      };
       if (r.comment) e['comment'] = r.comment;
       out.push(e);
     }

@@ -4,13 +4,29 @@ import type { HandlerRegistry } from '../http/types.js';
 import { fail, optNum, optStr, str, type SimCore } from './common.js';
 
 const SERVICES: ReadonlyArray<readonly [string, string]> = [
-  ['chrony', 'chrony, an NTP client/server'], ['corosync', 'Corosync Cluster Engine'], ['cron', 'Regular background program processing daemon'],
-  ['ksmtuned', 'Kernel Samepage Merging (KSM) Tuning Daemon'], ['lxcfs', 'FUSE filesystem for LXC'], ['postfix', 'Postfix Mail Transport Agent (instance -)'],
-  ['proxmox-firewall', 'Proxmox nftables firewall'], ['pve-cluster', 'The Proxmox VE cluster filesystem'], ['pve-firewall', 'Proxmox VE firewall'],
-  ['pve-ha-crm', 'PVE Cluster HA Resource Manager Daemon'], ['pve-ha-lrm', 'PVE Local HA Resource Manager Daemon'], ['pve-lxc-syscalld', 'Proxmox VE LXC Syscall Daemon'],
-  ['pvedaemon', 'PVE API Daemon'], ['pvefw-logger', 'Proxmox VE firewall logger'], ['pveproxy', 'PVE API Proxy Server'], ['pvescheduler', 'Proxmox VE scheduler'],
-  ['pvestatd', 'PVE Status Daemon'], ['qmeventd', 'PVE Qemu Event Daemon'], ['spiceproxy', 'PVE SPICE Proxy Server'], ['sshd', 'OpenBSD Secure Shell server'],
-  ['syslog', 'System Logging Service'], ['systemd-journald', 'Journal Service'], ['systemd-timesyncd', 'Network Time Synchronization'],
+  ['chrony', 'chrony, an NTP client/server'],
+  ['corosync', 'Corosync Cluster Engine'],
+  ['cron', 'Regular background program processing daemon'],
+  ['ksmtuned', 'Kernel Samepage Merging (KSM) Tuning Daemon'],
+  ['lxcfs', 'FUSE filesystem for LXC'],
+  ['postfix', 'Postfix Mail Transport Agent (instance -)'],
+  ['proxmox-firewall', 'Proxmox nftables firewall'],
+  ['pve-cluster', 'The Proxmox VE cluster filesystem'],
+  ['pve-firewall', 'Proxmox VE firewall'],
+  ['pve-ha-crm', 'PVE Cluster HA Resource Manager Daemon'],
+  ['pve-ha-lrm', 'PVE Local HA Resource Manager Daemon'],
+  ['pve-lxc-syscalld', 'Proxmox VE LXC Syscall Daemon'],
+  ['pvedaemon', 'PVE API Daemon'],
+  ['pvefw-logger', 'Proxmox VE firewall logger'],
+  ['pveproxy', 'PVE API Proxy Server'],
+  ['pvescheduler', 'Proxmox VE scheduler'],
+  ['pvestatd', 'PVE Status Daemon'],
+  ['qmeventd', 'PVE Qemu Event Daemon'],
+  ['spiceproxy', 'PVE SPICE Proxy Server'],
+  ['sshd', 'OpenBSD Secure Shell server'],
+  ['syslog', 'System Logging Service'],
+  ['systemd-journald', 'Journal Service'],
+  ['systemd-timesyncd', 'Network Time Synchronization'],
 ];
 
 /** Services that are not running on a default node (no nftables firewall, chrony instead of timesyncd). */
@@ -23,7 +39,14 @@ const STOPPED: Record<string, { state: string; active: string; unit: string }> =
 
 function serviceEntry(service: string, desc: string): Record<string, string> {
   const s = STOPPED[service];
-  return { service, name: service, desc, state: s?.state ?? 'running', 'active-state': s?.active ?? 'active', 'unit-state': s?.unit ?? 'enabled' };
+  return {
+    service,
+    name: service,
+    desc,
+    state: s?.state ?? 'running',
+    'active-state': s?.active ?? 'active',
+    'unit-state': s?.unit ?? 'enabled',
+  };
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -31,7 +54,7 @@ const stamp = (d: Date): string =>
   `${d.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' })} ${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 
 const MESSAGES: ReadonlyArray<readonly [string, string]> = [
-  ['pvedaemon[1432]', '<root@pam> successful auth for user \'root@pam\''],
+  ['pvedaemon[1432]', "<root@pam> successful auth for user 'root@pam'"],
   ['pveproxy[2210]', 'worker 2211 finished'],
   ['pvestatd[1310]', 'status update time (0.412 seconds)'],
   ['systemd[1]', 'Started pvescheduler.service - Proxmox VE scheduler.'],
@@ -59,8 +82,14 @@ export function registerNodeLogs(reg: HandlerRegistry, core: SimCore): void {
     const lines = logLines(node, state.now()).filter((l) => !service || l.includes(` ${service}[`));
     const start = optNum(req, 'start') ?? 0;
     const limit = optNum(req, 'limit') ?? 50;
-    const page = lines.slice(start, limit > 0 ? start + limit : undefined).map((t, i) => ({ n: start + i + 1, t }));
-    return { __envelope: true, data: page.length > 0 ? page : [{ n: 1, t: 'no content' }], total: page.length > 0 ? lines.length : 1 };
+    const page = lines
+      .slice(start, limit > 0 ? start + limit : undefined)
+      .map((t, i) => ({ n: start + i + 1, t }));
+    return {
+      __envelope: true,
+      data: page.length > 0 ? page : [{ n: 1, t: 'no content' }],
+      total: page.length > 0 ? lines.length : 1,
+    };
   });
 
   reg.add('GET', '/nodes/{node}/journal', (req) => {
@@ -68,7 +97,8 @@ export function registerNodeLogs(reg: HandlerRegistry, core: SimCore): void {
     const last = optNum(req, 'lastentries');
     const all = logLines(node, state.now());
     const lines = last !== undefined && last > 0 ? all.slice(-last) : all;
-    const cursor = (i: number): string => `s=0f1e2d3c;i=${(0x1000 + i).toString(16)};b=7a6b5c4d;m=${i.toString(16)};t=${(state.now() * 1000).toString(16)};x=0`;
+    const cursor = (i: number): string =>
+      `s=0f1e2d3c;i=${(0x1000 + i).toString(16)};b=7a6b5c4d;m=${i.toString(16)};t=${(state.now() * 1000).toString(16)};x=0`;
     return [cursor(all.length - lines.length), ...lines, cursor(all.length)];
   });
 
@@ -77,7 +107,9 @@ export function registerNodeLogs(reg: HandlerRegistry, core: SimCore): void {
     return SERVICES.map(([s, d]) => serviceEntry(s, d));
   });
 
-  reg.add('GET', '/nodes/{node}/services/{service}', () => ['state', 'start', 'stop', 'restart', 'reload'].map((subdir) => ({ subdir })));
+  reg.add('GET', '/nodes/{node}/services/{service}', () =>
+    ['state', 'start', 'stop', 'restart', 'reload'].map((subdir) => ({ subdir })),
+  );
 
   reg.add('GET', '/nodes/{node}/services/{service}/state', (req) => {
     state.node(str(req, 'node'));

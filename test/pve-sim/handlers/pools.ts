@@ -63,14 +63,21 @@ function updatePool(acl: SimAccessControl, deps: AccessHandlerDeps, req: SimRequ
 function deletePool(acl: SimAccessControl, req: SimRequest): null {
   const poolid = strParam(req, 'poolid') ?? '';
   const pool = mustExist(acl, poolid);
-  if (pool.vms.size > 0 || pool.storage.size > 0 || pool.pools.size > 0) throw fail(`pool '${poolid}' is not empty`);
+  if (pool.vms.size > 0 || pool.storage.size > 0 || pool.pools.size > 0)
+    throw fail(`pool '${poolid}' is not empty`);
   if (pool.parent) acl.cfg.pools.get(pool.parent)?.pools.delete(poolid);
   acl.cfg.pools.delete(poolid);
   acl.changed();
   return null;
 }
 
-function poolEntry(acl: SimAccessControl, deps: AccessHandlerDeps, req: SimRequest, poolid: string, withMembers: boolean) {
+function poolEntry(
+  acl: SimAccessControl,
+  deps: AccessHandlerDeps,
+  req: SimRequest,
+  poolid: string,
+  withMembers: boolean,
+) {
   const pool = mustExist(acl, poolid);
   return {
     poolid,
@@ -79,12 +86,19 @@ function poolEntry(acl: SimAccessControl, deps: AccessHandlerDeps, req: SimReque
   };
 }
 
-export function registerPoolHandlers(registry: HandlerRegistry, acl: SimAccessControl, deps: AccessHandlerDeps = {}): void {
+export function registerPoolHandlers(
+  registry: HandlerRegistry,
+  acl: SimAccessControl,
+  deps: AccessHandlerDeps = {},
+): void {
   registry.add('GET', '/pools', (req) => {
     const caller = callerOf(req);
     const only = strParam(req, 'poolid');
     return sortedKeys(acl.cfg.pools)
-      .filter((p) => (only === undefined || p === only) && acl.perms.has(caller, `/pool/${p}`, ['Pool.Audit'], false))
+      .filter(
+        (p) =>
+          (only === undefined || p === only) && acl.perms.has(caller, `/pool/${p}`, ['Pool.Audit'], false),
+      )
       .map((p) => poolEntry(acl, deps, req, p, only !== undefined));
   });
   registry.add('GET', '/pools/{poolid}', (req) => {
@@ -95,7 +109,8 @@ export function registerPoolHandlers(registry: HandlerRegistry, acl: SimAccessCo
     const poolid = strParam(req, 'poolid') ?? '';
     if (acl.cfg.pools.has(poolid)) throw fail(`pool '${poolid}' already exists`);
     const cut = poolid.lastIndexOf('/');
-    if (cut > 0 && !acl.cfg.pools.has(poolid.slice(0, cut))) throw fail(`parent pool '${poolid.slice(0, cut)}' does not exist`);
+    if (cut > 0 && !acl.cfg.pools.has(poolid.slice(0, cut)))
+      throw fail(`parent pool '${poolid.slice(0, cut)}' does not exist`);
     const pool = ensurePool(acl.cfg, poolid);
     pool.comment = strParam(req, 'comment') || undefined;
     acl.changed();

@@ -44,21 +44,41 @@ export function registerReplication(reg: HandlerRegistry, core: SimCore): void {
     if (!j) throw fail(`no such replication job '${id}'`);
     return j;
   };
-  const check = (req: SimRequest, ctx: HandlerContext, vmid: number, priv: 'VM.Audit' | 'VM.Replicate'): void => {
+  const check = (
+    req: SimRequest,
+    ctx: HandlerContext,
+    vmid: number,
+    priv: 'VM.Audit' | 'VM.Replicate',
+  ): void => {
     if (!can(req, ctx, `/vms/${vmid}`, priv)) throw permError(`/vms/${vmid}`, priv);
   };
   const view = (j: ReplicationJob): Record<string, unknown> => ({ ...j, digest: sha1(JSON.stringify(j)) });
   const setFields = (j: ReplicationJob, req: SimRequest): void => {
     const rec = j as unknown as Record<string, unknown>;
-    for (const k of String(req.params['delete'] ?? '').split(/[,;\s]+/).filter(Boolean)) delete rec[k];
-    for (const k of OPTIONAL) if (req.params[k] !== undefined && req.params[k] !== null) rec[k] = req.params[k];
+    for (const k of String(req.params['delete'] ?? '')
+      .split(/[,;\s]+/)
+      .filter(Boolean))
+      delete rec[k];
+    for (const k of OPTIONAL)
+      if (req.params[k] !== undefined && req.params[k] !== null) rec[k] = req.params[k];
   };
   const status = (j: ReplicationJob): Record<string, unknown> => {
     const run = settle(j.id);
     const g = state.guests.get(j.guest);
     const out: Record<string, unknown> = {
-      ...j, source: g?.node ?? j.source, vmtype: g?.type ?? 'qemu', last_sync: run.last_sync, last_try: run.last_try, duration: run.duration, fail_count: run.fail_count,
-      next_sync: run.runningUntil !== undefined ? Math.floor(run.runningUntil / 1000) : j.disable ? undefined : nextSync(j.schedule, run.last_try),
+      ...j,
+      source: g?.node ?? j.source,
+      vmtype: g?.type ?? 'qemu',
+      last_sync: run.last_sync,
+      last_try: run.last_try,
+      duration: run.duration,
+      fail_count: run.fail_count,
+      next_sync:
+        run.runningUntil !== undefined
+          ? Math.floor(run.runningUntil / 1000)
+          : j.disable
+            ? undefined
+            : nextSync(j.schedule, run.last_try),
     };
     if (run.runningUntil !== undefined) Object.assign(out, { pid: 41_230, ptime: run.last_try });
     if (run.error) out['error'] = run.error;
@@ -66,7 +86,11 @@ export function registerReplication(reg: HandlerRegistry, core: SimCore): void {
   };
   const onNode = (node: string, j: ReplicationJob): boolean => state.guests.get(j.guest)?.node === node;
 
-  reg.add('GET', '/cluster/replication', (req, ctx) => all().filter((j) => can(req, ctx, `/vms/${j.guest}`, 'VM.Audit')).map(view));
+  reg.add('GET', '/cluster/replication', (req, ctx) =>
+    all()
+      .filter((j) => can(req, ctx, `/vms/${j.guest}`, 'VM.Audit'))
+      .map(view),
+  );
   reg.add('GET', '/cluster/replication/{id}', (req, ctx) => {
     const j = job(str(req, 'id'));
     check(req, ctx, j.guest, 'VM.Audit');
@@ -81,7 +105,8 @@ export function registerReplication(reg: HandlerRegistry, core: SimCore): void {
     if (!g) throw fail(`guest '${guest}' does not exist`);
     const target = state.node(str(req, 'target')).name;
     if (target === g.node) throw fail(`unable to replicate to local node '${target}'`);
-    if ([...ops().replication.values()].some((j) => j.guest === guest && j.target === target)) throw fail(`replication job for guest '${guest}' to target '${target}' already exists`);
+    if ([...ops().replication.values()].some((j) => j.guest === guest && j.target === target))
+      throw fail(`replication job for guest '${guest}' to target '${target}' already exists`);
     const j: ReplicationJob = { id, guest, jobnum, target, type: 'local' };
     setFields(j, req);
     ops().replication.set(id, j);
@@ -91,7 +116,8 @@ export function registerReplication(reg: HandlerRegistry, core: SimCore): void {
     const j = job(str(req, 'id'));
     check(req, ctx, j.guest, 'VM.Replicate');
     const digest = optStr(req, 'digest');
-    if (digest !== undefined && digest !== view(j)['digest']) throw fail('detected modified configuration - file changed by other user? Try again.');
+    if (digest !== undefined && digest !== view(j)['digest'])
+      throw fail('detected modified configuration - file changed by other user? Try again.');
     setFields(j, req);
     return null;
   });
@@ -112,7 +138,14 @@ export function registerReplication(reg: HandlerRegistry, core: SimCore): void {
   reg.add('GET', '/nodes/{node}/replication', (req, ctx) => {
     const node = state.node(str(req, 'node')).name;
     const guest = optNum(req, 'guest');
-    return all().filter((j) => onNode(node, j) && (guest === undefined || j.guest === guest) && can(req, ctx, `/vms/${j.guest}`, 'VM.Audit')).map(status);
+    return all()
+      .filter(
+        (j) =>
+          onNode(node, j) &&
+          (guest === undefined || j.guest === guest) &&
+          can(req, ctx, `/vms/${j.guest}`, 'VM.Audit'),
+      )
+      .map(status);
   });
   const local = (req: SimRequest): ReplicationJob => {
     const node = state.node(str(req, 'node')).name;
@@ -131,11 +164,20 @@ export function registerReplication(reg: HandlerRegistry, core: SimCore): void {
   });
   reg.add('GET', '/nodes/{node}/replication/{id}/log', (req, ctx) => {
     const j = local(req);
-    if (!can(req, ctx, `/vms/${j.guest}`, 'VM.Audit') && !can(req, ctx, `/nodes/${str(req, 'node')}`, 'Sys.Audit')) throw permError(`/vms/${j.guest}`, 'VM.Audit');
+    if (
+      !can(req, ctx, `/vms/${j.guest}`, 'VM.Audit') &&
+      !can(req, ctx, `/nodes/${str(req, 'node')}`, 'Sys.Audit')
+    )
+      throw permError(`/vms/${j.guest}`, 'VM.Audit');
     const run = settle(j.id);
     if (!run.last_try) return [];
     const at = new Date(run.last_try * 1000).toISOString().replace('T', ' ').slice(0, 19);
-    const lines = [`${at} ${j.id}: start replication job`, `${at} ${j.id}: guest => VM ${j.guest}, running => 1`, `${at} ${j.id}: volumes => local-zfs:vm-${j.guest}-disk-0`, `${at} ${j.id}: end replication job`];
+    const lines = [
+      `${at} ${j.id}: start replication job`,
+      `${at} ${j.id}: guest => VM ${j.guest}, running => 1`,
+      `${at} ${j.id}: volumes => local-zfs:vm-${j.guest}-disk-0`,
+      `${at} ${j.id}: end replication job`,
+    ];
     return lines.map((t, i) => ({ n: i + 1, t }));
   });
   reg.add('POST', '/nodes/{node}/replication/{id}/schedule_now', (req, ctx) => {

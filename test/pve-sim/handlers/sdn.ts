@@ -21,7 +21,8 @@ function fieldsOf(req: SimRequest, skip: readonly string[] = []): Fields {
   return out;
 }
 
-const same = (a: Fields, b: Fields): boolean => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+const same = (a: Fields, b: Fields): boolean =>
+  JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
 
 /** PVE's pending view: running values on top, differing written values under `pending`, and state new/changed/deleted. */
 type View = Record<string, unknown>;
@@ -31,13 +32,16 @@ function pendingView(id: string, key: string, cfg: Fields | undefined, run: Fiel
     const pending: Fields = { ...cfg };
     delete pending[key];
     // the parent keys stay on top: lists filter subnets by vnet and vnets by zone
-    const parents = Object.fromEntries(['zone', 'vnet'].filter((k) => k !== key && cfg[k] !== undefined).map((k) => [k, cfg[k]]));
+    const parents = Object.fromEntries(
+      ['zone', 'vnet'].filter((k) => k !== key && cfg[k] !== undefined).map((k) => [k, cfg[k]]),
+    );
     return { [key]: id, type: cfg['type'] ?? '', ...parents, state: 'new', pending };
   }
   if (!cfg && run) return { ...run, state: 'deleted' };
   if (cfg && run && !same(cfg, run)) {
     const pending: Fields = {};
-    for (const k of new Set([...Object.keys(cfg), ...Object.keys(run)])) if (cfg[k] !== run[k] && cfg[k] !== undefined) pending[k] = cfg[k];
+    for (const k of new Set([...Object.keys(cfg), ...Object.keys(run)]))
+      if (cfg[k] !== run[k] && cfg[k] !== undefined) pending[k] = cfg[k];
     return { ...run, state: 'changed', pending };
   }
   return { ...(cfg ?? run ?? {}) };
@@ -46,7 +50,11 @@ function pendingView(id: string, key: string, cfg: Fields | undefined, run: Fiel
 function subnetView(s: View, zoneOf: (vnet: string) => string | undefined): Fields {
   const id = String(s['subnet']);
   const m = /^(.+)-(\d+\.\d+\.\d+\.\d+|[0-9a-f:]+)-(\d+)$/i.exec(id);
-  return { ...s, zone: zoneOf(String(s['vnet'])) ?? '', ...(m ? { cidr: `${m[2]}/${m[3]}`, network: m[2]!, mask: Number(m[3]) } : {}) };
+  return {
+    ...s,
+    zone: zoneOf(String(s['vnet'])) ?? '',
+    ...(m ? { cidr: `${m[2]}/${m[3]}`, network: m[2]!, mask: Number(m[3]) } : {}),
+  };
 }
 
 export function registerSdn(reg: HandlerRegistry, core: SimCore): void {
@@ -61,7 +69,8 @@ export function registerSdn(reg: HandlerRegistry, core: SimCore): void {
     const vnet = String(kind === 'vnets' ? f['vnet'] : f['vnet']);
     return `/sdn/zones/${zoneOfVnet(vnet) ?? ''}/${vnet}`;
   };
-  const visible = (req: SimRequest, ctx: HandlerContext, path: string): boolean => can(req, ctx, path, 'SDN.Audit') || can(req, ctx, path, 'SDN.Allocate');
+  const visible = (req: SimRequest, ctx: HandlerContext, path: string): boolean =>
+    can(req, ctx, path, 'SDN.Audit') || can(req, ctx, path, 'SDN.Allocate');
   const requireAllocate = (req: SimRequest, ctx: HandlerContext, path: string): void => {
     if (!can(req, ctx, path, 'SDN.Allocate')) throw permError(path, 'SDN.Allocate');
   };
@@ -73,27 +82,41 @@ export function registerSdn(reg: HandlerRegistry, core: SimCore): void {
   const list = (kind: Kind, req: SimRequest, ctx: HandlerContext, filter: (f: Fields) => boolean): View[] => {
     const { sdn, sdnRunning } = ops();
     const key = ID_KEY[kind];
-    const ids = [...new Set([...sdn[kind].keys(), ...(flag(req, 'pending') || flag(req, 'running') ? sdnRunning[kind].keys() : [])])].sort();
+    const ids = [
+      ...new Set([
+        ...sdn[kind].keys(),
+        ...(flag(req, 'pending') || flag(req, 'running') ? sdnRunning[kind].keys() : []),
+      ]),
+    ].sort();
     const out: View[] = [];
     for (const id of ids) {
       const cfg = sdn[kind].get(id);
       const run = sdnRunning[kind].get(id);
-      const base = flag(req, 'running') ? run : cfg ?? run;
+      const base = flag(req, 'running') ? run : (cfg ?? run);
       if (!base || !filter(base) || !visible(req, ctx, aclPath(kind, base))) continue;
-      const view: View = flag(req, 'pending') ? pendingView(id, key, cfg, run) : flag(req, 'running') ? { ...base } : { ...base, digest: digestOf(base) };
+      const view: View = flag(req, 'pending')
+        ? pendingView(id, key, cfg, run)
+        : flag(req, 'running')
+          ? { ...base }
+          : { ...base, digest: digestOf(base) };
       out.push(kind === 'subnets' ? subnetView(view, zoneOfVnet) : view);
     }
     return out;
   };
 
-  reg.add('GET', '/cluster/sdn', () => ['vnets', 'zones', 'controllers', 'ipams', 'dns', 'fabrics'].map((id) => ({ id })));
+  reg.add('GET', '/cluster/sdn', () =>
+    ['vnets', 'zones', 'controllers', 'ipams', 'dns', 'fabrics'].map((id) => ({ id })),
+  );
   reg.add('PUT', '/cluster/sdn', (req) => {
     const o = ops();
     o.sdnRunning = cloneSdn(o.sdn);
     const nodes = [...state.nodes.values()].filter((n) => n.online);
     const first = nodes[0] ?? [...state.nodes.values()][0]!;
     return core.tasks.start({
-      node: first.name, type: 'reloadnetworkall', id: '', principal: req.principal,
+      node: first.name,
+      type: 'reloadnetworkall',
+      id: '',
+      principal: req.principal,
       run: async (t) => {
         for (const n of nodes) t.log(`${n.name}: reloading network config`);
         await t.wait();
@@ -102,7 +125,9 @@ export function registerSdn(reg: HandlerRegistry, core: SimCore): void {
     });
   });
 
-  reg.add('GET', '/cluster/sdn/zones', (req, ctx) => list('zones', req, ctx, (f) => !optStr(req, 'type') || f['type'] === optStr(req, 'type')));
+  reg.add('GET', '/cluster/sdn/zones', (req, ctx) =>
+    list('zones', req, ctx, (f) => !optStr(req, 'type') || f['type'] === optStr(req, 'type')),
+  );
   reg.add('GET', '/cluster/sdn/zones/{zone}', (req) => {
     const z = get('zones', str(req, 'zone'));
     return { ...z, digest: digestOf(z) };
@@ -111,14 +136,19 @@ export function registerSdn(reg: HandlerRegistry, core: SimCore): void {
     const id = str(req, 'zone');
     if (ops().sdn.zones.has(id)) throw fail(`sdn zone object ID '${id}' already defined`);
     const z = fieldsOf(req);
-    if ((z['type'] === 'vlan' || z['type'] === 'qinq') && !z['bridge']) throw paramError({ bridge: 'property is missing and it is not optional' });
+    if ((z['type'] === 'vlan' || z['type'] === 'qinq') && !z['bridge'])
+      throw paramError({ bridge: 'property is missing and it is not optional' });
     ops().sdn.zones.set(id, z);
     return null;
   });
   reg.add('PUT', '/cluster/sdn/zones/{zone}', (req) => {
     const z = get('zones', str(req, 'zone'));
-    if (optStr(req, 'digest') !== undefined && optStr(req, 'digest') !== digestOf(z)) throw fail('detected modified configuration - file changed by other user? Try again.');
-    for (const k of String(req.params['delete'] ?? '').split(/[,;\s]+/).filter(Boolean)) delete z[k];
+    if (optStr(req, 'digest') !== undefined && optStr(req, 'digest') !== digestOf(z))
+      throw fail('detected modified configuration - file changed by other user? Try again.');
+    for (const k of String(req.params['delete'] ?? '')
+      .split(/[,;\s]+/)
+      .filter(Boolean))
+      delete z[k];
     Object.assign(z, fieldsOf(req, ['zone']));
     return null;
   });
@@ -144,21 +174,26 @@ export function registerSdn(reg: HandlerRegistry, core: SimCore): void {
     if (!zone) throw paramError({ zone: `zone '${str(req, 'zone')}' does not exist` });
     const v: Fields = { type: 'vnet', ...fieldsOf(req) };
     if (TAGGED.has(String(zone['type'])) && v['tag'] === undefined) throw fail('missing vlan tag');
-    if (zone['type'] === 'simple' && v['tag'] !== undefined) throw paramError({ tag: "vlan tag is not allowed on 'simple' zone" });
+    if (zone['type'] === 'simple' && v['tag'] !== undefined)
+      throw paramError({ tag: "vlan tag is not allowed on 'simple' zone" });
     ops().sdn.vnets.set(id, v);
     return null;
   });
   reg.add('PUT', '/cluster/sdn/vnets/{vnet}', (req, ctx) => {
     const v = get('vnets', str(req, 'vnet'));
     requireAllocate(req, ctx, aclPath('vnets', v));
-    for (const k of String(req.params['delete'] ?? '').split(/[,;\s]+/).filter(Boolean)) delete v[k];
+    for (const k of String(req.params['delete'] ?? '')
+      .split(/[,;\s]+/)
+      .filter(Boolean))
+      delete v[k];
     Object.assign(v, fieldsOf(req, ['vnet']));
     return null;
   });
   reg.add('DELETE', '/cluster/sdn/vnets/{vnet}', (req, ctx) => {
     const id = str(req, 'vnet');
     requireAllocate(req, ctx, aclPath('vnets', get('vnets', id)));
-    if ([...ops().sdn.subnets.values()].some((s) => s['vnet'] === id)) throw fail(`Can't delete vnet '${id}': it still has subnets`);
+    if ([...ops().sdn.subnets.values()].some((s) => s['vnet'] === id))
+      throw fail(`Can't delete vnet '${id}': it still has subnets`);
     ops().sdn.vnets.delete(id);
     return null;
   });
@@ -191,7 +226,10 @@ export function registerSdn(reg: HandlerRegistry, core: SimCore): void {
   reg.add('PUT', '/cluster/sdn/vnets/{vnet}/subnets/{subnet}', (req, ctx) => {
     subnetsOf(req, ctx, true);
     const s = get('subnets', str(req, 'subnet'));
-    for (const k of String(req.params['delete'] ?? '').split(/[,;\s]+/).filter(Boolean)) delete s[k];
+    for (const k of String(req.params['delete'] ?? '')
+      .split(/[,;\s]+/)
+      .filter(Boolean))
+      delete s[k];
     Object.assign(s, fieldsOf(req, ['subnet', 'vnet']));
     return null;
   });

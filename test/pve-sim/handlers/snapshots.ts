@@ -8,7 +8,8 @@ import { KINDS, fail, flag, guestOf, optStr, str, taskType, type SimCore } from 
 import { snapshotConfig } from './guest-config.js';
 
 function checkReserved(name: string): void {
-  if (name === 'current' || name.toLowerCase() === 'pending') throw fail(`unable to use snapshot name '${name}' (reserved name)`);
+  if (name === 'current' || name.toLowerCase() === 'pending')
+    throw fail(`unable to use snapshot name '${name}' (reserved name)`);
 }
 
 function snapshotList(g: Guest): Record<string, unknown>[] {
@@ -20,7 +21,12 @@ function snapshotList(g: Guest): Record<string, unknown>[] {
     if (s.snapstate) e['snapstate'] = s.snapstate;
     out.push(e);
   }
-  const current: Record<string, unknown> = { name: 'current', digest: configDigest(g), running: isRunning(g) ? 1 : 0, description: 'You are here!' };
+  const current: Record<string, unknown> = {
+    name: 'current',
+    digest: configDigest(g),
+    running: isRunning(g) ? 1 : 0,
+    description: 'You are here!',
+  };
   if (typeof g.conf['parent'] === 'string') current['parent'] = g.conf['parent'];
   out.push(current);
   return out;
@@ -41,8 +47,19 @@ export function registerSnapshots(reg: HandlerRegistry, core: SimCore): void {
   const now = (): number => core.state.now();
   for (const type of KINDS) {
     const base = `/nodes/{node}/${type}/{vmid}/snapshot`;
-    const start = (req: SimRequest, g: Guest, action: string, run: Parameters<SimCore['tasks']['start']>[0]['run']): string =>
-      core.tasks.start({ node: g.node, type: taskType(type as GuestType, action), id: String(g.vmid), principal: req.principal, run });
+    const start = (
+      req: SimRequest,
+      g: Guest,
+      action: string,
+      run: Parameters<SimCore['tasks']['start']>[0]['run'],
+    ): string =>
+      core.tasks.start({
+        node: g.node,
+        type: taskType(type as GuestType, action),
+        id: String(g.vmid),
+        principal: req.principal,
+        run,
+      });
 
     reg.add('GET', base, (req) => snapshotList(guestOf(core, req, type)));
 
@@ -56,7 +73,15 @@ export function registerSnapshots(reg: HandlerRegistry, core: SimCore): void {
           if (g.snapshots.has(name)) throw new Error(`snapshot name '${name}' already used`);
           if (isTemplate(g)) throw new Error(`you can't take a snapshot if it's a template`);
           const parent = typeof g.conf['parent'] === 'string' ? g.conf['parent'] : undefined;
-          const snap = { name, snaptime: Math.floor(now() / 1000), vmstate: withState as 0 | 1, description: optStr(req, 'description') ?? '', snapstate: 'prepare' as const, conf: frozenConfig(g), ...(parent ? { parent } : {}) };
+          const snap = {
+            name,
+            snaptime: Math.floor(now() / 1000),
+            vmstate: withState as 0 | 1,
+            description: optStr(req, 'description') ?? '',
+            snapstate: 'prepare' as const,
+            conf: frozenConfig(g),
+            ...(parent ? { parent } : {}),
+          };
           g.snapshots.set(name, snap);
           if (withState) t.log(`saving VM state and RAM using storage 'local-lvm'`);
           await t.wait().catch((e: unknown) => {
@@ -71,11 +96,14 @@ export function registerSnapshots(reg: HandlerRegistry, core: SimCore): void {
 
     reg.add('GET', `${base}/{snapname}`, (req) => {
       const g = guestOf(core, req, type);
-      if (!g.snapshots.has(str(req, 'snapname'))) throw fail(`snapshot '${str(req, 'snapname')}' does not exist`);
+      if (!g.snapshots.has(str(req, 'snapname')))
+        throw fail(`snapshot '${str(req, 'snapname')}' does not exist`);
       return [{ rel: 'config' }, { rel: 'rollback' }];
     });
 
-    reg.add('GET', `${base}/{snapname}/config`, (req) => snapshotConfig(guestOf(core, req, type), str(req, 'snapname')));
+    reg.add('GET', `${base}/{snapname}/config`, (req) =>
+      snapshotConfig(guestOf(core, req, type), str(req, 'snapname')),
+    );
 
     reg.add('PUT', `${base}/{snapname}/config`, (req) => {
       const g = guestOf(core, req, type);
@@ -113,7 +141,8 @@ export function registerSnapshots(reg: HandlerRegistry, core: SimCore): void {
         t.withLock(g, 'rollback', async () => {
           const s = g.snapshots.get(name);
           if (!s) throw missing(name);
-          if (s.snapstate) throw new Error(`unable to rollback to incomplete snapshot (snapstate = ${s.snapstate})`);
+          if (s.snapstate)
+            throw new Error(`unable to rollback to incomplete snapshot (snapstate = ${s.snapstate})`);
           if (isRunning(g)) powerOff(g, now());
           await t.wait();
           g.conf = { ...s.conf, parent: name, lock: 'rollback' };

@@ -1,5 +1,11 @@
 // Task endpoints: /nodes/{node}/tasks (list, status, log, stop) and /cluster/tasks.
-import { PveHttpError, permError, type HandlerRegistry, type Principal, type SimRequest } from '../http/types.js';
+import {
+  PveHttpError,
+  permError,
+  type HandlerRegistry,
+  type Principal,
+  type SimRequest,
+} from '../http/types.js';
 import type { TaskRecord } from '../cluster/tasks.js';
 import { parseUpid } from '../cluster/upid.js';
 import { can, flag, optNum, optStr, str, who, type SimCore } from './common.js';
@@ -10,7 +16,16 @@ function owns(p: Principal, t: TaskRecord): boolean {
 }
 
 function fields(t: TaskRecord): Record<string, unknown> {
-  const out: Record<string, unknown> = { upid: t.upid, node: t.node, pid: t.pid, pstart: t.pstart, starttime: t.starttime, type: t.type, id: t.id, user: t.userid };
+  const out: Record<string, unknown> = {
+    upid: t.upid,
+    node: t.node,
+    pid: t.pid,
+    pstart: t.pstart,
+    starttime: t.starttime,
+    type: t.type,
+    id: t.id,
+    user: t.userid,
+  };
   if (t.tokenid) out['tokenid'] = t.tokenid;
   return out;
 }
@@ -25,9 +40,11 @@ const STATUS_CLASS = (t: TaskRecord): string => {
 function taskFor(core: SimCore, req: SimRequest, ctx: HandlerContext): TaskRecord {
   const upid = str(req, 'upid');
   const parsed = parseUpid(upid);
-  if (!parsed) throw new PveHttpError(400, 'Parameter verification failed.\n', { upid: 'unable to parse worker upid' });
+  if (!parsed)
+    throw new PveHttpError(400, 'Parameter verification failed.\n', { upid: 'unable to parse worker upid' });
   const t = core.tasks.get(upid);
-  if (!t || parsed.node !== str(req, 'node')) throw new PveHttpError(400, 'Parameter verification failed.\n', { upid: 'no such task' });
+  if (!t || parsed.node !== str(req, 'node'))
+    throw new PveHttpError(400, 'Parameter verification failed.\n', { upid: 'no such task' });
   if (!owns(who(req), t) && !can(req, ctx, `/nodes/${t.node}`, 'Sys.Audit')) throw permError();
   return t;
 }
@@ -79,7 +96,9 @@ export function registerTasks(reg: HandlerRegistry, core: SimCore): void {
     if (t.log.length === 0) return { __envelope: true, data: [{ n: 1, t: 'no content' }], total: 1 };
     const start = optNum(req, 'start') ?? 0;
     const limit = optNum(req, 'limit') ?? 50;
-    const lines = t.log.slice(start, limit > 0 ? start + limit : undefined).map((text, i) => ({ n: start + i + 1, t: text }));
+    const lines = t.log
+      .slice(start, limit > 0 ? start + limit : undefined)
+      .map((text, i) => ({ n: start + i + 1, t: text }));
     return { __envelope: true, data: lines, total: t.log.length };
   });
 

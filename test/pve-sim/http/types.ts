@@ -86,7 +86,10 @@ export function permError(path?: string, priv?: string): PveHttpError {
 
 /** PVE's proxy stage for a name that is not a cluster node (pve-cluster remote_node_ip) */
 export function unknownNodeError(node: string): PveHttpError {
-  return new PveHttpError(500, `hostname lookup '${node}' failed - failed to get address info for: ${node}: Name or service not known\n`);
+  return new PveHttpError(
+    500,
+    `hostname lookup '${node}' failed - failed to get address info for: ${node}: Name or service not known\n`,
+  );
 }
 
 /** the proxy stage for a node that is down: AnyEvent::HTTP's status 595 with the connect error as reason */

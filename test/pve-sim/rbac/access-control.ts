@@ -98,7 +98,11 @@ export class SimAccessControl implements AccessControl {
     return new Set(this.flags(principalId(principal), path).keys());
   }
 
-  check(perms: SchemaPermissions | undefined, principal: Principal | undefined, params: Record<string, unknown>): CheckResult {
+  check(
+    perms: SchemaPermissions | undefined,
+    principal: Principal | undefined,
+    params: Record<string, unknown>,
+  ): CheckResult {
     return this.evaluator.evaluate(perms, principal && principalId(principal), params);
   }
 
@@ -113,7 +117,8 @@ export class SimAccessControl implements AccessControl {
 
   pools(): Map<string, PoolInfo> {
     const out = new Map<string, PoolInfo>();
-    for (const [poolid, p] of this.cfg.pools) out.set(poolid, { poolid, comment: p.comment, vms: p.vms, storage: p.storage });
+    for (const [poolid, p] of this.cfg.pools)
+      out.set(poolid, { poolid, comment: p.comment, vms: p.vms, storage: p.storage });
     return out;
   }
 
@@ -151,7 +156,13 @@ export class SimAccessControl implements AccessControl {
     const out = new Map<string, TokenInfo>();
     for (const [userid, u] of this.cfg.users) {
       for (const [tokenid, t] of u.tokens) {
-        out.set(`${userid}!${tokenid}`, { userid, tokenid, privsep: t.privsep, expire: t.expire, comment: t.comment });
+        out.set(`${userid}!${tokenid}`, {
+          userid,
+          tokenid,
+          privsep: t.privsep,
+          expire: t.expire,
+          comment: t.comment,
+        });
       }
     }
     return out;

@@ -7,11 +7,15 @@ import type { FlagMap } from './resolve.js';
 
 /** Thrown inside the evaluation; carries PVE's exact message (403 unless told otherwise). */
 class Denied extends Error {
-  constructor(message: string, readonly status = 403) {
+  constructor(
+    message: string,
+    readonly status = 403,
+  ) {
     super(message);
   }
 }
-const denied = (detail?: string): Denied => new Denied(detail ? `Permission check failed (${detail})\n` : 'Permission check failed\n');
+const denied = (detail?: string): Denied =>
+  new Denied(detail ? `Permission check failed (${detail})\n` : 'Permission check failed\n');
 
 type Params = Record<string, unknown>;
 
@@ -24,7 +28,8 @@ function fillTemplate(tmpl: string, params: Params): string {
 }
 
 const str = (x: unknown): string => (typeof x === 'string' ? x : '');
-const strList = (x: unknown): string[] => (Array.isArray(x) ? x.filter((p): p is string => typeof p === 'string') : []);
+const strList = (x: unknown): string[] =>
+  Array.isArray(x) ? x.filter((p): p is string => typeof p === 'string') : [];
 
 /** Flat "key", value option pairs after the fixed arguments of a check. */
 function options(rest: unknown[]): Map<string, unknown> {
@@ -70,7 +75,9 @@ export class PermissionEvaluator {
 
   /** groups where the user holds any of privs on /access/groups/<g> */
   groupsWith(user: string, privs: string[]): Set<string> {
-    return new Set([...this.cfg.groups.keys()].filter((g) => this.has(user, `/access/groups/${g}`, privs, true)));
+    return new Set(
+      [...this.cfg.groups.keys()].filter((g) => this.has(user, `/access/groups/${g}`, privs, true)),
+    );
   }
 
   private userExists(userid: string, noerr: boolean): boolean {
@@ -79,7 +86,13 @@ export class PermissionEvaluator {
     throw new Denied(`no such user ('${userid}')\n`, 500);
   }
 
-  private useridGroup(user: string, privs: string[], opts: Map<string, unknown>, params: Params, noerr: boolean): boolean {
+  private useridGroup(
+    user: string,
+    privs: string[],
+    opts: Map<string, unknown>,
+    params: Params,
+    noerr: boolean,
+  ): boolean {
     const userid = str(params.userid);
     const groupsParam = str(opts.get('groups_param'));
     const existing = groupsParam !== 'create';

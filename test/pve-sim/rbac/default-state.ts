@@ -30,11 +30,32 @@ export const DEMO_POOL = 'OpenVLE-VMs';
 
 /** Every VM.* privilege, plus what a pool-scoped operator needs to see and fill its pool's storage. */
 const OPENVLE_PRIVS = [
-  'Datastore.AllocateSpace', 'Datastore.Audit', 'Pool.Audit',
-  'VM.Allocate', 'VM.Audit', 'VM.Backup', 'VM.Clone', 'VM.Config.CDROM', 'VM.Config.CPU', 'VM.Config.Cloudinit',
-  'VM.Config.Disk', 'VM.Config.HWType', 'VM.Config.Memory', 'VM.Config.Network', 'VM.Config.Options', 'VM.Console',
-  'VM.GuestAgent.Audit', 'VM.GuestAgent.FileRead', 'VM.GuestAgent.FileSystemMgmt', 'VM.GuestAgent.FileWrite',
-  'VM.GuestAgent.Unrestricted', 'VM.Migrate', 'VM.PowerMgmt', 'VM.Replicate', 'VM.Snapshot', 'VM.Snapshot.Rollback',
+  'Datastore.AllocateSpace',
+  'Datastore.Audit',
+  'Pool.Audit',
+  'VM.Allocate',
+  'VM.Audit',
+  'VM.Backup',
+  'VM.Clone',
+  'VM.Config.CDROM',
+  'VM.Config.CPU',
+  'VM.Config.Cloudinit',
+  'VM.Config.Disk',
+  'VM.Config.HWType',
+  'VM.Config.Memory',
+  'VM.Config.Network',
+  'VM.Config.Options',
+  'VM.Console',
+  'VM.GuestAgent.Audit',
+  'VM.GuestAgent.FileRead',
+  'VM.GuestAgent.FileSystemMgmt',
+  'VM.GuestAgent.FileWrite',
+  'VM.GuestAgent.Unrestricted',
+  'VM.Migrate',
+  'VM.PowerMgmt',
+  'VM.Replicate',
+  'VM.Snapshot',
+  'VM.Snapshot.Rollback',
 ];
 
 /** The default user.cfg, consistent with the default cluster (nodes pve1..3, vmids 100..139, local/local-lvm/nfs-backup). */
@@ -67,7 +88,6 @@ acl:1:/sdn/zones/localnetwork:OpenVLE@pve,OpenVLE@pve!prod01:PVESDNUser:
 acl:1:/vms:totp@pve:PVEVMUser:
 `;
 }
-
 
 export function defaultTokenCfg(): string {
   return writeTokenCfg(new Map(Object.entries(DEMO_TOKENS)));

@@ -44,7 +44,11 @@ export function normalizePath(raw: string): string | undefined {
 /** PVE's split_list: ',', ';' and whitespace all separate. */
 export function splitList(s: string | undefined): string[] {
   if (!s) return [];
-  return s.replace(/[,;]/g, ' ').trim().split(/\s+/).filter((x) => x !== '');
+  return s
+    .replace(/[,;]/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter((x) => x !== '');
 }
 
 /** PVE's encode_text: percent-encode ':' and every byte outside printable ASCII (UTF-8 first). */

@@ -2,11 +2,23 @@
 import { SimAccessControl } from './access-control.js';
 import { parseTokenCfg } from './token-cfg.js';
 import {
-  DEFAULT_ROOT_PASSWORD, DEMO_PASSWORDS, DEMO_TOTP_SECRET, DEMO_TOTP_USER, defaultTokenCfg, defaultUserCfg,
+  DEFAULT_ROOT_PASSWORD,
+  DEMO_PASSWORDS,
+  DEMO_TOTP_SECRET,
+  DEMO_TOTP_USER,
+  defaultTokenCfg,
+  defaultUserCfg,
 } from './default-state.js';
 
 export {
-  DEFAULT_ROOT_PASSWORD, DEMO_PASSWORDS, DEMO_POOL, DEMO_TOKENS, DEMO_TOTP_SECRET, DEMO_TOTP_USER, defaultTokenCfg, defaultUserCfg,
+  DEFAULT_ROOT_PASSWORD,
+  DEMO_PASSWORDS,
+  DEMO_POOL,
+  DEMO_TOKENS,
+  DEMO_TOTP_SECRET,
+  DEMO_TOTP_USER,
+  defaultTokenCfg,
+  defaultUserCfg,
 } from './default-state.js';
 export { SimAccessControl } from './access-control.js';
 

@@ -17,7 +17,8 @@ function pick(members: AclMembers, member: string, final: boolean): FlagMap | un
 
 /** Walk the ACL tree for a user or privsep token (no pools, no owner intersection). */
 function walk(cfg: UserConfig, principal: string, path: string): FlagMap {
-  const parts = path === '/' ? [''] : path.split('/').filter((p, i, a) => p !== '' || i === 0 || i < a.length - 1);
+  const parts =
+    path === '/' ? [''] : path.split('/').filter((p, i, a) => p !== '' || i === 0 || i < a.length - 1);
   let roles: FlagMap = new Map();
   let node = path === '' ? undefined : cfg.aclRoot;
   for (let i = 0; i < parts.length && node; i++) {

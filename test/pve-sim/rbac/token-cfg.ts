@@ -12,5 +12,8 @@ export function parseTokenCfg(raw: string): Map<string, string> {
 }
 
 export function writeTokenCfg(secrets: Map<string, string>): string {
-  return [...secrets].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, s]) => `${id} ${s}\n`).join('');
+  return [...secrets]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([id, s]) => `${id} ${s}\n`)
+    .join('');
 }

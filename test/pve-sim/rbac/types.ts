@@ -45,9 +45,17 @@ export interface AccessControl {
   /** effective privileges on a path (privsep tokens: intersection of user and token) */
   privileges(principal: Principal, path: string): Set<string>;
   /** evaluate one endpoint's schema permissions with the call's params */
-  check(perms: SchemaPermissions | undefined, principal: Principal | undefined, params: Record<string, unknown>): CheckResult;
+  check(
+    perms: SchemaPermissions | undefined,
+    principal: Principal | undefined,
+    params: Record<string, unknown>,
+  ): CheckResult;
   /** the answer of GET /access/permissions: path -> {priv: 1|0 (propagate)} */
-  permissionsAnswer(principal: Principal, path?: string, userid?: string): Record<string, Record<string, 0 | 1>>;
+  permissionsAnswer(
+    principal: Principal,
+    path?: string,
+    userid?: string,
+  ): Record<string, Record<string, 0 | 1>>;
 
   // --- state used by handlers
   /** bumped on every change of users, ACLs, tokens or pools: callers key their caches on it */

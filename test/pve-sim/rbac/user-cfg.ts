@@ -1,10 +1,23 @@
 // PVE's user.cfg: the in-memory model, the parser (lenient, line by line) and the canonical writer.
 import { SPECIAL_ROLES, VALID_PRIVILEGES, isSpecialRole } from './privileges.js';
 import {
-  decodeText, encodeText, isGroupId, isPoolId, isRoleId, isStorageId, isUserid, normalizePath, splitList, splitTokenId,
+  decodeText,
+  encodeText,
+  isGroupId,
+  isPoolId,
+  isRoleId,
+  isStorageId,
+  isUserid,
+  normalizePath,
+  splitList,
+  splitTokenId,
 } from './ids.js';
 
-export interface TokenEntry { privsep: boolean; expire: number; comment?: string }
+export interface TokenEntry {
+  privsep: boolean;
+  expire: number;
+  comment?: string;
+}
 export interface UserEntry {
   enable: boolean;
   expire: number;
@@ -16,11 +29,25 @@ export interface UserEntry {
   groups: Set<string>;
   tokens: Map<string, TokenEntry>;
 }
-export interface GroupEntry { comment?: string; users: Set<string> }
-export interface PoolEntry { comment?: string; vms: Set<number>; storage: Set<string>; parent?: string; pools: Set<string> }
+export interface GroupEntry {
+  comment?: string;
+  users: Set<string>;
+}
+export interface PoolEntry {
+  comment?: string;
+  vms: Set<number>;
+  storage: Set<string>;
+  parent?: string;
+  pools: Set<string>;
+}
 /** member -> role -> propagate */
 export type AclMembers = Map<string, Map<string, boolean>>;
-export interface AclNode { users: AclMembers; groups: AclMembers; tokens: AclMembers; children: Map<string, AclNode> }
+export interface AclNode {
+  users: AclMembers;
+  groups: AclMembers;
+  tokens: AclMembers;
+  children: Map<string, AclNode>;
+}
 
 export interface UserConfig {
   users: Map<string, UserEntry>;
@@ -32,12 +59,29 @@ export interface UserConfig {
   aclRoot: AclNode;
 }
 
-export const newAclNode = (): AclNode => ({ users: new Map(), groups: new Map(), tokens: new Map(), children: new Map() });
-export const newUser = (enable: boolean): UserEntry => ({ enable, expire: 0, groups: new Set(), tokens: new Map() });
+export const newAclNode = (): AclNode => ({
+  users: new Map(),
+  groups: new Map(),
+  tokens: new Map(),
+  children: new Map(),
+});
+export const newUser = (enable: boolean): UserEntry => ({
+  enable,
+  expire: 0,
+  groups: new Set(),
+  tokens: new Map(),
+});
 export const newPool = (): PoolEntry => ({ vms: new Set(), storage: new Set(), pools: new Set() });
 
 export function emptyUserConfig(): UserConfig {
-  const cfg: UserConfig = { users: new Map(), groups: new Map(), roles: new Map(), pools: new Map(), vms: new Map(), aclRoot: newAclNode() };
+  const cfg: UserConfig = {
+    users: new Map(),
+    groups: new Map(),
+    roles: new Map(),
+    pools: new Map(),
+    vms: new Map(),
+    aclRoot: newAclNode(),
+  };
   forceDefaults(cfg);
   return cfg;
 }
@@ -151,7 +195,13 @@ const PARSERS: Record<string, LineParser> = {
 };
 
 /** Add one (member, role) pair to an ACL path, as the parser and PUT /access/acl do. False if refused. */
-export function addAclMember(cfg: UserConfig, path: string, ug: string, role: string, propagate: boolean): boolean {
+export function addAclMember(
+  cfg: UserConfig,
+  path: string,
+  ug: string,
+  role: string,
+  propagate: boolean,
+): boolean {
   const group = /^@(\S+)$/.exec(ug)?.[1];
   let bucket: keyof Pick<AclNode, 'users' | 'groups' | 'tokens'>;
   let member = ug;
@@ -222,7 +272,16 @@ export function writeUserCfg(cfg: UserConfig): string {
   const out: string[] = [];
   for (const id of sorted(cfg.users.keys())) {
     const u = cfg.users.get(id) as UserEntry;
-    const fields = [id, u.enable ? 1 : 0, u.expire, enc(u.firstname), enc(u.lastname), u.email ?? '', enc(u.comment), u.keys ?? ''];
+    const fields = [
+      id,
+      u.enable ? 1 : 0,
+      u.expire,
+      enc(u.firstname),
+      enc(u.lastname),
+      u.email ?? '',
+      enc(u.comment),
+      u.keys ?? '',
+    ];
     out.push(`user:${fields.join(':')}:\n`);
     for (const name of sorted(u.tokens.keys())) {
       const t = u.tokens.get(name) as TokenEntry;
@@ -237,7 +296,9 @@ export function writeUserCfg(cfg: UserConfig): string {
   out.push('\n');
   for (const id of sorted(cfg.pools.keys())) {
     const p = cfg.pools.get(id) as PoolEntry;
-    out.push(`pool:${id}:${enc(p.comment)}:${sorted([...p.vms].map(String)).join(',')}:${sorted(p.storage).join(',')}:\n`);
+    out.push(
+      `pool:${id}:${enc(p.comment)}:${sorted([...p.vms].map(String)).join(',')}:${sorted(p.storage).join(',')}:\n`,
+    );
   }
   out.push('\n');
   for (const id of sorted(cfg.roles.keys())) {

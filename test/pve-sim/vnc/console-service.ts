@@ -9,7 +9,8 @@ import type { VncPool } from './vnc-pool.js';
 import { generateVncPassword, VncTicketSigner } from './vnc-ticket.js';
 import { acceptWebSocket, relay, type RawUpgrade } from './ws-bridge.js';
 
-export type ConsoleTarget = { kind: 'qemu' | 'lxc'; node: string; vmid: number } | { kind: 'node'; node: string };
+export type ConsoleTarget =
+  { kind: 'qemu' | 'lxc'; node: string; vmid: number } | { kind: 'node'; node: string };
 
 export interface ConsoleReply {
   user: string;
@@ -53,29 +54,54 @@ export class ConsoleService {
   }
 
   /** POST vncproxy / vncshell. `withPassword`: VNC-protocol auth is used, so a password is generated (9.1.7+). */
-  async open(target: ConsoleTarget, principal: Principal | undefined, withPassword: boolean): Promise<ConsoleReply> {
+  async open(
+    target: ConsoleTarget,
+    principal: Principal | undefined,
+    withPassword: boolean,
+  ): Promise<ConsoleReply> {
     const user = authidOf(principal);
     const running = this.isRunning(target);
-    const session = this.sessions.open(poolKey(target), (port) => this.startTask(target, principal, user, port));
+    const session = this.sessions.open(poolKey(target), (port) =>
+      this.startTask(target, principal, user, port),
+    );
     const password = withPassword ? generateVncPassword() : undefined;
-    const signed = this.signer.issue({ authid: user, path: aclPath(target), port: session.port }, this.nowSec());
+    const signed = this.signer.issue(
+      { authid: user, path: aclPath(target), port: session.port },
+      this.nowSec(),
+    );
     const ticket = password === undefined ? signed : `${password}:${signed}`;
     // PVE answers only once the worker listens; here that means QEMU is up (a failure shows at connect).
     if (running) await this.deps.vnc.acquire(session.key).catch(() => undefined);
-    const reply: ConsoleReply = { user, ticket, port: session.port, cert: this.deps.certPem(), upid: session.task.upid };
+    const reply: ConsoleReply = {
+      user,
+      ticket,
+      port: session.port,
+      cert: this.deps.certPem(),
+      upid: session.task.upid,
+    };
     if (password !== undefined) reply.password = password;
     return reply;
   }
 
   /** GET vncwebsocket without an upgrade: checks the ticket and answers the port as a string, as PVE does. */
-  check(target: ConsoleTarget, principal: Principal | undefined, port: number, vncticket: string): { port: string } {
+  check(
+    target: ConsoleTarget,
+    principal: Principal | undefined,
+    port: number,
+    vncticket: string,
+  ): { port: string } {
     this.verifyTicket(target, principal, port, vncticket);
     this.isRunning(target);
     return { port: String(port) };
   }
 
   /** GET vncwebsocket with an upgrade: refuses like pveproxy, else relays to QEMU until either side closes. */
-  async connect(target: ConsoleTarget, principal: Principal | undefined, params: { port: number; vncticket: string }, raw: RawUpgrade): Promise<void> {
+  async connect(
+    target: ConsoleTarget,
+    principal: Principal | undefined,
+    params: { port: number; vncticket: string },
+    raw: RawUpgrade,
+  ): Promise<void> {
     // Errors thrown before the socket is touched become the HTTP answer (the core writes it).
     const password = this.verifyTicket(target, principal, params.port, params.vncticket);
     const running = this.isRunning(target);
@@ -85,7 +111,12 @@ export class ConsoleService {
       raw.socket.destroy();
       return;
     }
-    if (!running) return this.failBackend(session, raw, `${target.kind === 'lxc' ? 'CT' : 'VM'} ${'vmid' in target ? target.vmid : target.node} not running`);
+    if (!running)
+      return this.failBackend(
+        session,
+        raw,
+        `${target.kind === 'lxc' ? 'CT' : 'VM'} ${'vmid' in target ? target.vmid : target.node} not running`,
+      );
     try {
       const qemu = await this.deps.vnc.acquire(session.key);
       // VNC auth uses the first 8 characters: the generated password, or the ticket for ticket-only consoles.
@@ -107,8 +138,17 @@ export class ConsoleService {
   }
 
   /** Returns the VNC password carried by the ticket ('' for ticket-only consoles). */
-  private verifyTicket(target: ConsoleTarget, principal: Principal | undefined, port: number, ticket: string): string {
-    const password = this.signer.verify(ticket, { authid: authidOf(principal), path: aclPath(target), port }, this.nowSec());
+  private verifyTicket(
+    target: ConsoleTarget,
+    principal: Principal | undefined,
+    port: number,
+    ticket: string,
+  ): string {
+    const password = this.signer.verify(
+      ticket,
+      { authid: authidOf(principal), path: aclPath(target), port },
+      this.nowSec(),
+    );
     if (password === undefined) throw new PveHttpError(401, INVALID_VNC_TICKET);
     return password;
   }
@@ -123,15 +163,22 @@ export class ConsoleService {
     const { cluster } = this.deps;
     if (target.kind === 'node') {
       if (!cluster.control.summary().nodes.includes(target.node)) {
-        throw new PveHttpError(500, `hostname lookup '${target.node}' failed - failed to get address info for: ${target.node}: Name or service not known\n`);
+        throw new PveHttpError(
+          500,
+          `hostname lookup '${target.node}' failed - failed to get address info for: ${target.node}: Name or service not known\n`,
+        );
       }
       return true;
     }
-    if (!cluster.guestStatus) throw new PveHttpError(501, 'consoles need Cluster.guestStatus (not implemented in simulator)\n');
+    if (!cluster.guestStatus)
+      throw new PveHttpError(501, 'consoles need Cluster.guestStatus (not implemented in simulator)\n');
     const g = cluster.guestStatus(target.vmid);
     if (!g || g.node !== target.node || g.type !== target.kind) {
       const dir = target.kind === 'qemu' ? 'qemu-server' : 'lxc';
-      throw new PveHttpError(500, `Configuration file 'nodes/${target.node}/${dir}/${target.vmid}.conf' does not exist\n`);
+      throw new PveHttpError(
+        500,
+        `Configuration file 'nodes/${target.node}/${dir}/${target.vmid}.conf' does not exist\n`,
+      );
     }
     return g.status === 'running';
   }
@@ -142,7 +189,12 @@ export class ConsoleService {
     return this.deps.cluster.guestStatus?.(Number(vm[1]))?.status === 'running';
   }
 
-  private startTask(target: ConsoleTarget, principal: Principal | undefined, user: string, port: number): ConsoleTask {
+  private startTask(
+    target: ConsoleTarget,
+    principal: Principal | undefined,
+    user: string,
+    port: number,
+  ): ConsoleTask {
     const type = target.kind === 'node' ? 'vncshell' : 'vncproxy';
     const id = target.kind === 'node' ? '' : String(target.vmid);
     const external = this.deps.cluster.startExternalTask?.({ node: target.node, type, id, principal });
@@ -150,7 +202,15 @@ export class ConsoleService {
       external.log(`starting vnc proxy on port ${port}`);
       return external;
     }
-    const upid = formatUpid({ node: target.node, pid: randomInt(1, 0x3fffff), pstart: randomInt(1, 0xffffff), starttime: this.nowSec(), type, id, user });
+    const upid = formatUpid({
+      node: target.node,
+      pid: randomInt(1, 0x3fffff),
+      pstart: randomInt(1, 0xffffff),
+      starttime: this.nowSec(),
+      type,
+      id,
+      user,
+    });
     return { upid, log: () => {}, finish: () => {} };
   }
 

@@ -64,7 +64,8 @@ export class ConsoleSessions {
   }
 
   private freePort(): number {
-    for (let p = FIRST_PORT; p <= LAST_PORT; p++) if (!this.waiting.has(p) && !this.connected.has(p)) return p;
+    for (let p = FIRST_PORT; p <= LAST_PORT; p++)
+      if (!this.waiting.has(p) && !this.connected.has(p)) return p;
     throw new Error(`unable to find free port (${FIRST_PORT}-${LAST_PORT})\n`);
   }
 }

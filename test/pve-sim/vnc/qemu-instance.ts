@@ -132,8 +132,13 @@ function firstLine(child: ChildProcess): Promise<string> {
 async function withTimeout<T>(work: Promise<T>, guard: ChildProcess, stderr: () => string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const failed = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`QEMU did not start within ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
-    guard.once('exit', () => reject(new Error(`QEMU exited during startup: ${stderr().trim() || 'no output'}`)));
+    timer = setTimeout(
+      () => reject(new Error(`QEMU did not start within ${START_TIMEOUT_MS} ms`)),
+      START_TIMEOUT_MS,
+    );
+    guard.once('exit', () =>
+      reject(new Error(`QEMU exited during startup: ${stderr().trim() || 'no output'}`)),
+    );
     guard.once('error', reject);
   });
   try {

@@ -27,7 +27,9 @@ export class VncTicketSigner {
   constructor(private readonly secret: Buffer = randomBytes(32)) {}
 
   private sign(plain: string, scope: VncTicketScope): Buffer {
-    return createHmac('sha256', this.secret).update(`${plain}:${scope.authid}:${scope.path}${scope.port === undefined ? '' : `:${scope.port}`}`).digest();
+    return createHmac('sha256', this.secret)
+      .update(`${plain}:${scope.authid}:${scope.path}${scope.port === undefined ? '' : `:${scope.port}`}`)
+      .digest();
   }
 
   /**
@@ -44,7 +46,8 @@ export class VncTicketSigner {
    * ticket's prefix ('' when there is none), or undefined when the ticket is not valid here.
    */
   verify(ticket: string, scope: VncTicketScope, nowSec: number): string | undefined {
-    const hasPrefix = ticket.length > PASSWORD_LENGTH && ticket[PASSWORD_LENGTH] === ':' && !ticket.startsWith('PVEVNC:');
+    const hasPrefix =
+      ticket.length > PASSWORD_LENGTH && ticket[PASSWORD_LENGTH] === ':' && !ticket.startsWith('PVEVNC:');
     const password = hasPrefix ? ticket.slice(0, PASSWORD_LENGTH) : '';
     const m = TICKET_RE.exec(hasPrefix ? ticket.slice(PASSWORD_LENGTH + 1) : ticket);
     if (!m?.[1] || !m[2]) return undefined;

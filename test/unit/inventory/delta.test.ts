@@ -2,36 +2,111 @@
 import { describe, expect, it } from 'vitest';
 import { diffRecords, isEmptyDiff } from '../../../src-main/inventory/delta.js';
 import { normaliseResources, type RecordMap } from '../../../src-main/inventory/normalise.js';
-import { ClusterResources as ResourceEntries, type ClusterResource as ResourceEntry } from '../../../src-main/pve/api/cluster.js';
+import {
+  ClusterResources as ResourceEntries,
+  type ClusterResource as ResourceEntry,
+} from '../../../src-main/pve/api/cluster.js';
 import { applyChanges, GuestRecord, InventoryRecord } from '../../../src-shared/model/inventory.js';
 
 function guest(vmid: number, extra: Partial<ResourceEntry> = {}): ResourceEntry {
   return {
-    id: `qemu/${vmid}`, type: 'qemu', vmid, node: `pve${(vmid % 3) + 1}`, name: `vm-${vmid}`, status: 'running',
-    cpu: 0.1, maxcpu: 2, mem: 1024, maxmem: 4096, disk: 0, maxdisk: 8192, uptime: 100, template: false, ...extra,
+    id: `qemu/${vmid}`,
+    type: 'qemu',
+    vmid,
+    node: `pve${(vmid % 3) + 1}`,
+    name: `vm-${vmid}`,
+    status: 'running',
+    cpu: 0.1,
+    maxcpu: 2,
+    mem: 1024,
+    maxmem: 4096,
+    disk: 0,
+    maxdisk: 8192,
+    uptime: 100,
+    template: false,
+    ...extra,
   };
 }
-const node = (name: string, status = 'online'): ResourceEntry => ({ id: `node/${name}`, type: 'node', node: name, status, cpu: 0.2, maxcpu: 16, mem: 1, maxmem: 2, uptime: 5 });
-const base = (): ResourceEntry[] => [node('pve1'), node('pve2'), node('pve3'), guest(100), guest(101), guest(102)];
-const norm = (entries: ResourceEntry[], prev?: RecordMap): RecordMap => normaliseResources('c1', entries, prev);
+const node = (name: string, status = 'online'): ResourceEntry => ({
+  id: `node/${name}`,
+  type: 'node',
+  node: name,
+  status,
+  cpu: 0.2,
+  maxcpu: 16,
+  mem: 1,
+  maxmem: 2,
+  uptime: 5,
+});
+const base = (): ResourceEntry[] => [
+  node('pve1'),
+  node('pve2'),
+  node('pve3'),
+  guest(100),
+  guest(101),
+  guest(102),
+];
+const norm = (entries: ResourceEntry[], prev?: RecordMap): RecordMap =>
+  normaliseResources('c1', entries, prev);
 
 describe('normaliseResources', () => {
   it('types every PVE kind and validates against the shared schema', () => {
     const raw = [
       ...base(),
-      { id: 'lxc/200', type: 'lxc', vmid: 200, node: 'pve1', status: 'stopped', tags: 'web;db', template: 1, lock: 'backup', pool: 'dev', hastate: 'started' },
-      { id: 'storage/pve1/local', type: 'storage', storage: 'local', node: 'pve1', status: 'available', shared: 0, plugintype: 'dir', content: 'iso,vztmpl', disk: 5, maxdisk: 10 },
+      {
+        id: 'lxc/200',
+        type: 'lxc',
+        vmid: 200,
+        node: 'pve1',
+        status: 'stopped',
+        tags: 'web;db',
+        template: 1,
+        lock: 'backup',
+        pool: 'dev',
+        hastate: 'started',
+      },
+      {
+        id: 'storage/pve1/local',
+        type: 'storage',
+        storage: 'local',
+        node: 'pve1',
+        status: 'available',
+        shared: 0,
+        plugintype: 'dir',
+        content: 'iso,vztmpl',
+        disk: 5,
+        maxdisk: 10,
+      },
       { id: '/pool/dev', type: 'pool', pool: 'dev' },
-      { id: 'network/pve1/zone/localnetwork', type: 'network', network: 'localnetwork', 'network-type': 'zone', node: 'pve1', status: 'ok' },
+      {
+        id: 'network/pve1/zone/localnetwork',
+        type: 'network',
+        network: 'localnetwork',
+        'network-type': 'zone',
+        node: 'pve1',
+        status: 'ok',
+      },
       { id: 'weird/1', type: 'future-kind' },
     ];
     const records = norm(ResourceEntries.parse(raw));
     expect(records.size).toBe(10);
     for (const r of records.values()) expect(InventoryRecord.safeParse(r).success).toBe(true);
     const ct = GuestRecord.parse(records.get('lxc/200'));
-    expect(ct).toMatchObject({ type: 'lxc', template: true, lock: 'backup', tags: ['db', 'web'], pool: 'dev', hastate: 'started', cpu: null });
+    expect(ct).toMatchObject({
+      type: 'lxc',
+      template: true,
+      lock: 'backup',
+      tags: ['db', 'web'],
+      pool: 'dev',
+      hastate: 'started',
+      cpu: null,
+    });
     expect(records.get('storage/pve1/local')).toMatchObject({ kind: 'storage', shared: false, maxdisk: 10 });
-    expect(records.get('network/pve1/zone/localnetwork')).toMatchObject({ kind: 'sdn', name: 'localnetwork', sdnType: 'zone' });
+    expect(records.get('network/pve1/zone/localnetwork')).toMatchObject({
+      kind: 'sdn',
+      name: 'localnetwork',
+      sdnType: 'zone',
+    });
   });
 
   it('converts odd-but-valid entries through the zod schema and refuses broken ones', () => {
@@ -44,13 +119,33 @@ describe('normaliseResources', () => {
 
   it('keeps the previous record object for an unchanged guest and a new one for a changed guest', () => {
     const first = norm(base());
-    const second = norm([node('pve1'), node('pve2'), node('pve3'), guest(100), guest(101, { cpu: 0.7 }), guest(102, { tags: 'a' })], first);
+    const second = norm(
+      [
+        node('pve1'),
+        node('pve2'),
+        node('pve3'),
+        guest(100),
+        guest(101, { cpu: 0.7 }),
+        guest(102, { tags: 'a' }),
+      ],
+      first,
+    );
     expect(second.get('qemu/100')).toBe(first.get('qemu/100'));
     expect(second.get('qemu/101')).not.toBe(first.get('qemu/101'));
     expect(second.get('qemu/101')).toMatchObject({ cpu: 0.7 });
     expect(second.get('qemu/102')).toMatchObject({ tags: ['a'] });
     // a guest whose node went offline is a change too (status turns unknown)
-    const third = norm([node('pve1'), node('pve2', 'offline'), node('pve3'), guest(100), guest(101, { cpu: 0.7 }), guest(102, { tags: 'a' })], second);
+    const third = norm(
+      [
+        node('pve1'),
+        node('pve2', 'offline'),
+        node('pve3'),
+        guest(100),
+        guest(101, { cpu: 0.7 }),
+        guest(102, { tags: 'a' }),
+      ],
+      second,
+    );
     expect(third.get('qemu/100')).toMatchObject({ status: 'unknown' });
     expect(third.get('qemu/101')).toBe(second.get('qemu/101'));
   });
@@ -58,7 +153,10 @@ describe('normaliseResources', () => {
   it('marks guests of an offline node unknown and keeps guests PVE stops listing', () => {
     const first = norm(base());
     // guest 100 lives on pve2, 101 on pve3, 102 on pve1
-    const second = norm([node('pve1'), node('pve2', 'offline'), node('pve3'), guest(100), guest(101), guest(102)], first);
+    const second = norm(
+      [node('pve1'), node('pve2', 'offline'), node('pve3'), guest(100), guest(101), guest(102)],
+      first,
+    );
     expect(second.get('qemu/100')).toMatchObject({ status: 'unknown' });
     expect(second.get('qemu/101')).toMatchObject({ status: 'running' });
     expect(second.get('node/pve2')).toMatchObject({ status: 'offline' });
@@ -73,7 +171,14 @@ describe('normaliseResources', () => {
 describe('diffRecords', () => {
   it('reports added, changed (changed fields only) and removed', () => {
     const a = norm(base());
-    const b = norm([node('pve1'), node('pve2'), node('pve3'), guest(100, { status: 'stopped', cpu: 0 }), guest(102), guest(103)]);
+    const b = norm([
+      node('pve1'),
+      node('pve2'),
+      node('pve3'),
+      guest(100, { status: 'stopped', cpu: 0 }),
+      guest(102),
+      guest(103),
+    ]);
     const d = diffRecords(a, b);
     expect(d.added.map((r) => r.id)).toEqual(['qemu/103']);
     expect(d.removed).toEqual(['qemu/101']);

@@ -2,7 +2,13 @@
 // (in the real store) always equals rebuilding it, for 10,000 rows.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { GuestRecord, InventoryDelta, RecordChange } from '../../../src-shared/model/inventory.js';
-import { buildOrder, groupItems, updateOrder, watchedFields, type GridQuery } from '../../../src-renderer/features/inventory/grid-index.js';
+import {
+  buildOrder,
+  groupItems,
+  updateOrder,
+  watchedFields,
+  type GridQuery,
+} from '../../../src-renderer/features/inventory/grid-index.js';
 import { recordKey, useInventoryStore } from '../../../src-renderer/features/inventory/inventory-store.js';
 
 const NODES = ['pve1', 'pve2', 'pve3', 'pve4'];
@@ -10,14 +16,41 @@ const STATUSES = ['running', 'stopped', 'paused'] as const;
 
 function guest(vmid: number, over: Partial<GuestRecord> = {}): GuestRecord {
   return {
-    id: `qemu/${vmid}`, clusterId: 'c1', kind: 'guest', type: vmid % 5 === 0 ? 'lxc' : 'qemu', vmid, name: `vm-${(vmid * 7919) % 1000}`,
-    node: NODES[vmid % NODES.length]!, status: STATUSES[vmid % 3]!, template: false, lock: null, tags: vmid % 4 === 0 ? ['db', 'prod'] : [],
-    pool: vmid % 6 === 0 ? 'dev' : null, hastate: null, cpu: (vmid % 10) / 10, maxcpu: 2, mem: vmid * 1000, maxmem: 4e9, disk: 0,
-    maxdisk: 8e9, uptime: vmid, netin: 0, netout: 0, diskread: 0, diskwrite: 0, ...over,
+    id: `qemu/${vmid}`,
+    clusterId: 'c1',
+    kind: 'guest',
+    type: vmid % 5 === 0 ? 'lxc' : 'qemu',
+    vmid,
+    name: `vm-${(vmid * 7919) % 1000}`,
+    node: NODES[vmid % NODES.length]!,
+    status: STATUSES[vmid % 3]!,
+    template: false,
+    lock: null,
+    tags: vmid % 4 === 0 ? ['db', 'prod'] : [],
+    pool: vmid % 6 === 0 ? 'dev' : null,
+    hastate: null,
+    cpu: (vmid % 10) / 10,
+    maxcpu: 2,
+    mem: vmid * 1000,
+    maxmem: 4e9,
+    disk: 0,
+    maxdisk: 8e9,
+    uptime: vmid,
+    netin: 0,
+    netout: 0,
+    diskread: 0,
+    diskwrite: 0,
+    ...over,
   };
 }
 
-const query = (over: Partial<GridQuery> = {}): GridQuery => ({ sorting: [{ id: 'vmid', desc: false }], globalFilter: '', columnFilters: {}, groupBy: 'none', ...over });
+const query = (over: Partial<GridQuery> = {}): GridQuery => ({
+  sorting: [{ id: 'vmid', desc: false }],
+  globalFilter: '',
+  columnFilters: {},
+  groupBy: 'none',
+  ...over,
+});
 
 function lookup(list: GuestRecord[]): (key: string) => GuestRecord | undefined {
   const m = new Map(list.map((g) => [g.id, g]));
@@ -30,7 +63,16 @@ describe('grid index', () => {
   const get = lookup(list);
 
   it('sorts on several columns with the record key breaking ties, both directions', () => {
-    const order = buildOrder(keys, get, query({ sorting: [{ id: 'node', desc: false }, { id: 'vmid', desc: true }] }));
+    const order = buildOrder(
+      keys,
+      get,
+      query({
+        sorting: [
+          { id: 'node', desc: false },
+          { id: 'vmid', desc: true },
+        ],
+      }),
+    );
     expect(order).toHaveLength(50);
     const rows = order.map((k) => get(k)!);
     for (let i = 1; i < rows.length; i++) {
@@ -40,7 +82,9 @@ describe('grid index', () => {
   });
 
   it('filters by free text over every column and by per-column text, case-insensitively', () => {
-    expect(buildOrder(keys, get, query({ globalFilter: 'PVE2' })).every((k) => get(k)!.node === 'pve2')).toBe(true);
+    expect(buildOrder(keys, get, query({ globalFilter: 'PVE2' })).every((k) => get(k)!.node === 'pve2')).toBe(
+      true,
+    );
     const both = buildOrder(keys, get, query({ columnFilters: { node: 'pve1', status: 'running' } }));
     expect(both.length).toBeGreaterThan(0);
     expect(both.every((k) => get(k)!.node === 'pve1' && get(k)!.status === 'running')).toBe(true);
@@ -64,9 +108,17 @@ describe('grid index', () => {
   });
 
   it('patching with touched and removed keys equals a rebuild', () => {
-    const q = query({ sorting: [{ id: 'status', desc: false }, { id: 'name', desc: true }], columnFilters: { type: 'qemu' } });
+    const q = query({
+      sorting: [
+        { id: 'status', desc: false },
+        { id: 'name', desc: true },
+      ],
+      columnFilters: { type: 'qemu' },
+    });
     const before = buildOrder(keys, get, q);
-    const changed = list.map((g, i) => (i % 7 === 0 ? { ...g, status: 'stopped' as const, name: `z-${i}`, type: 'qemu' as const } : g));
+    const changed = list.map((g, i) =>
+      i % 7 === 0 ? { ...g, status: 'stopped' as const, name: `z-${i}`, type: 'qemu' as const } : g,
+    );
     const get2 = lookup(changed);
     const touched = new Set(changed.filter((_, i) => i % 7 === 0).map((g) => g.id));
     const removed = new Set([keys[3]!, keys[4]!]);
@@ -79,7 +131,7 @@ describe('grid index', () => {
 /** A small deterministic generator, so a failure replays the same way. */
 function rng(seed: number): () => number {
   let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 describe('inventory store with 10,000 guests', () => {
@@ -92,7 +144,9 @@ describe('inventory store with 10,000 guests', () => {
   });
 
   function delta(d: Partial<InventoryDelta>): void {
-    const outcome = useInventoryStore.getState().applyDelta({ clusterId: 'c1', version: ++version, added: [], changed: [], removed: [], ...d });
+    const outcome = useInventoryStore
+      .getState()
+      .applyDelta({ clusterId: 'c1', version: ++version, added: [], changed: [], removed: [], ...d });
     expect(outcome).toBe('ok');
   }
 
@@ -110,7 +164,8 @@ describe('inventory store with 10,000 guests', () => {
       c.total++;
       if (g.status === 'running') c.running++;
     }
-    for (const [k, c] of Object.entries(st.guestCounts)) if (!counts[k]) expect(c).toEqual({ running: 0, total: 0 });
+    for (const [k, c] of Object.entries(st.guestCounts))
+      if (!counts[k]) expect(c).toEqual({ running: 0, total: 0 });
     for (const [k, c] of Object.entries(counts)) expect(st.guestCounts[k]).toEqual(c);
   }
 
@@ -122,7 +177,16 @@ describe('inventory store with 10,000 guests', () => {
   });
 
   it('stays equal to a rebuild through random deltas under a sort, a filter and a grouping', () => {
-    useInventoryStore.getState().setGridQuery(query({ sorting: [{ id: 'status', desc: true }, { id: 'cpu', desc: false }], columnFilters: { node: 'pve' }, groupBy: 'node' }));
+    useInventoryStore.getState().setGridQuery(
+      query({
+        sorting: [
+          { id: 'status', desc: true },
+          { id: 'cpu', desc: false },
+        ],
+        columnFilters: { node: 'pve' },
+        groupBy: 'node',
+      }),
+    );
     const rand = rng(7);
     let nextVmid = 20_000;
     for (let round = 0; round < 8; round++) {
@@ -130,9 +194,15 @@ describe('inventory store with 10,000 guests', () => {
       const pick = () => keys[Math.floor(rand() * keys.length)]!.split('|')[1]!;
       const changed: RecordChange[] = Array.from({ length: 100 }, () => ({
         id: pick(),
-        fields: { status: STATUSES[Math.floor(rand() * 3)]!, cpu: Math.round(rand() * 100) / 100, node: NODES[Math.floor(rand() * 4)]! },
+        fields: {
+          status: STATUSES[Math.floor(rand() * 3)]!,
+          cpu: Math.round(rand() * 100) / 100,
+          node: NODES[Math.floor(rand() * 4)]!,
+        },
       }));
-      const removed = [...new Set(Array.from({ length: 5 }, pick))].filter((id) => !changed.some((c) => c.id === id));
+      const removed = [...new Set(Array.from({ length: 5 }, pick))].filter(
+        (id) => !changed.some((c) => c.id === id),
+      );
       const added = Array.from({ length: 5 }, () => guest(nextVmid++));
       delta({ changed, removed, added });
       expectConsistent();

@@ -11,7 +11,11 @@ describe('console window policy', () => {
   it('allows app://proxdeck with a console route', () => {
     expect(isConsoleWindowUrl(`app://proxdeck/index.html${route}`)).toBe(true);
     expect(isConsoleWindowUrl(`app://proxdeck/${route}`)).toBe(true);
-    expect(isConsoleWindowUrl(`app://proxdeck/index.html${consoleRouteHash({ profileId: 'lab', node: 'pve2', type: 'node' }, '')}`)).toBe(true);
+    expect(
+      isConsoleWindowUrl(
+        `app://proxdeck/index.html${consoleRouteHash({ profileId: 'lab', node: 'pve2', type: 'node' }, '')}`,
+      ),
+    ).toBe(true);
   });
 
   it.each([
@@ -22,7 +26,10 @@ describe('console window policy', () => {
     ['other page', `app://proxdeck/other.html${route}`],
     ['query string', `app://proxdeck/index.html?x=1${route}`],
     ['extra fragment key', `app://proxdeck/index.html${consoleRouteHash(VM, '#next=https://evil.example')}`],
-    ['invalid target', `app://proxdeck/index.html#console=${encodeURIComponent('{"profileId":"lab","node":"pve1","type":"qemu"}')}`],
+    [
+      'invalid target',
+      `app://proxdeck/index.html#console=${encodeURIComponent('{"profileId":"lab","node":"pve1","type":"qemu"}')}`,
+    ],
     ['not JSON', 'app://proxdeck/index.html#console=nope'],
     ['javascript url', 'javascript:alert(1)'],
     ['garbage', 'not a url'],
@@ -35,7 +42,10 @@ describe('console window policy', () => {
     const decision = decideWindowOpen(`app://proxdeck/index.html${route}`, PRELOAD);
     expect(decision.action).toBe('allow');
     if (decision.action !== 'allow') return;
-    expect(decision.overrideBrowserWindowOptions.webPreferences).toEqual({ ...WEB_PREFERENCES, preload: PRELOAD });
+    expect(decision.overrideBrowserWindowOptions.webPreferences).toEqual({
+      ...WEB_PREFERENCES,
+      preload: PRELOAD,
+    });
     expect(decision.overrideBrowserWindowOptions.webPreferences.sandbox).toBe(true);
     expect(decision.overrideBrowserWindowOptions.webPreferences.contextIsolation).toBe(true);
   });

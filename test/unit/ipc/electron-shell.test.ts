@@ -130,7 +130,9 @@ describe('electron shell', () => {
     const detached = `app://proxdeck/index.html#console=${encodeURIComponent('{"profileId":"p","node":"pve1","type":"qemu","vmid":101}')}`;
     expect(open(detached)).toMatchObject({
       action: 'allow',
-      overrideBrowserWindowOptions: { webPreferences: { ...WEB_PREFERENCES, preload: path.join(appPath, 'dist-main', 'preload.cjs') } },
+      overrideBrowserWindowOptions: {
+        webPreferences: { ...WEB_PREFERENCES, preload: path.join(appPath, 'dist-main', 'preload.cjs') },
+      },
     });
     const answers: boolean[] = [];
     call('permissionRequest', {}, 'media', (ok: boolean) => answers.push(ok));

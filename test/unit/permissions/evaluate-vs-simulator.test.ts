@@ -10,7 +10,8 @@ import { stripHandlerNeeds } from '../../../src-shared/permissions/requirement.j
 import { loadEndpoints, schemaPath } from './reference.js';
 
 const endpoints = loadEndpoints();
-const fixture = (name: string): string => readFileSync(join(dirname(schemaPath), 'access-tests/configs', name), 'utf8');
+const fixture = (name: string): string =>
+  readFileSync(join(dirname(schemaPath), 'access-tests/configs', name), 'utf8');
 
 const principalOf = (id: string): Principal => {
   const [userid, tokenid] = id.split('!') as [string, string | undefined];
@@ -18,18 +19,53 @@ const principalOf = (id: string): Principal => {
 };
 
 const TARGETS = [100, 120, 125, 300, 500, 600, 700].flatMap((vmid) => [
-  { node: 'pve1', vmid, snapname: 's1', newid: 900, storage: 'local-lvm', poolid: 'devel', path: `/vms/${vmid}` },
-  { node: 'pve1', vmid, snapname: 's1', newid: 901, pool: 'OpenVLE-VMs', storage: 'store1', poolid: 'OpenVLE-VMs', path: '/pool/devel' },
+  {
+    node: 'pve1',
+    vmid,
+    snapname: 's1',
+    newid: 900,
+    storage: 'local-lvm',
+    poolid: 'devel',
+    path: `/vms/${vmid}`,
+  },
+  {
+    node: 'pve1',
+    vmid,
+    snapname: 's1',
+    newid: 901,
+    pool: 'OpenVLE-VMs',
+    storage: 'store1',
+    poolid: 'OpenVLE-VMs',
+    path: '/pool/devel',
+  },
 ]);
 
 const CONFIGS: [string, string | undefined, string[]][] = [
-  ['default simulator state', undefined, ['OpenVLE@pve', 'OpenVLE@pve!prod01', 'auditor@pve!ro', 'support@pve!console', 'ops@pve!ops', 'empty@pve!noacl', 'totp@pve']],
-  ['upstream test6 (pools)', fixture('test6.cfg'), ['User1@pve', 'User2@pve', 'User3@pve', 'User4@pve', 'intern@pve']],
+  [
+    'default simulator state',
+    undefined,
+    [
+      'OpenVLE@pve',
+      'OpenVLE@pve!prod01',
+      'auditor@pve!ro',
+      'support@pve!console',
+      'ops@pve!ops',
+      'empty@pve!noacl',
+      'totp@pve',
+    ],
+  ],
+  [
+    'upstream test6 (pools)',
+    fixture('test6.cfg'),
+    ['User1@pve', 'User2@pve', 'User3@pve', 'User4@pve', 'intern@pve'],
+  ],
 ];
 
 describe.each(CONFIGS)('evaluate.ts agrees with the simulator RBAC: %s', (_name, userCfg, principals) => {
   const rbac = createAccessControl(userCfg === undefined ? {} : { userCfg });
-  const calls = ACTIONS.flatMap((a) => expandCalls(a)).filter((c) => endpoints.get(`${c.method} ${c.path}`)?.check !== undefined);
+  const calls = ACTIONS.flatMap((a) => expandCalls(a)).filter(
+    (c) => endpoints.get(`${c.method} ${c.path}`)?.check !== undefined,
+  );
 
   it.each(principals)('%s', (id) => {
     const principal = principalOf(id);

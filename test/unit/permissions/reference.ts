@@ -13,9 +13,17 @@ function read(file: string): string {
   return readFileSync(file, 'utf8');
 }
 
-const permissions = z.object({ check: z.unknown().optional(), user: z.string().optional(), description: z.string().optional() });
+const permissions = z.object({
+  check: z.unknown().optional(),
+  user: z.string().optional(),
+  description: z.string().optional(),
+});
 export type SchemaPermissions = z.infer<typeof permissions>;
-interface Node { path: string; info?: Record<string, { permissions?: SchemaPermissions }>; children?: Node[] }
+interface Node {
+  path: string;
+  info?: Record<string, { permissions?: SchemaPermissions }>;
+  children?: Node[];
+}
 const node: z.ZodType<Node> = z.lazy(() =>
   z.object({
     path: z.string(),
@@ -28,10 +36,13 @@ const node: z.ZodType<Node> = z.lazy(() =>
 export function loadEndpoints(): Map<string, SchemaPermissions | null> {
   const index = new Map<string, SchemaPermissions | null>();
   const visit = (n: Node): void => {
-    for (const [method, info] of Object.entries(n.info ?? {})) index.set(`${method} ${n.path}`, info.permissions ?? null);
+    for (const [method, info] of Object.entries(n.info ?? {}))
+      index.set(`${method} ${n.path}`, info.permissions ?? null);
     n.children?.forEach(visit);
   };
-  z.array(node).parse(JSON.parse(read(schemaPath))).forEach(visit);
+  z.array(node)
+    .parse(JSON.parse(read(schemaPath)))
+    .forEach(visit);
   return index;
 }
 

@@ -1,10 +1,24 @@
 // Config diffs with property-string sub-keys, edit params with delete, power and snapshot-tree diffs.
 import { describe, expect, it } from 'vitest';
 import {
-  applyConfigParams, configEditParams, diffConfig, diffPower, diffSnapshots, parsePropertyString, snapshotTreeLines,
+  applyConfigParams,
+  configEditParams,
+  diffConfig,
+  diffPower,
+  diffSnapshots,
+  parsePropertyString,
+  snapshotTreeLines,
 } from '../../../src-shared/plans/diff.js';
 
-const before = { memory: 2048, cores: 2, balloon: 1024, name: 'web', digest: 'aaa', net0: 'virtio=BC:24:11:00:00:01,bridge=vmbr0,firewall=1', scsi0: 'local-lvm:vm-100-disk-0,size=32G' };
+const before = {
+  memory: 2048,
+  cores: 2,
+  balloon: 1024,
+  name: 'web',
+  digest: 'aaa',
+  net0: 'virtio=BC:24:11:00:00:01,bridge=vmbr0,firewall=1',
+  scsi0: 'local-lvm:vm-100-disk-0,size=32G',
+};
 
 describe('diffConfig', () => {
   it('lists changed, added and removed keys, ignoring digest, sorted', () => {
@@ -17,7 +31,11 @@ describe('diffConfig', () => {
     ]);
   });
   it('shows property-string sub-key changes (net0 bridge, disk size)', () => {
-    const after = { ...before, net0: 'virtio=BC:24:11:00:00:01,bridge=vmbr1,tag=20', scsi0: 'local-lvm:vm-100-disk-0,size=64G' };
+    const after = {
+      ...before,
+      net0: 'virtio=BC:24:11:00:00:01,bridge=vmbr1,tag=20',
+      scsi0: 'local-lvm:vm-100-disk-0,size=64G',
+    };
     const d = diffConfig(before, after);
     expect(d.find((e) => e.key === 'net0')?.subkeys).toEqual([
       { key: 'bridge', before: 'vmbr0', after: 'vmbr1' },
@@ -25,7 +43,10 @@ describe('diffConfig', () => {
       { key: 'tag', after: '20' },
     ]);
     expect(d.find((e) => e.key === 'scsi0')?.subkeys).toEqual([{ key: 'size', before: '32G', after: '64G' }]);
-    expect(parsePropertyString('local-lvm:vm-100-disk-0,size=32G')).toEqual([['', 'local-lvm:vm-100-disk-0'], ['size', '32G']]);
+    expect(parsePropertyString('local-lvm:vm-100-disk-0,size=32G')).toEqual([
+      ['', 'local-lvm:vm-100-disk-0'],
+      ['size', '32G'],
+    ]);
   });
   it('plain text values get no sub-keys', () => {
     expect(diffConfig({ description: 'a, b' }, { description: 'a, c' })[0]?.subkeys).toBeUndefined();
@@ -47,7 +68,9 @@ describe('edit params', () => {
 
 describe('power and snapshots', () => {
   it('power diff only when the state changes', () => {
-    expect(diffPower('stopped', 'running')).toEqual([{ kind: 'power', key: 'status', change: 'changed', before: 'stopped', after: 'running' }]);
+    expect(diffPower('stopped', 'running')).toEqual([
+      { kind: 'power', key: 'status', change: 'changed', before: 'stopped', after: 'running' },
+    ]);
     expect(diffPower('running', 'running')).toEqual([]);
   });
   it('snapshot tree: a new snapshot moves NOW under it; rollback deletes nothing; delete re-parents children', () => {
@@ -56,13 +79,29 @@ describe('power and snapshots', () => {
       { name: 'upgrade', parent: 'base', snaptime: 2 },
       { name: 'current', parent: 'upgrade' },
     ];
-    const taken = [...tree.slice(0, 2), { name: 'auto-1', parent: 'upgrade', snaptime: 3 }, { name: 'current', parent: 'auto-1' }];
+    const taken = [
+      ...tree.slice(0, 2),
+      { name: 'auto-1', parent: 'upgrade', snaptime: 3 },
+      { name: 'current', parent: 'auto-1' },
+    ];
     expect(diffSnapshots(tree, taken)).toEqual([
-      { kind: 'snapshot-tree', key: 'current', change: 'changed', before: 'parent: upgrade', after: 'parent: auto-1' },
+      {
+        kind: 'snapshot-tree',
+        key: 'current',
+        change: 'changed',
+        before: 'parent: upgrade',
+        after: 'parent: auto-1',
+      },
       { kind: 'snapshot-tree', key: 'auto-1', change: 'added', after: 'parent: upgrade' },
     ]);
-    const deleted = [{ name: 'base', snaptime: 1 }, { name: 'current', parent: 'base' }];
-    expect(diffSnapshots(tree, deleted).map((e) => `${e.key}:${e.change}`)).toEqual(['upgrade:removed', 'current:changed']);
+    const deleted = [
+      { name: 'base', snaptime: 1 },
+      { name: 'current', parent: 'base' },
+    ];
+    expect(diffSnapshots(tree, deleted).map((e) => `${e.key}:${e.change}`)).toEqual([
+      'upgrade:removed',
+      'current:changed',
+    ]);
     expect(snapshotTreeLines(taken)).toEqual(['base', '  upgrade', '    auto-1', '      NOW']);
   });
 });

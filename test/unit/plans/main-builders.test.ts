@@ -15,14 +15,24 @@ const clients: PveClient[] = [];
 const NOW = new Date(2026, 0, 2, 3, 4, 5);
 
 function profileFor(tokenId: string, readOnly = false): Profile {
-  return Profile.parse({ id: tokenId.replace(/[^A-Za-z0-9]/g, '_'), name: tokenId, host: '127.0.0.1', port: sim.port, auth: { kind: 'token', tokenId }, pinnedFingerprint: sim.fingerprint, readOnly });
+  return Profile.parse({
+    id: tokenId.replace(/[^A-Za-z0-9]/g, '_'),
+    name: tokenId,
+    host: '127.0.0.1',
+    port: sim.port,
+    auth: { kind: 'token', tokenId },
+    pinnedFingerprint: sim.fingerprint,
+    readOnly,
+  });
 }
 
 function plan(action: PlanAction, tokenId = 'ops@pve!ops', readOnly = false) {
   const profile = profileFor(tokenId, readOnly);
   const client = buildClient(profile, DEMO_TOKENS[tokenId], undefined, {});
   clients.push(client);
-  return buildActionPlan(action, { caller: client, profile, now: () => NOW, newId: () => 'plan-0001' }).then((s) => s.plan);
+  return buildActionPlan(action, { caller: client, profile, now: () => NOW, newId: () => 'plan-0001' }).then(
+    (s) => s.plan,
+  );
 }
 
 function guest(status: 'running' | 'stopped', type: GuestRef['type'] = 'qemu', skip = 0): GuestRef {
@@ -50,10 +60,18 @@ describe('power plans', () => {
     const p = await plan({ kind: 'power', action: 'start', guests: [g] });
     expect(p.id).toBe('plan-0001');
     expect(p.calls).toEqual([
-      expect.objectContaining({ method: 'POST', path: `${path(g)}/status/start`, params: {}, privileges: ['VM.PowerMgmt on /vms/{vmid}'], pvesh: `pvesh create ${path(g)}/status/start` }),
+      expect.objectContaining({
+        method: 'POST',
+        path: `${path(g)}/status/start`,
+        params: {},
+        privileges: ['VM.PowerMgmt on /vms/{vmid}'],
+        pvesh: `pvesh create ${path(g)}/status/start`,
+      }),
     ]);
     expect(p.calls[0]!.check).toEqual({ allowed: true, missing: [], unchecked: [] });
-    expect(p.diff).toEqual([{ kind: 'power', key: 'status', change: 'changed', before: 'stopped', after: 'running' }]);
+    expect(p.diff).toEqual([
+      { kind: 'power', key: 'status', change: 'changed', before: 'stopped', after: 'running' },
+    ]);
     expect(p.destructive).toBe(false);
     expect(p.expect).toEqual({ status: 'stopped' });
   });
@@ -76,7 +94,11 @@ describe('power plans', () => {
 
   it('is refused as read-only for a read-only profile even with every privilege', async () => {
     const p = await plan({ kind: 'power', action: 'start', guests: [guest('stopped')] }, 'ops@pve!ops', true);
-    expect(p).toMatchObject({ readOnlyRefused: true, blocked: true, blockReasons: ['this profile is read-only'] });
+    expect(p).toMatchObject({
+      readOnlyRefused: true,
+      blocked: true,
+      blockReasons: ['this profile is read-only'],
+    });
   });
 
   it('bulk: one line per guest, duplicates folded, reset refused for containers', async () => {
@@ -84,14 +106,22 @@ describe('power plans', () => {
     const b = guest('stopped', 'qemu', 1);
     const p = await plan({ kind: 'power', action: 'start', guests: [a, b, a] });
     expect(p.calls).toHaveLength(2);
-    expect(p.diff.map((d) => d.key)).toEqual([expect.stringMatching(new RegExp(`^VM ${a.vmid}.*status$`)), expect.stringMatching(new RegExp(`^VM ${b.vmid}.*status$`))]);
-    await expect(plan({ kind: 'power', action: 'reset', guests: [guest('running', 'lxc')] })).rejects.toMatchObject({ code: 'bad_parameter' });
+    expect(p.diff.map((d) => d.key)).toEqual([
+      expect.stringMatching(new RegExp(`^VM ${a.vmid}.*status$`)),
+      expect.stringMatching(new RegExp(`^VM ${b.vmid}.*status$`)),
+    ]);
+    await expect(
+      plan({ kind: 'power', action: 'reset', guests: [guest('running', 'lxc')] }),
+    ).rejects.toMatchObject({ code: 'bad_parameter' });
   });
 
   it('snapshot before risky change puts a snapshot call first', async () => {
     const g = guest('running');
     const p = await plan({ kind: 'power', action: 'reboot', guests: [g], snapshotFirst: true });
-    expect(p.calls.map((c) => `${c.method} ${c.path}`)).toEqual([`POST ${path(g)}/snapshot`, `POST ${path(g)}/status/reboot`]);
+    expect(p.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+      `POST ${path(g)}/snapshot`,
+      `POST ${path(g)}/status/reboot`,
+    ]);
     expect(p.calls[0]!.params.snapname).toBe('auto-20260102-030405');
     expect(p.calls[0]!.privileges).toEqual(['VM.Snapshot on /vms/{vmid}']);
   });
@@ -100,12 +130,18 @@ describe('power plans', () => {
 describe('config plans', () => {
   it('diffs the edited keys, sends the digest, and asks for any of the config privileges', async () => {
     const g = guest('stopped');
-    const p = await plan({ kind: 'config', guest: g, changes: { memory: 4096, description: null, tags: 'web;prod' } });
+    const p = await plan({
+      kind: 'config',
+      guest: g,
+      changes: { memory: 4096, description: null, tags: 'web;prod' },
+    });
     const call = p.calls[0]!;
     expect(call.method).toBe('PUT');
     expect(call.params.digest).toBe(p.expect?.digest);
     expect(call.params.memory).toBe(4096);
-    expect(call.privileges[0]).toMatch(/^one of VM\.Config\.Disk, .*VM\.Config\.Memory.* on \/vms\/\{vmid\}$/);
+    expect(call.privileges[0]).toMatch(
+      /^one of VM\.Config\.Disk, .*VM\.Config\.Memory.* on \/vms\/\{vmid\}$/,
+    );
     expect(call.pvesh).toContain(`pvesh set ${path(g)}/config --`);
     const keys = p.diff.map((d) => d.key);
     expect(keys).toContain('memory');
@@ -125,7 +161,9 @@ describe('config plans', () => {
     const g = guest('stopped');
     const first = await plan({ kind: 'config', guest: g, changes: { description: 'x' } });
     const name = first.targets[0]!.name!;
-    await expect(plan({ kind: 'config', guest: g, changes: { name } })).rejects.toMatchObject({ code: 'bad_parameter' });
+    await expect(plan({ kind: 'config', guest: g, changes: { name } })).rejects.toMatchObject({
+      code: 'bad_parameter',
+    });
   });
 });
 
@@ -135,23 +173,44 @@ describe('snapshot plans', () => {
     const p = await plan({ kind: 'snapshot.create', guest: g });
     expect(p.title).toMatch(/^One-click snapshot 'auto-20260102-030405' of CT /);
     expect(p.calls[0]!.pvesh).toBe(`pvesh create ${path(g)}/snapshot --snapname auto-20260102-030405`);
-    expect(p.diff).toContainEqual(expect.objectContaining({ kind: 'snapshot-tree', key: 'current', change: 'changed', after: 'parent: auto-20260102-030405' }));
+    expect(p.diff).toContainEqual(
+      expect.objectContaining({
+        kind: 'snapshot-tree',
+        key: 'current',
+        change: 'changed',
+        after: 'parent: auto-20260102-030405',
+      }),
+    );
   });
 
   it('rollback and delete are destructive; rolling back past a later snapshot warns', async () => {
     const g = guest('stopped', 'qemu', 2);
     const client = clients[0]!;
-    for (const snapname of ['first', 'second']) await trackTask(client, await createSnapshot(client, g, { snapname }), { intervalMs: 10 });
+    for (const snapname of ['first', 'second'])
+      await trackTask(client, await createSnapshot(client, g, { snapname }), { intervalMs: 10 });
     const latest = await plan({ kind: 'snapshot.rollback', guest: g });
     expect(latest.title).toMatch(/to 'second'$/);
-    expect(latest.calls[0]).toMatchObject({ method: 'POST', path: `${path(g)}/snapshot/second/rollback`, privileges: ['one of VM.Snapshot, VM.Snapshot.Rollback on /vms/{vmid}'] });
+    expect(latest.calls[0]).toMatchObject({
+      method: 'POST',
+      path: `${path(g)}/snapshot/second/rollback`,
+      privileges: ['one of VM.Snapshot, VM.Snapshot.Rollback on /vms/{vmid}'],
+    });
     expect(latest.warnings.map((w) => w.code)).toEqual(['data-loss']);
     const older = await plan({ kind: 'snapshot.rollback', guest: g, snapname: 'first' });
     expect(older.warnings.map((w) => w.code)).toEqual(['not-latest-snapshot', 'data-loss']);
     const del = await plan({ kind: 'snapshot.delete', guest: g, snapname: 'first' });
     expect(del.destructive).toBe(true);
     expect(del.calls[0]!.pvesh).toBe(`pvesh delete ${path(g)}/snapshot/first`);
-    expect(del.diff).toContainEqual(expect.objectContaining({ key: 'second', change: 'changed', before: 'parent: first', after: 'parent: (root)' }));
-    await expect(plan({ kind: 'snapshot.delete', guest: g, snapname: 'nope' })).rejects.toMatchObject({ code: 'not_found' });
+    expect(del.diff).toContainEqual(
+      expect.objectContaining({
+        key: 'second',
+        change: 'changed',
+        before: 'parent: first',
+        after: 'parent: (root)',
+      }),
+    );
+    await expect(plan({ kind: 'snapshot.delete', guest: g, snapname: 'nope' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 });

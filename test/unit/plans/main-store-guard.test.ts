@@ -16,7 +16,14 @@ const stored = (id: string, profileId = 'p1'): StoredPlan => ({
   preconditions: [],
   targets: [],
 });
-const result = (planId: string): RunResult => ({ planId, state: 'succeeded', steps: [], endState: [], startedAt: 1, finishedAt: 2 });
+const result = (planId: string): RunResult => ({
+  planId,
+  state: 'succeeded',
+  steps: [],
+  endState: [],
+  startedAt: 1,
+  finishedAt: 2,
+});
 
 describe('plan store', () => {
   it('runs a plan once: concurrent and later calls share the first run', async () => {
@@ -55,7 +62,10 @@ describe('plan store', () => {
 });
 
 describe('read-only guard', () => {
-  const guard = createReadOnlyGuard({ isReadOnly: (id) => (id === 'ro' ? true : id === 'rw' ? false : undefined), profileOfPlan: (id) => (id === 'plan-ro' ? 'ro' : undefined) });
+  const guard = createReadOnlyGuard({
+    isReadOnly: (id) => (id === 'ro' ? true : id === 'rw' ? false : undefined),
+    profileOfPlan: (id) => (id === 'plan-ro' ? 'ro' : undefined),
+  });
   it('refuses by profileId, clusterId or the plan a run names', () => {
     expect(guard('plans.run', { planId: 'plan-ro' })?.code).toBe('read_only');
     expect(guard('plans.run', { profileId: 'ro' })?.code).toBe('read_only');
@@ -82,6 +92,8 @@ describe('helpers', () => {
     expect(autoSnapName(new Date(2026, 10, 9, 8, 7, 6))).toBe('auto-20261109-080706');
   });
   it('never writes secret-looking parameters to the audit log', () => {
-    expect(scrubParams({ memory: 4096, cipassword: 'hunter22', sshkeys: 'ssh-rsa AAA', name: 'web' })).toEqual({ memory: 4096, cipassword: '[redacted]', sshkeys: '[redacted]', name: 'web' });
+    expect(
+      scrubParams({ memory: 4096, cipassword: 'hunter22', sshkeys: 'ssh-rsa AAA', name: 'web' }),
+    ).toEqual({ memory: 4096, cipassword: '[redacted]', sshkeys: '[redacted]', name: 'web' });
   });
 });

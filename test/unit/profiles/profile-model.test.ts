@@ -17,7 +17,12 @@ describe('profile model', () => {
     expect(normalizeFingerprint('AB:CD')).toBeUndefined();
   });
   it('parses UPIDs and task exit states', () => {
-    expect(parseUpid('UPID:pve1:000A1B2C:0045F3D1:66A0B1C2:qmstart:100:root@pam:')).toMatchObject({ node: 'pve1', type: 'qmstart', id: '100', pid: 0xa1b2c });
+    expect(parseUpid('UPID:pve1:000A1B2C:0045F3D1:66A0B1C2:qmstart:100:root@pam:')).toMatchObject({
+      node: 'pve1',
+      type: 'qmstart',
+      id: '100',
+      pid: 0xa1b2c,
+    });
     expect(parseUpid('UPID:pve1:bad')).toBeUndefined();
     expect(isTaskSuccess('OK')).toBe(true);
     expect(isTaskSuccess('WARNINGS: 2')).toBe(true);
@@ -25,8 +30,12 @@ describe('profile model', () => {
   });
   it('reads PVE_HOST / PVE_TOKEN_ID / PVE_TOKEN_SECRET', () => {
     expect(readEnvProfile({})).toBeUndefined();
-    expect(readEnvProfile({ PVE_HOST: 'pve:8007', PVE_TOKEN_ID: 'a@pve!tok', PVE_TOKEN_SECRET: 'x-y' })).toEqual({ host: 'pve', port: 8007, tokenId: 'a@pve!tok', secret: 'x-y' });
+    expect(
+      readEnvProfile({ PVE_HOST: 'pve:8007', PVE_TOKEN_ID: 'a@pve!tok', PVE_TOKEN_SECRET: 'x-y' }),
+    ).toEqual({ host: 'pve', port: 8007, tokenId: 'a@pve!tok', secret: 'x-y' });
     expect(() => readEnvProfile({ PVE_HOST: 'pve' })).toThrow(/all three/);
-    expect(() => readEnvProfile({ PVE_HOST: 'pve', PVE_TOKEN_ID: 'root', PVE_TOKEN_SECRET: 'x' })).toThrow(/user@realm!tokenid/);
+    expect(() => readEnvProfile({ PVE_HOST: 'pve', PVE_TOKEN_ID: 'root', PVE_TOKEN_SECRET: 'x' })).toThrow(
+      /user@realm!tokenid/,
+    );
   });
 });

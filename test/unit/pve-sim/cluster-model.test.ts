@@ -1,7 +1,12 @@
 // The simulated cluster's model: generator determinism, UPIDs, config digests, pending config, metrics, task engine.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { configDigest } from '../../pve-sim/cluster/config-digest.js';
-import { applyConfigUpdate, applyPending, currentConfig, normaliseTags } from '../../pve-sim/cluster/config-update.js';
+import {
+  applyConfigUpdate,
+  applyPending,
+  currentConfig,
+  normaliseTags,
+} from '../../pve-sim/cluster/config-update.js';
 import { generateCluster } from '../../pve-sim/cluster/generate.js';
 import { guestRrd, guestSample } from '../../pve-sim/cluster/metrics.js';
 import { ClusterState } from '../../pve-sim/cluster/state.js';
@@ -30,9 +35,13 @@ describe('generator', () => {
     const ids = g.guests.map((x) => x.vmid);
     expect(ids.slice(0, 40)).toEqual(Array.from({ length: 40 }, (_, i) => 100 + i));
     expect(ids.slice(40)).toEqual([9000, 9001]);
-    expect(g.guests.find((x) => x.vmid === 9000)?.conf['ide2']).toBe('local-lvm:vm-9000-cloudinit,media=cdrom');
+    expect(g.guests.find((x) => x.vmid === 9000)?.conf['ide2']).toBe(
+      'local-lvm:vm-9000-cloudinit,media=cdrom',
+    );
     expect(new Set(g.guests.map((x) => x.type))).toEqual(new Set(['qemu', 'lxc']));
-    expect(g.guests.some((x) => x.power === 'running') && g.guests.some((x) => x.power === 'stopped')).toBe(true);
+    expect(g.guests.some((x) => x.power === 'running') && g.guests.some((x) => x.power === 'stopped')).toBe(
+      true,
+    );
     expect(g.ha.map((h) => h.sid)).toEqual(['vm:101']);
     expect(g.nodes.map((n) => n.name)).toEqual(['pve1', 'pve2', 'pve3']);
   });
@@ -46,7 +55,15 @@ describe('generator', () => {
 
 describe('UPID', () => {
   it('formats uppercase hex with a trailing colon and parses back', () => {
-    const f = { node: 'pve1', pid: 0xa1b2c, pstart: 0x45f3d1, starttime: 0x66a0b1c2, type: 'qmstart', id: '100', user: 'root@pam' };
+    const f = {
+      node: 'pve1',
+      pid: 0xa1b2c,
+      pstart: 0x45f3d1,
+      starttime: 0x66a0b1c2,
+      type: 'qmstart',
+      id: '100',
+      user: 'root@pam',
+    };
     const upid = formatUpid(f);
     expect(upid).toBe('UPID:pve1:000A1B2C:0045F3D1:66A0B1C2:qmstart:100:root@pam:');
     expect(parseUpid(upid)).toEqual(f);
@@ -108,16 +125,33 @@ describe('task engine', () => {
   it('holds a lock while running, logs, and ends with TASK OK on the fake clock', async () => {
     vi.useFakeTimers();
     const s = new ClusterState({ nodes: 1, guests: 1, seed: 1 }, () => NOW);
-    const engine = new TaskEngine(() => NOW, 5000, () => s.bump());
+    const engine = new TaskEngine(
+      () => NOW,
+      5000,
+      () => s.bump(),
+    );
     const g = s.guests.get(100);
     if (!g) throw new Error('no guest');
-    const upid = engine.start({ node: 'pve1', type: 'vzdump', id: '100', principal: root, run: (t) => t.withLock(g, 'backup', async () => {
-      t.log('INFO: Starting Backup of VM 100 (qemu)');
-      await t.wait();
-    }) });
+    const upid = engine.start({
+      node: 'pve1',
+      type: 'vzdump',
+      id: '100',
+      principal: root,
+      run: (t) =>
+        t.withLock(g, 'backup', async () => {
+          t.log('INFO: Starting Backup of VM 100 (qemu)');
+          await t.wait();
+        }),
+    });
     expect(g.conf['lock']).toBe('backup');
     expect(engine.get(upid)?.status).toBe('running');
-    const second = engine.start({ node: 'pve1', type: 'qmsnapshot', id: '100', principal: root, run: (t) => t.withLock(g, 'snapshot', () => t.wait()) });
+    const second = engine.start({
+      node: 'pve1',
+      type: 'qmsnapshot',
+      id: '100',
+      principal: root,
+      run: (t) => t.withLock(g, 'snapshot', () => t.wait()),
+    });
     await vi.advanceTimersByTimeAsync(5000);
     expect((await engine.done(upid))?.log).toEqual(['INFO: Starting Backup of VM 100 (qemu)', 'TASK OK']);
     expect((await engine.done(second))?.exitstatus).toBe('VM is locked (backup)');
@@ -125,16 +159,32 @@ describe('task engine', () => {
   });
 
   it('stops a task on request and fails an injected task type', async () => {
-    const engine = new TaskEngine(() => NOW, 60_000, () => {});
+    const engine = new TaskEngine(
+      () => NOW,
+      60_000,
+      () => {},
+    );
     const tok = { kind: 'token' as const, userid: 'ops@pve', tokenid: 'ops', full: 'ops@pve!ops' };
-    const upid = engine.start({ node: 'pve1', type: 'qmstart', id: '100', principal: tok, run: (t) => t.wait() });
+    const upid = engine.start({
+      node: 'pve1',
+      type: 'qmstart',
+      id: '100',
+      principal: tok,
+      run: (t) => t.wait(),
+    });
     expect(upid.endsWith(':qmstart:100:ops@pve!ops:')).toBe(true);
     expect(engine.get(upid)?.tokenid).toBe('ops');
     expect(engine.stop(upid)).toBe(true);
     expect((await engine.done(upid))?.exitstatus).toBe('received interrupt');
     engine.durationMs = 0;
     engine.failNext('vzdump', 'storage full\n');
-    const failed = engine.start({ node: 'pve1', type: 'vzdump', id: '', principal: root, run: (t) => t.wait() });
+    const failed = engine.start({
+      node: 'pve1',
+      type: 'vzdump',
+      id: '',
+      principal: root,
+      run: (t) => t.wait(),
+    });
     const rec = await engine.done(failed);
     expect(rec?.exitstatus).toBe('storage full');
     expect(rec?.log.at(-1)).toBe('TASK ERROR: storage full');

@@ -9,16 +9,38 @@ const ID = '[A-Za-z0-9.\\-_]+';
 /** PVE 9's check_path: the ACL paths that may be granted */
 const VALID_ACL_PATH = new RegExp(
   [
-    '/', '/access', '/access/groups', `/access/groups/${ID}`, '/access/realm', `/access/realm/${ID}`,
-    '/mapping', `/mapping/${ID}`, `/mapping/${ID}/${ID}`, '/nodes', `/nodes/${ID}`,
-    '/pool', `/pool/${ID}(?:/${ID}){0,2}`, '/sdn',
+    '/',
+    '/access',
+    '/access/groups',
+    `/access/groups/${ID}`,
+    '/access/realm',
+    `/access/realm/${ID}`,
+    '/mapping',
+    `/mapping/${ID}`,
+    `/mapping/${ID}/${ID}`,
+    '/nodes',
+    `/nodes/${ID}`,
+    '/pool',
+    `/pool/${ID}(?:/${ID}){0,2}`,
+    '/sdn',
     `/sdn/(?:controllers|dns|fabrics|ipams|prefix-lists|route-maps)(?:/${ID})?`,
     `/sdn/zones(?:/${ID}(?:/${ID}(?:/[1-9][0-9]{0,3})?)?)?`,
-    '/storage', `/storage/${ID}`, '/vms', '/vms/[1-9][0-9]{2,}',
-  ].map((p) => `(?:${p})`).join('|').replace(/^/, '^(?:').replace(/$/, ')$'),
+    '/storage',
+    `/storage/${ID}`,
+    '/vms',
+    '/vms/[1-9][0-9]{2,}',
+  ]
+    .map((p) => `(?:${p})`)
+    .join('|')
+    .replace(/^/, '^(?:')
+    .replace(/$/, ')$'),
 );
 
-const TYPES = [['user', 'users'], ['group', 'groups'], ['token', 'tokens']] as const;
+const TYPES = [
+  ['user', 'users'],
+  ['group', 'groups'],
+  ['token', 'tokens'],
+] as const;
 
 function listAcl(acl: SimAccessControl, req: SimRequest): Record<string, unknown>[] {
   const caller = callerOf(req);
@@ -29,29 +51,46 @@ function listAcl(acl: SimAccessControl, req: SimRequest): Record<string, unknown
       for (const [type, bucket] of TYPES) {
         for (const ugid of sortedKeys(node[bucket])) {
           const roles = node[bucket].get(ugid) ?? new Map<string, boolean>();
-          for (const roleid of sortedKeys(roles)) out.push({ path, type, ugid, roleid, propagate: roles.get(roleid) ? 1 : 0 });
+          for (const roleid of sortedKeys(roles))
+            out.push({ path, type, ugid, roleid, propagate: roles.get(roleid) ? 1 : 0 });
         }
       }
     }
-    for (const name of sortedKeys(node.children)) visit(`${path === '/' ? '' : path}/${name}`, node.children.get(name) as AclNode);
+    for (const name of sortedKeys(node.children))
+      visit(`${path === '/' ? '' : path}/${name}`, node.children.get(name) as AclNode);
   };
   visit('/', acl.cfg.aclRoot);
   return out;
 }
 
 /** Without Permissions.Modify a caller may only hand out (or take back) privileges it holds itself. */
-function checkDelegation(acl: SimAccessControl, caller: string, path: string, role: string, propagate: boolean, del: boolean): void {
+function checkDelegation(
+  acl: SimAccessControl,
+  caller: string,
+  path: string,
+  role: string,
+  propagate: boolean,
+  del: boolean,
+): void {
   const mine = acl.flags(caller, path);
   if (mine.has('Permissions.Modify')) return;
   const verb = del ? 'remove' : 'add';
   for (const priv of acl.cfg.roles.get(role) ?? []) {
     const flag = mine.get(priv);
-    if (flag === undefined) throw paramFail('role', `Cannot ${verb} role '${role}' - requires 'Permissions.Modify' or superset of privileges.`);
+    if (flag === undefined)
+      throw paramFail(
+        'role',
+        `Cannot ${verb} role '${role}' - requires 'Permissions.Modify' or superset of privileges.`,
+      );
     if (propagate && !flag && !del) {
-      throw paramFail('role', `Cannot ${verb} role '${role}' with propagation - requires 'Permissions.Modify' or propagated superset of privileges.`);
+      throw paramFail(
+        'role',
+        `Cannot ${verb} role '${role}' with propagation - requires 'Permissions.Modify' or propagated superset of privileges.`,
+      );
     }
   }
-  if (role === 'NoAccess') throw paramFail('role', `Cannot ${verb} role '${role}' - requires 'Permissions.Modify'`);
+  if (role === 'NoAccess')
+    throw paramFail('role', `Cannot ${verb} role '${role}' - requires 'Permissions.Modify'`);
 }
 
 function updateAcl(acl: SimAccessControl, req: SimRequest): null {
@@ -79,7 +118,8 @@ function updateAcl(acl: SimAccessControl, req: SimRequest): null {
     }),
     ...tokens.map((t) => {
       const split = splitTokenId(t);
-      if (!split || !acl.cfg.users.get(split[0])?.tokens.has(split[1])) throw fail(`ACL update failed: no such token '${split?.[1] ?? t}' for user '${split?.[0] ?? t}'`);
+      if (!split || !acl.cfg.users.get(split[0])?.tokens.has(split[1]))
+        throw fail(`ACL update failed: no such token '${split?.[1] ?? t}' for user '${split?.[0] ?? t}'`);
       return { bucket: 'tokens' as const, id: t, ug: t };
     }),
   ];

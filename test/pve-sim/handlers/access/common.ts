@@ -12,7 +12,8 @@ export interface AccessHandlerDeps {
 }
 
 export function engineOf(acl: AccessControl): SimAccessControl {
-  if (!(acl instanceof SimAccessControl)) throw new Error('access handlers need the simulator RBAC engine (createAccessControl)');
+  if (!(acl instanceof SimAccessControl))
+    throw new Error('access handlers need the simulator RBAC engine (createAccessControl)');
   return acl;
 }
 
@@ -44,4 +45,5 @@ export function userOf(acl: SimAccessControl, userid: string): UserEntry {
   return user;
 }
 
-export const sortedKeys = <V>(m: Map<string, V>): string[] => [...m.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+export const sortedKeys = <V>(m: Map<string, V>): string[] =>
+  [...m.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

@@ -54,7 +54,8 @@ function registerRoles(registry: HandlerRegistry, acl: SimAccessControl): void {
     mustExist(roleid);
     roles.delete(roleid);
     const strip = (node: SimAccessControl['cfg']['aclRoot']): void => {
-      for (const bucket of [node.users, node.groups, node.tokens]) for (const r of bucket.values()) r.delete(roleid);
+      for (const bucket of [node.users, node.groups, node.tokens])
+        for (const r of bucket.values()) r.delete(roleid);
       node.children.forEach(strip);
     };
     strip(acl.cfg.aclRoot);

@@ -11,7 +11,10 @@ const info = (t: TokenEntry): Record<string, unknown> => ({
   ...(t.comment && { comment: t.comment }),
 });
 
-function target(acl: SimAccessControl, req: SimRequest): { userid: string; user: UserEntry; tokenid: string } {
+function target(
+  acl: SimAccessControl,
+  req: SimRequest,
+): { userid: string; user: UserEntry; tokenid: string } {
   const userid = strParam(req, 'userid') ?? '';
   return { userid, user: userOf(acl, userid), tokenid: strParam(req, 'tokenid') ?? '' };
 }
@@ -26,7 +29,10 @@ function existing(acl: SimAccessControl, req: SimRequest): { full: string; token
 export function registerTokenHandlers(registry: HandlerRegistry, acl: SimAccessControl): void {
   registry.add('GET', '/access/users/{userid}/token', (req) => {
     const { user } = target(acl, req);
-    return sortedKeys(user.tokens).map((tokenid) => ({ tokenid, ...info(user.tokens.get(tokenid) as TokenEntry) }));
+    return sortedKeys(user.tokens).map((tokenid) => ({
+      tokenid,
+      ...info(user.tokens.get(tokenid) as TokenEntry),
+    }));
   });
 
   registry.add('GET', '/access/users/{userid}/token/{tokenid}', (req) => info(existing(acl, req).token));
@@ -55,7 +61,12 @@ export function registerTokenHandlers(registry: HandlerRegistry, acl: SimAccessC
     if (expire !== undefined) token.expire = expire;
     const comment = strParam(req, 'comment');
     if (comment !== undefined) token.comment = comment || undefined;
-    if (strParam(req, 'delete')?.split(/[,;\s]+/).includes('comment')) token.comment = undefined;
+    if (
+      strParam(req, 'delete')
+        ?.split(/[,;\s]+/)
+        .includes('comment')
+    )
+      token.comment = undefined;
     acl.changed();
     return info(token);
   });

@@ -16,7 +16,12 @@ function userFields(u: UserEntry): Record<string, unknown> {
 const tokenList = (u: UserEntry): Record<string, unknown>[] =>
   sortedKeys(u.tokens).map((tokenid) => {
     const t = u.tokens.get(tokenid);
-    return { tokenid, expire: t?.expire ?? 0, privsep: t?.privsep ? 1 : 0, ...(t?.comment && { comment: t.comment }) };
+    return {
+      tokenid,
+      expire: t?.expire ?? 0,
+      privsep: t?.privsep ? 1 : 0,
+      ...(t?.comment && { comment: t.comment }),
+    };
   });
 
 /** users the caller may see: all with User.Modify|Sys.Audit on /access/groups, else members of such groups, plus itself */

@@ -1,7 +1,13 @@
 // The engine's authentication side and its default state: token secrets, expiry, disabled users, revocation.
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_ROOT_PASSWORD, DEMO_PASSWORDS, DEMO_TOKENS, DEMO_TOTP_SECRET, createAccessControl, defaultTokenCfg, defaultUserCfg,
+  DEFAULT_ROOT_PASSWORD,
+  DEMO_PASSWORDS,
+  DEMO_TOKENS,
+  DEMO_TOTP_SECRET,
+  createAccessControl,
+  defaultTokenCfg,
+  defaultUserCfg,
 } from '../../../pve-sim/rbac/index.js';
 import { parseUserCfg, writeUserCfg } from '../../../pve-sim/rbac/user-cfg.js';
 import { parseTokenCfg } from '../../../pve-sim/rbac/token-cfg.js';
@@ -46,7 +52,12 @@ token:c@pve!tk:0:0::
   const tokens = 'a@pve!ok s1\na@pve!old s2\nb@pve!tk s3\nc@pve!tk s4\nghost@pve!x s5\n';
   const acl = createAccessControl({ userCfg: cfg, tokenCfg: tokens, now: () => 2_000_000 });
   it('accepts the right secret and names the principal', () =>
-    expect(acl.authenticateToken('a@pve!ok', 's1')).toEqual({ kind: 'token', userid: 'a@pve', tokenid: 'ok', full: 'a@pve!ok' }));
+    expect(acl.authenticateToken('a@pve!ok', 's1')).toEqual({
+      kind: 'token',
+      userid: 'a@pve',
+      tokenid: 'ok',
+      full: 'a@pve!ok',
+    }));
   it('refuses a wrong secret', () => expect(acl.authenticateToken('a@pve!ok', 's2')).toBeUndefined());
   it('refuses an expired token', () => {
     expect(acl.authenticateToken('a@pve!old', 's2')).toBeUndefined();
@@ -56,7 +67,8 @@ token:c@pve!tk:0:0::
     expect(acl.authenticateToken('b@pve!tk', 's3')).toBeUndefined();
     expect(acl.authenticateToken('c@pve!tk', 's4')).toBeUndefined();
   });
-  it('refuses a secret without a token line', () => expect(acl.authenticateToken('ghost@pve!x', 's5')).toBeUndefined());
+  it('refuses a secret without a token line', () =>
+    expect(acl.authenticateToken('ghost@pve!x', 's5')).toBeUndefined());
   it('revokeToken removes the token, its secret and its ACLs', () => {
     const own = createAccessControl({ userCfg: `${cfg}\nacl:1:/:a@pve!ok:PVEAuditor:\n`, tokenCfg: tokens });
     expect(own.toUserCfg()).toContain('a@pve!ok');

@@ -12,9 +12,14 @@ describe('PVE perm-test1..8 vectors', () => {
   it.each(cases.map((c, i) => [i, c] as const))('#%i', (_i, c) => {
     const cfg = parseUserCfg(readConfig(c.config_file));
     if (c.kind === 'roles') {
-      expect(byteSorted(resolveRoles(cfg, c.principal, c.path).keys()), `${c.principal} ${c.path}`).toEqual(c.expected_roles);
+      expect(byteSorted(resolveRoles(cfg, c.principal, c.path).keys()), `${c.principal} ${c.path}`).toEqual(
+        c.expected_roles,
+      );
     } else {
-      expect(byteSorted(resolvePrivileges(cfg, c.principal, c.path).keys()), `${c.principal} ${c.path}`).toEqual(c.expected_privs);
+      expect(
+        byteSorted(resolvePrivileges(cfg, c.principal, c.path).keys()),
+        `${c.principal} ${c.path}`,
+      ).toEqual(c.expected_privs);
     }
   });
 });

@@ -9,7 +9,8 @@ export const schemaPath = process.env.PVE_API_SCHEMA ?? join(projectRoot, '../sh
 export const accessTestsDir = process.env.PVE_ACCESS_TESTS ?? join(dirname(schemaPath), 'access-tests');
 
 function readJson(file: string): unknown {
-  if (!existsSync(file)) throw new Error(`PVE reference data missing: ${file} (set PVE_API_SCHEMA / PVE_ACCESS_TESTS)`);
+  if (!existsSync(file))
+    throw new Error(`PVE reference data missing: ${file} (set PVE_API_SCHEMA / PVE_ACCESS_TESTS)`);
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
@@ -35,12 +36,22 @@ const apiCaseSchema = z.object({
   result_equals_effective_permissions_of: z.string().optional(),
   expected_result_derived: permsSchema.optional(),
 });
-export const loadApiCases = () => z.array(apiCaseSchema).parse(readJson(join(accessTestsDir, 'api-get-permissions-cases.json')));
+export const loadApiCases = () =>
+  z.array(apiCaseSchema).parse(readJson(join(accessTestsDir, 'api-get-permissions-cases.json')));
 
-const roundTripSchema = z.object({ name: z.string(), raw: z.string(), expected_rewrite: z.string().nullable() });
-export const loadRoundTrips = () => z.array(roundTripSchema).parse(readJson(join(accessTestsDir, 'parser-roundtrip-cases.json')));
+const roundTripSchema = z.object({
+  name: z.string(),
+  raw: z.string(),
+  expected_rewrite: z.string().nullable(),
+});
+export const loadRoundTrips = () =>
+  z.array(roundTripSchema).parse(readJson(join(accessTestsDir, 'parser-roundtrip-cases.json')));
 
-interface SchemaNode { path: string; info?: Record<string, { permissions?: unknown }>; children?: SchemaNode[] }
+interface SchemaNode {
+  path: string;
+  info?: Record<string, { permissions?: unknown }>;
+  children?: SchemaNode[];
+}
 const nodeSchema: z.ZodType<SchemaNode> = z.lazy(() =>
   z.object({
     path: z.string(),
