@@ -117,7 +117,8 @@ it('draws a non-black framebuffer from the real QEMU VNC server', async () => {
   const page = await openConsole(0);
   const started = Date.now();
   await page.waitForFunction(
-    () => (window as unknown as { vncState: { connected: boolean } }).vncState.connected,
+    // The fixture's module script may not have run yet when the page reports loaded.
+    () => (window as unknown as { vncState?: { connected: boolean } }).vncState?.connected === true,
     null,
     { timeout: 10_000 },
   );
@@ -133,7 +134,8 @@ it('draws a non-black framebuffer from the real QEMU VNC server', async () => {
 it('typing reaches the server: ESC at the SeaBIOS boot prompt opens the boot menu', async () => {
   const page = await openConsole(1);
   await page.waitForFunction(
-    () => (window as unknown as { vncState: { connected: boolean } }).vncState.connected,
+    // The fixture's module script may not have run yet when the page reports loaded.
+    () => (window as unknown as { vncState?: { connected: boolean } }).vncState?.connected === true,
     null,
     { timeout: 10_000 },
   );
@@ -161,7 +163,9 @@ it('typing reaches the server: ESC at the SeaBIOS boot prompt opens the boot men
 it('a wrong VNC password is refused by the VNC server itself', async () => {
   const page = await openConsole(2, 'wrong!!!');
   await page.waitForFunction(
-    () => (window as unknown as { vncState: { securityFailure: unknown } }).vncState.securityFailure !== null,
+    () =>
+      ((window as unknown as { vncState?: { securityFailure: unknown } }).vncState?.securityFailure ??
+        null) !== null,
     null,
     { timeout: 10_000 },
   );
