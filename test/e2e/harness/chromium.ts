@@ -1,4 +1,4 @@
-// Launches Debian's Chromium through playwright-core with the flags CI needs (never `playwright install`).
+// Launches Debian's Chromium through playwright-core with the flags CI needs (Playwright never downloads a browser of its own here).
 import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.PROXDECK_CHROMIUM ?? '/usr/bin/chromium';
