@@ -32,23 +32,32 @@ function tagsOf(tags: string | undefined): string[] {
 }
 const s = (v: string | undefined): string | null => (v === undefined || v === '' ? null : v);
 
+/** The fields every record opens with. */
+const head = <K extends InventoryRecord['kind']>(clusterId: string, e: ResourceEntry, kind: K) => ({
+  id: e.id,
+  clusterId,
+  kind,
+});
+/** The usage counters nodes and guests share. */
+const usage = (e: ResourceEntry) => ({
+  cpu: n(e.cpu),
+  maxcpu: n(e.maxcpu),
+  mem: n(e.mem),
+  maxmem: n(e.maxmem),
+  disk: n(e.disk),
+  maxdisk: n(e.maxdisk),
+  uptime: n(e.uptime),
+});
+
 const nodeName = (e: ResourceEntry): string => e.node ?? e.id.replace(/^node\//, '');
 
 function nodeRecord(clusterId: string, e: ResourceEntry): NodeRecord {
   const status = e.status && NODE_STATUS.has(e.status) ? (e.status as NodeRecord['status']) : 'unknown';
   return {
-    id: e.id,
-    clusterId,
-    kind: 'node',
+    ...head(clusterId, e, 'node'),
     node: nodeName(e),
     status,
-    cpu: n(e.cpu),
-    maxcpu: n(e.maxcpu),
-    mem: n(e.mem),
-    maxmem: n(e.maxmem),
-    disk: n(e.disk),
-    maxdisk: n(e.maxdisk),
-    uptime: n(e.uptime),
+    ...usage(e),
     loadavg: null,
     pveversion: null,
   };
@@ -112,9 +121,7 @@ function guestRecord(
   )
     return prev;
   return {
-    id: e.id,
-    clusterId,
-    kind: 'guest',
+    ...head(clusterId, e, 'guest'),
     type,
     vmid,
     name,
@@ -125,13 +132,7 @@ function guestRecord(
     tags,
     pool,
     hastate,
-    cpu: n(e.cpu),
-    maxcpu: n(e.maxcpu),
-    mem: n(e.mem),
-    maxmem: n(e.maxmem),
-    disk: n(e.disk),
-    maxdisk: n(e.maxdisk),
-    uptime: n(e.uptime),
+    ...usage(e),
     netin: n(e.netin),
     netout: n(e.netout),
     diskread: n(e.diskread),
@@ -141,9 +142,7 @@ function guestRecord(
 
 function storageRecord(clusterId: string, e: ResourceEntry): StorageRecord {
   return {
-    id: e.id,
-    clusterId,
-    kind: 'storage',
+    ...head(clusterId, e, 'storage'),
     storage: e.storage ?? e.id.split('/').pop() ?? e.id,
     node: e.node ?? '',
     status: e.status ?? 'unknown',
@@ -157,9 +156,7 @@ function storageRecord(clusterId: string, e: ResourceEntry): StorageRecord {
 
 function sdnRecord(clusterId: string, e: ResourceEntry): SdnRecord {
   return {
-    id: e.id,
-    clusterId,
-    kind: 'sdn',
+    ...head(clusterId, e, 'sdn'),
     name: e.network ?? e.sdn ?? e.id.split('/').pop() ?? e.id,
     node: s(e.node),
     status: s(e.status),

@@ -7,6 +7,8 @@ import type {
   StorageInfo,
 } from '../../../src-shared/ipc/channels/operations.js';
 import type { GuestRef } from '../../../src-shared/ipc/channels/plans.js';
+import { CheckField, SelectField } from '../../components/Form/Field.js';
+import { OpsForm } from '../../components/Form/OpsForm.js';
 import type { z } from 'zod';
 
 type Mode = z.infer<typeof BackupMode>;
@@ -40,11 +42,9 @@ export function BackupNowForm({
   const [notes, setNotes] = useState('');
   const [prot, setProt] = useState(false);
   return (
-    <form
-      className="ops-form"
+    <OpsForm
       data-testid="backup-form"
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         onSubmit({
           kind: 'backup.run',
           guest,
@@ -56,58 +56,57 @@ export function BackupNowForm({
         });
       }}
     >
-      <label>
-        Storage{' '}
-        <select value={storage} onChange={(e) => setStorage(e.target.value)} data-testid="backup-storage">
-          {storages.map((s) => (
-            <option key={s.storage} value={s.storage}>
-              {s.storage} ({Math.round(s.avail / 2 ** 30)} GiB free)
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Mode{' '}
-        <select value={mode} onChange={(e) => setMode(e.target.value as Mode)} data-testid="backup-mode">
-          {Object.keys(MODES).map((m) => (
-            <option key={m}>{m}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Compression{' '}
-        <select
-          value={compress}
-          onChange={(e) => setCompress(e.target.value as typeof compress)}
-          data-testid="backup-compress"
-        >
-          <option value="zstd">zstd</option>
-          <option value="gzip">gzip</option>
-          <option value="lzo">lzo</option>
-          <option value="0">none</option>
-        </select>
-      </label>
+      <SelectField
+        label="Storage"
+        value={storage}
+        onChange={(e) => setStorage(e.target.value)}
+        data-testid="backup-storage"
+      >
+        {storages.map((s) => (
+          <option key={s.storage} value={s.storage}>
+            {s.storage} ({Math.round(s.avail / 2 ** 30)} GiB free)
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label="Mode"
+        value={mode}
+        onChange={(e) => setMode(e.target.value as Mode)}
+        data-testid="backup-mode"
+      >
+        {Object.keys(MODES).map((m) => (
+          <option key={m}>{m}</option>
+        ))}
+      </SelectField>
+      <SelectField
+        label="Compression"
+        value={compress}
+        onChange={(e) => setCompress(e.target.value as typeof compress)}
+        data-testid="backup-compress"
+      >
+        <option value="zstd">zstd</option>
+        <option value="gzip">gzip</option>
+        <option value="lzo">lzo</option>
+        <option value="0">none</option>
+      </SelectField>
       <input
         placeholder="notes ({{guestname}} …)"
         value={notes}
         onChange={(e) => setNotes(e.target.value)}
         data-testid="backup-notes"
       />
-      <label>
-        <input
-          type="checkbox"
-          checked={prot}
-          onChange={(e) => setProt(e.target.checked)}
-          data-testid="backup-protected"
-        />{' '}
-        protected
-      </label>
+      <CheckField
+        label="protected"
+        checked={prot}
+        onChange={(e) => setProt(e.target.checked)}
+        data-testid="backup-protected"
+      />
       <button type="submit" disabled={storages.length === 0} data-testid="backup-submit">
         Plan backup
       </button>
       <p className="muted ops-note" data-testid="backup-mode-note">
         {mode}: {MODES[mode][guest.type === 'qemu' ? 'vm' : 'ct']}
       </p>
-    </form>
+    </OpsForm>
   );
 }

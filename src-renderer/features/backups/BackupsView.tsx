@@ -3,6 +3,8 @@
 import { useState } from 'react';
 import type { BackupJobFields, BackupJobView } from '../../../src-shared/ipc/channels/operations.js';
 import { useReadOnly } from '../../components/ConfirmDiffDialog/useReadOnly.js';
+import { Field } from '../../components/Form/Field.js';
+import { OpsForm } from '../../components/Form/OpsForm.js';
 import { formatBytes } from '../inventory/format.js';
 import { useClusterChoice } from '../provision/ClusterPicker.js';
 import { useClusterRead } from '../provision/useClusterRead.js';
@@ -116,11 +118,9 @@ export function BackupsView() {
           })}
         </tbody>
       </table>
-      <form
-        className="ops-form"
+      <OpsForm
         data-testid="backup-job-form"
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           const vmids = f.vmids
             .split(/[\s,]+/)
             .filter(Boolean)
@@ -138,35 +138,29 @@ export function BackupsView() {
           });
         }}
       >
-        <label>
-          Schedule{' '}
-          <input
-            value={f.schedule}
-            onChange={(e) => setF({ ...f, schedule: e.target.value })}
-            data-testid="job-schedule"
-          />
-        </label>
-        <label>
-          Storage{' '}
-          <input
-            value={f.storage}
-            onChange={(e) => setF({ ...f, storage: e.target.value })}
-            data-testid="job-storage"
-          />
-        </label>
-        <label>
-          vmids{' '}
-          <input
-            value={f.vmids}
-            placeholder="all"
-            onChange={(e) => setF({ ...f, vmids: e.target.value })}
-            data-testid="job-vmids"
-          />
-        </label>
+        <Field
+          label="Schedule"
+          value={f.schedule}
+          onChange={(e) => setF({ ...f, schedule: e.target.value })}
+          data-testid="job-schedule"
+        />
+        <Field
+          label="Storage"
+          value={f.storage}
+          onChange={(e) => setF({ ...f, storage: e.target.value })}
+          data-testid="job-storage"
+        />
+        <Field
+          label="vmids"
+          value={f.vmids}
+          placeholder="all"
+          onChange={(e) => setF({ ...f, vmids: e.target.value })}
+          data-testid="job-vmids"
+        />
         <button type="submit" disabled={busy}>
           Plan new job
         </button>
-      </form>
+      </OpsForm>
       <h3>All backups</h3>
       <table className="config-table" data-testid="all-backups">
         <tbody>

@@ -1,6 +1,8 @@
 // The firewall rule editor: direction, action, macro or protocol and ports, addresses, log level, comment, enabled.
 import { useState } from 'react';
 import type { FirewallRuleInput } from '../../../src-shared/ipc/channels/firewall.js';
+import { CheckField, Field, SelectField } from '../../components/Form/Field.js';
+import { OpsForm } from '../../components/Form/OpsForm.js';
 
 const OPTIONAL = ['macro', 'proto', 'source', 'dest', 'dport', 'sport', 'iface', 'comment'] as const;
 type Text = Record<(typeof OPTIONAL)[number], string>;
@@ -31,64 +33,54 @@ export function RuleForm({
     onSubmit(rule);
   };
   return (
-    <form
-      className="ops-form"
+    <OpsForm
       data-testid="fw-rule-form"
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         submit();
       }}
     >
-      <label>
-        Direction{' '}
-        <select
-          value={type}
-          onChange={(e) => setType(e.target.value as FirewallRuleInput['type'])}
-          data-testid="fw-type"
-        >
-          {['in', 'out', 'forward'].map((t) => (
-            <option key={t}>{t}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Action{' '}
-        <select
-          value={action}
-          onChange={(e) => setAction(e.target.value as FirewallRuleInput['action'])}
-          data-testid="fw-action"
-        >
-          {['ACCEPT', 'DROP', 'REJECT'].map((a) => (
-            <option key={a}>{a}</option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label="Direction"
+        value={type}
+        onChange={(e) => setType(e.target.value as FirewallRuleInput['type'])}
+        data-testid="fw-type"
+      >
+        {['in', 'out', 'forward'].map((t) => (
+          <option key={t}>{t}</option>
+        ))}
+      </SelectField>
+      <SelectField
+        label="Action"
+        value={action}
+        onChange={(e) => setAction(e.target.value as FirewallRuleInput['action'])}
+        data-testid="fw-action"
+      >
+        {['ACCEPT', 'DROP', 'REJECT'].map((a) => (
+          <option key={a}>{a}</option>
+        ))}
+      </SelectField>
       {OPTIONAL.map((k) => (
-        <label key={k}>
-          {k}{' '}
-          <input
-            value={text[k]}
-            size={k === 'comment' ? 24 : 12}
-            onChange={(e) => setText({ ...text, [k]: e.target.value })}
-            data-testid={`fw-${k}`}
-          />
-        </label>
+        <Field
+          key={k}
+          label={k}
+          value={text[k]}
+          size={k === 'comment' ? 24 : 12}
+          onChange={(e) => setText({ ...text, [k]: e.target.value })}
+          data-testid={`fw-${k}`}
+        />
       ))}
-      <label>
-        <input
-          type="checkbox"
-          checked={enabled}
-          onChange={(e) => setEnabled(e.target.checked)}
-          data-testid="fw-enabled"
-        />{' '}
-        enabled
-      </label>
+      <CheckField
+        label="enabled"
+        checked={enabled}
+        onChange={(e) => setEnabled(e.target.checked)}
+        data-testid="fw-enabled"
+      />
       <button type="submit" disabled={disabled} data-testid="fw-submit">
         {submitLabel}
       </button>
       <button type="button" onClick={onCancel}>
         Cancel
       </button>
-    </form>
+    </OpsForm>
   );
 }

@@ -1,6 +1,7 @@
 // The cluster-wide HA view: quorum, manager, fencing, node LRM states, resources (requested vs current), rules or groups.
 import type { OperationAction } from '../../../src-shared/ipc/channels/operations.js';
 import { useReadOnly } from '../../components/ConfirmDiffDialog/useReadOnly.js';
+import { ClusterViewFrame } from '../../components/ClusterView/ClusterViewFrame.js';
 import { useClusterChoice } from '../provision/ClusterPicker.js';
 import { useClusterRead } from '../provision/useClusterRead.js';
 import { planOperation, usePlanFlow } from '../../components/ConfirmDiffDialog/usePlanFlow.js';
@@ -19,16 +20,15 @@ export function HaView() {
   const v = ha.data;
   const act = (a: OperationAction): void => void flow.start(a);
   return (
-    <section className="ops-view" data-testid="ha-view">
-      <div className="plan-bar">
-        {picker}
-        <button type="button" onClick={ha.reload}>
-          Reload
-        </button>
-      </div>
-      {!v ? (
-        <p className="muted">{clusterId ? 'Loading…' : 'Connect a cluster first.'}</p>
-      ) : (
+    <ClusterViewFrame
+      testId="ha-view"
+      clusterId={clusterId}
+      picker={picker}
+      data={v}
+      onReload={ha.reload}
+      after={flow.dialog}
+    >
+      {(v) => (
         <>
           <p data-testid="ha-quorum">
             Quorum: <strong>{v.quorate ? 'OK' : v.quorumStatus}</strong> · manager{' '}
@@ -90,7 +90,6 @@ export function HaView() {
           </ul>
         </>
       )}
-      {flow.dialog}
-    </section>
+    </ClusterViewFrame>
   );
 }

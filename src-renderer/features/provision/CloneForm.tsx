@@ -4,6 +4,8 @@ import { useState } from 'react';
 import type { GuestRef } from '../../../src-shared/ipc/channels/plans.js';
 import type { GuestRecord } from '../../../src-shared/model/inventory.js';
 import { useReadOnly } from '../../components/ConfirmDiffDialog/useReadOnly.js';
+import { Field, SelectField, TextAreaField } from '../../components/Form/Field.js';
+import { OpsForm } from '../../components/Form/OpsForm.js';
 import { useClusterRead } from './useClusterRead.js';
 import { planOperation, usePlanFlow } from '../../components/ConfirmDiffDialog/usePlanFlow.js';
 import './operations.css';
@@ -38,11 +40,9 @@ export function CloneForm({ guest: g }: { guest: GuestRecord }) {
   if (!d) return <p className="muted">Loading…</p>;
   const full = f.full === '' ? !d.template : f.full === 'full';
   return (
-    <form
-      className="ops-form"
+    <OpsForm
       data-testid="clone-form"
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         const cloudInit = {
           ...opt('ciuser', f.ciuser),
           ...opt('sshkeys', f.sshkeys),
@@ -61,83 +61,79 @@ export function CloneForm({ guest: g }: { guest: GuestRecord }) {
         });
       }}
     >
-      <label>
-        New vmid{' '}
-        <input
-          value={f.newid}
-          placeholder={String(d.nextId)}
-          inputMode="numeric"
-          onChange={set('newid')}
-          data-testid="clone-newid"
-        />
-      </label>
-      <label>
-        Name <input value={f.name} onChange={set('name')} data-testid="clone-name" />
-      </label>
-      <label>
-        Mode{' '}
-        <select value={full ? 'full' : 'linked'} onChange={set('full')} data-testid="clone-mode">
-          <option value="full">full clone</option>
-          <option value="linked" disabled={!d.template}>
-            linked clone{d.template ? '' : ' (templates only)'}
+      <Field
+        label="New vmid"
+        value={f.newid}
+        placeholder={String(d.nextId)}
+        inputMode="numeric"
+        onChange={set('newid')}
+        data-testid="clone-newid"
+      />
+      <Field label="Name" value={f.name} onChange={set('name')} data-testid="clone-name" />
+      <SelectField
+        label="Mode"
+        value={full ? 'full' : 'linked'}
+        onChange={set('full')}
+        data-testid="clone-mode"
+      >
+        <option value="full">full clone</option>
+        <option value="linked" disabled={!d.template}>
+          linked clone{d.template ? '' : ' (templates only)'}
+        </option>
+      </SelectField>
+      <SelectField
+        label="Target node"
+        value={f.target || g.node}
+        onChange={set('target')}
+        data-testid="clone-target"
+      >
+        {d.nodes.map((n) => (
+          <option key={n.node} value={n.node} disabled={!n.online}>
+            {n.node}
           </option>
-        </select>
-      </label>
-      <label>
-        Target node{' '}
-        <select value={f.target || g.node} onChange={set('target')} data-testid="clone-target">
-          {d.nodes.map((n) => (
-            <option key={n.node} value={n.node} disabled={!n.online}>
-              {n.node}
-            </option>
-          ))}
-        </select>
-      </label>
+        ))}
+      </SelectField>
       {full && (
-        <label>
-          Target storage{' '}
-          <input
-            value={f.storage}
-            placeholder="same as source"
-            onChange={set('storage')}
-            data-testid="clone-storage"
-          />
-        </label>
+        <Field
+          label="Target storage"
+          value={f.storage}
+          placeholder="same as source"
+          onChange={set('storage')}
+          data-testid="clone-storage"
+        />
       )}
-      <label>
-        Pool <input value={f.pool} onChange={set('pool')} data-testid="clone-pool" />
-      </label>
+      <Field label="Pool" value={f.pool} onChange={set('pool')} data-testid="clone-pool" />
       {d.hasCloudInit && (
         <fieldset data-testid="clone-cloudinit">
           <legend>Cloud-init</legend>
-          <label>
-            User{' '}
-            <input
-              value={f.ciuser}
-              placeholder={d.cloudInit?.ciuser ?? ''}
-              onChange={set('ciuser')}
-              data-testid="clone-ciuser"
+          {(
+            [
+              ['User', 'ciuser', d.cloudInit?.ciuser ?? ''],
+              ['ipconfig0', 'ipconfig0', d.cloudInit?.ipconfig0 ?? 'ip=dhcp'],
+            ] as const
+          ).map(([label, k, placeholder]) => (
+            <Field
+              key={k}
+              label={label}
+              value={f[k]}
+              placeholder={placeholder}
+              onChange={set(k)}
+              data-testid={`clone-${k}`}
             />
-          </label>
-          <label>
-            ipconfig0{' '}
-            <input
-              value={f.ipconfig0}
-              placeholder={d.cloudInit?.ipconfig0 ?? 'ip=dhcp'}
-              onChange={set('ipconfig0')}
-              data-testid="clone-ipconfig0"
-            />
-          </label>
-          <label>
-            SSH keys{' '}
-            <textarea value={f.sshkeys} rows={2} onChange={set('sshkeys')} data-testid="clone-sshkeys" />
-          </label>
+          ))}
+          <TextAreaField
+            label="SSH keys"
+            value={f.sshkeys}
+            rows={2}
+            onChange={set('sshkeys')}
+            data-testid="clone-sshkeys"
+          />
         </fieldset>
       )}
       <button type="submit" disabled={readOnly || flow.building} data-testid="clone-submit">
         Plan clone
       </button>
       {flow.dialog}
-    </form>
+    </OpsForm>
   );
 }

@@ -3,6 +3,9 @@ import { useState } from 'react';
 import type { OperationAction } from '../../../src-shared/ipc/channels/operations.js';
 import { useReadOnly } from '../../components/ConfirmDiffDialog/useReadOnly.js';
 import { useClusterChoice } from './ClusterPicker.js';
+import { ClusterViewFrame } from '../../components/ClusterView/ClusterViewFrame.js';
+import { Field, SelectField, TextAreaField } from '../../components/Form/Field.js';
+import { OpsForm } from '../../components/Form/OpsForm.js';
 import { useClusterRead } from './useClusterRead.js';
 import { planOperation, usePlanFlow } from '../../components/ConfirmDiffDialog/usePlanFlow.js';
 import './operations.css';
@@ -34,6 +37,9 @@ export function CreateView() {
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
     setF({ ...f, [k]: e.target.value });
   const d = info.data;
+  const num = (label: string, k: 'cores' | 'memory' | 'disk', min: number) => (
+    <Field label={label} type="number" min={min} value={f[k]} onChange={set(k)} data-testid={`create-${k}`} />
+  );
   const node = f.node || d?.nodes.find((n) => n.online)?.node || '';
   const type = f.type === 'qemu' ? 'qemu' : 'lxc';
   const action = (): OperationAction => ({
@@ -53,99 +59,70 @@ export function CreateView() {
         : {}),
   });
   return (
-    <section className="ops-view" data-testid="create-view">
-      <div className="plan-bar">{picker}</div>
-      {!d ? (
-        <p className="muted">{clusterId ? 'Loading…' : 'Connect a cluster first.'}</p>
-      ) : (
-        <form
-          className="ops-form"
+    <ClusterViewFrame testId="create-view" clusterId={clusterId} picker={picker} data={d} after={flow.dialog}>
+      {(d) => (
+        <OpsForm
           data-testid="create-form"
-          onSubmit={(e) => {
-            e.preventDefault();
+          onSubmit={() => {
             void flow.start(action());
           }}
         >
-          <label>
-            Type{' '}
-            <select value={f.type} onChange={set('type')} data-testid="create-type">
-              <option value="lxc">container</option>
-              <option value="qemu">VM</option>
-            </select>
-          </label>
-          <label>
-            Node{' '}
-            <select value={node} onChange={set('node')} data-testid="create-node">
-              {d.nodes.map((n) => (
-                <option key={n.node} value={n.node} disabled={!n.online}>
-                  {n.node}
-                  {n.memFree !== undefined ? ` (${(n.memFree / 2 ** 30).toFixed(0)} GiB free)` : ''}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            vmid{' '}
-            <input
-              value={f.vmid}
-              placeholder={String(d.nextId)}
-              inputMode="numeric"
-              onChange={set('vmid')}
-              data-testid="create-vmid"
-            />
-          </label>
-          <label>
-            Name <input value={f.name} onChange={set('name')} data-testid="create-name" required />
-          </label>
-          <label>
-            Cores{' '}
-            <input type="number" min={1} value={f.cores} onChange={set('cores')} data-testid="create-cores" />
-          </label>
-          <label>
-            Memory MiB{' '}
-            <input
-              type="number"
-              min={16}
-              value={f.memory}
-              onChange={set('memory')}
-              data-testid="create-memory"
-            />
-          </label>
-          <label>
-            Storage <input value={f.storage} onChange={set('storage')} data-testid="create-storage" />
-          </label>
-          <label>
-            Disk GiB{' '}
-            <input type="number" min={1} value={f.disk} onChange={set('disk')} data-testid="create-disk" />
-          </label>
+          <SelectField label="Type" value={f.type} onChange={set('type')} data-testid="create-type">
+            <option value="lxc">container</option>
+            <option value="qemu">VM</option>
+          </SelectField>
+          <SelectField label="Node" value={node} onChange={set('node')} data-testid="create-node">
+            {d.nodes.map((n) => (
+              <option key={n.node} value={n.node} disabled={!n.online}>
+                {n.node}
+                {n.memFree !== undefined ? ` (${(n.memFree / 2 ** 30).toFixed(0)} GiB free)` : ''}
+              </option>
+            ))}
+          </SelectField>
+          <Field
+            label="vmid"
+            value={f.vmid}
+            placeholder={String(d.nextId)}
+            inputMode="numeric"
+            onChange={set('vmid')}
+            data-testid="create-vmid"
+          />
+          <Field label="Name" value={f.name} onChange={set('name')} data-testid="create-name" required />
+          {num('Cores', 'cores', 1)}
+          {num('Memory MiB', 'memory', 16)}
+          <Field label="Storage" value={f.storage} onChange={set('storage')} data-testid="create-storage" />
+          {num('Disk GiB', 'disk', 1)}
           {type === 'lxc' ? (
             <>
-              <label>
-                Template{' '}
-                <input
-                  value={f.ostemplate}
-                  onChange={set('ostemplate')}
-                  data-testid="create-ostemplate"
-                  size={50}
-                />
-              </label>
-              <label>
-                Root SSH keys{' '}
-                <textarea value={f.sshKeys} rows={1} onChange={set('sshKeys')} data-testid="create-sshkeys" />
-              </label>
+              <Field
+                label="Template"
+                value={f.ostemplate}
+                onChange={set('ostemplate')}
+                data-testid="create-ostemplate"
+                size={50}
+              />
+              <TextAreaField
+                label="Root SSH keys"
+                value={f.sshKeys}
+                rows={1}
+                onChange={set('sshKeys')}
+                data-testid="create-sshkeys"
+              />
             </>
           ) : (
-            <label>
-              ISO{' '}
-              <input value={f.iso} placeholder="local:iso/…" onChange={set('iso')} data-testid="create-iso" />
-            </label>
+            <Field
+              label="ISO"
+              value={f.iso}
+              placeholder="local:iso/…"
+              onChange={set('iso')}
+              data-testid="create-iso"
+            />
           )}
           <button type="submit" disabled={readOnly || flow.building || !f.name} data-testid="create-submit">
             Plan create
           </button>
-        </form>
+        </OpsForm>
       )}
-      {flow.dialog}
-    </section>
+    </ClusterViewFrame>
   );
 }

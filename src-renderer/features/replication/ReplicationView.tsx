@@ -3,6 +3,9 @@ import { useState } from 'react';
 import type { ReplicationAction } from '../../../src-shared/ipc/channels/replication.js';
 import { planReplication, usePlanFlow } from '../../components/ConfirmDiffDialog/usePlanFlow.js';
 import { ActionButton } from '../permissions/ActionButton.js';
+import { ClusterViewFrame } from '../../components/ClusterView/ClusterViewFrame.js';
+import { Field, SelectField } from '../../components/Form/Field.js';
+import { OpsForm } from '../../components/Form/OpsForm.js';
 import { useClusterChoice } from '../provision/ClusterPicker.js';
 import { useClusterRead } from '../provision/useClusterRead.js';
 import '../provision/operations.css';
@@ -25,16 +28,15 @@ export function ReplicationView() {
   };
   const target = form.target || v?.nodes[0] || '';
   return (
-    <section className="ops-view" data-testid="replication-view">
-      <div className="plan-bar">
-        {picker}
-        <button type="button" onClick={rep.reload}>
-          Reload
-        </button>
-      </div>
-      {!v ? (
-        <p className="muted">{clusterId ? 'Loading…' : 'Connect a cluster first.'}</p>
-      ) : (
+    <ClusterViewFrame
+      testId="replication-view"
+      clusterId={clusterId}
+      picker={picker}
+      data={v}
+      onReload={rep.reload}
+      after={flow.dialog}
+    >
+      {(v) => (
         <>
           <table className="config-table" data-testid="replication-jobs">
             <thead>
@@ -93,36 +95,30 @@ export function ReplicationView() {
               )}
             </tbody>
           </table>
-          <form className="ops-form" onSubmit={(e) => e.preventDefault()} data-testid="replication-form">
-            <label>
-              Guest{' '}
-              <input
-                value={form.guest}
-                onChange={(e) => setForm({ ...form, guest: e.target.value.replace(/\D/g, '') })}
-                size={8}
-                data-testid="replication-guest"
-              />
-            </label>
-            <label>
-              Target{' '}
-              <select
-                value={target}
-                onChange={(e) => setForm({ ...form, target: e.target.value })}
-                data-testid="replication-target"
-              >
-                {v.nodes.map((n) => (
-                  <option key={n}>{n}</option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Schedule{' '}
-              <input
-                value={form.schedule}
-                onChange={(e) => setForm({ ...form, schedule: e.target.value })}
-                size={10}
-              />
-            </label>
+          <OpsForm onSubmit={() => undefined} data-testid="replication-form">
+            <Field
+              label="Guest"
+              value={form.guest}
+              onChange={(e) => setForm({ ...form, guest: e.target.value.replace(/\D/g, '') })}
+              size={8}
+              data-testid="replication-guest"
+            />
+            <SelectField
+              label="Target"
+              value={target}
+              onChange={(e) => setForm({ ...form, target: e.target.value })}
+              data-testid="replication-target"
+            >
+              {v.nodes.map((n) => (
+                <option key={n}>{n}</option>
+              ))}
+            </SelectField>
+            <Field
+              label="Schedule"
+              value={form.schedule}
+              onChange={(e) => setForm({ ...form, schedule: e.target.value })}
+              size={10}
+            />
             <ActionButton
               action="replication.manage"
               vars={{ ...vars, vmid: form.guest ? Number(form.guest) : undefined }}
@@ -138,10 +134,9 @@ export function ReplicationView() {
             >
               Plan new job
             </ActionButton>
-          </form>
+          </OpsForm>
         </>
       )}
-      {flow.dialog}
-    </section>
+    </ClusterViewFrame>
   );
 }

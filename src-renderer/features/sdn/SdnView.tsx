@@ -2,6 +2,9 @@
 import { useState } from 'react';
 import type { SdnAction } from '../../../src-shared/ipc/channels/sdn.js';
 import { planSdn, usePlanFlow } from '../../components/ConfirmDiffDialog/usePlanFlow.js';
+import { ClusterViewFrame } from '../../components/ClusterView/ClusterViewFrame.js';
+import { Field, SelectField } from '../../components/Form/Field.js';
+import { OpsForm } from '../../components/Form/OpsForm.js';
 import { ActionButton } from '../permissions/ActionButton.js';
 import { useClusterChoice } from '../provision/ClusterPicker.js';
 import { useClusterRead } from '../provision/useClusterRead.js';
@@ -30,28 +33,33 @@ export function SdnView() {
     void flow.start(action);
   };
   const zone = vnet.zone || v?.zones[0]?.id || '';
+  const createVnet = (): void =>
+    plan({ kind: 'sdn.vnet.create', vnet: vnet.id, zone, ...(vnet.tag ? { tag: Number(vnet.tag) } : {}) });
   return (
-    <section className="ops-view" data-testid="sdn-view">
-      <div className="plan-bar">
-        {picker}
-        <button type="button" onClick={sdn.reload}>
-          Reload
-        </button>
-        <span data-testid="sdn-pending">
-          {v ? `${v.pendingCount} pending change${v.pendingCount === 1 ? '' : 's'}` : ''}
-        </span>
-        <ActionButton
-          action="sdn.apply"
-          vars={vars}
-          disabled={!v || v.pendingCount === 0 || flow.building}
-          onClick={() => plan({ kind: 'sdn.apply' })}
-        >
-          Apply…
-        </ActionButton>
-      </div>
-      {!v ? (
-        <p className="muted">{clusterId ? 'Loading…' : 'Connect a cluster first.'}</p>
-      ) : (
+    <ClusterViewFrame
+      testId="sdn-view"
+      clusterId={clusterId}
+      picker={picker}
+      data={v}
+      onReload={sdn.reload}
+      bar={
+        <>
+          <span data-testid="sdn-pending">
+            {v ? `${v.pendingCount} pending change${v.pendingCount === 1 ? '' : 's'}` : ''}
+          </span>
+          <ActionButton
+            action="sdn.apply"
+            vars={vars}
+            disabled={!v || v.pendingCount === 0 || flow.building}
+            onClick={() => plan({ kind: 'sdn.apply' })}
+          >
+            Apply…
+          </ActionButton>
+        </>
+      }
+      after={flow.dialog}
+    >
+      {(v) => (
         <>
           <h3>Zones</h3>
           <table className="config-table" data-testid="sdn-zones">
@@ -110,65 +118,45 @@ export function SdnView() {
               ))}
             </tbody>
           </table>
-          <form
-            className="ops-form"
+          <OpsForm
             data-testid="sdn-vnet-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              plan({
-                kind: 'sdn.vnet.create',
-                vnet: vnet.id,
-                zone,
-                ...(vnet.tag ? { tag: Number(vnet.tag) } : {}),
-              });
+            onSubmit={() => {
+              createVnet();
             }}
           >
-            <label>
-              VNet{' '}
-              <input
-                value={vnet.id}
-                onChange={(e) => setVnet({ ...vnet, id: e.target.value })}
-                size={10}
-                data-testid="sdn-vnet-id"
-              />
-            </label>
-            <label>
-              Zone{' '}
-              <select
-                value={zone}
-                onChange={(e) => setVnet({ ...vnet, zone: e.target.value })}
-                data-testid="sdn-vnet-zone"
-              >
-                {v.zones.map((z) => (
-                  <option key={z.id}>{z.id}</option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Tag{' '}
-              <input
-                value={vnet.tag}
-                onChange={(e) => setVnet({ ...vnet, tag: e.target.value.replace(/\D/g, '') })}
-                size={6}
-                data-testid="sdn-vnet-tag"
-              />
-            </label>
+            <Field
+              label="VNet"
+              value={vnet.id}
+              onChange={(e) => setVnet({ ...vnet, id: e.target.value })}
+              size={10}
+              data-testid="sdn-vnet-id"
+            />
+            <SelectField
+              label="Zone"
+              value={zone}
+              onChange={(e) => setVnet({ ...vnet, zone: e.target.value })}
+              data-testid="sdn-vnet-zone"
+            >
+              {v.zones.map((z) => (
+                <option key={z.id}>{z.id}</option>
+              ))}
+            </SelectField>
+            <Field
+              label="Tag"
+              value={vnet.tag}
+              onChange={(e) => setVnet({ ...vnet, tag: e.target.value.replace(/\D/g, '') })}
+              size={6}
+              data-testid="sdn-vnet-tag"
+            />
             <ActionButton
               action="sdn.vnet.create"
               vars={{ ...vars, zone }}
               disabled={flow.building || vnet.id === ''}
-              onClick={() =>
-                plan({
-                  kind: 'sdn.vnet.create',
-                  vnet: vnet.id,
-                  zone,
-                  ...(vnet.tag ? { tag: Number(vnet.tag) } : {}),
-                })
-              }
+              onClick={createVnet}
             >
               Plan new vnet
             </ActionButton>
-          </form>
+          </OpsForm>
           <h3>Subnets</h3>
           <table className="config-table" data-testid="sdn-subnets">
             <thead>
@@ -192,35 +180,29 @@ export function SdnView() {
               ))}
             </tbody>
           </table>
-          <form className="ops-form" onSubmit={(e) => e.preventDefault()}>
-            <label>
-              VNet{' '}
-              <select
-                value={subnet.vnet || v.vnets[0]?.id || ''}
-                onChange={(e) => setSubnet({ ...subnet, vnet: e.target.value })}
-              >
-                {v.vnets.map((n) => (
-                  <option key={n.id}>{n.id}</option>
-                ))}
-              </select>
-            </label>
-            <label>
-              CIDR{' '}
-              <input
-                value={subnet.cidr}
-                placeholder="10.0.0.0/24"
-                onChange={(e) => setSubnet({ ...subnet, cidr: e.target.value })}
-                size={16}
-              />
-            </label>
-            <label>
-              Gateway{' '}
-              <input
-                value={subnet.gateway}
-                onChange={(e) => setSubnet({ ...subnet, gateway: e.target.value })}
-                size={14}
-              />
-            </label>
+          <OpsForm onSubmit={() => undefined}>
+            <SelectField
+              label="VNet"
+              value={subnet.vnet || v.vnets[0]?.id || ''}
+              onChange={(e) => setSubnet({ ...subnet, vnet: e.target.value })}
+            >
+              {v.vnets.map((n) => (
+                <option key={n.id}>{n.id}</option>
+              ))}
+            </SelectField>
+            <Field
+              label="CIDR"
+              value={subnet.cidr}
+              placeholder="10.0.0.0/24"
+              onChange={(e) => setSubnet({ ...subnet, cidr: e.target.value })}
+              size={16}
+            />
+            <Field
+              label="Gateway"
+              value={subnet.gateway}
+              onChange={(e) => setSubnet({ ...subnet, gateway: e.target.value })}
+              size={14}
+            />
             <button
               type="button"
               disabled={flow.building || subnet.cidr === ''}
@@ -235,10 +217,9 @@ export function SdnView() {
             >
               Plan new subnet
             </button>
-          </form>
+          </OpsForm>
         </>
       )}
-      {flow.dialog}
-    </section>
+    </ClusterViewFrame>
   );
 }
