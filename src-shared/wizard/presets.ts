@@ -8,6 +8,7 @@
 //     sdn     -> on /sdn/zones or /sdn/zones/<zone>             nodes -> on /nodes      cluster -> on /
 //   PRESETS: readonly Preset[];  presetById(id): Preset
 import type { ActionId } from '../permissions/action-privileges.js';
+import { PVE9_PRIVILEGES } from '../permissions/versions.js';
 
 export type PresetId = 'audit' | 'support' | 'operator' | 'provisioning' | 'self-service' | 'admin';
 export type GrantSide = 'guests' | 'storage' | 'sdn' | 'nodes' | 'cluster';
@@ -32,16 +33,8 @@ const POWER: ActionId[] = [
   'guest.resume',
 ];
 const SNAPSHOTS: ActionId[] = ['snapshot.list', 'snapshot.create', 'snapshot.delete', 'snapshot.rollback'];
-const CONFIG = [
-  'VM.Config.CDROM',
-  'VM.Config.CPU',
-  'VM.Config.Cloudinit',
-  'VM.Config.Disk',
-  'VM.Config.HWType',
-  'VM.Config.Memory',
-  'VM.Config.Network',
-  'VM.Config.Options',
-];
+/** Every VM.Config.* privilege, from the one PVE privilege list (identical in PVE 8 and 9). */
+const CONFIG = PVE9_PRIVILEGES.filter((p) => p.startsWith('VM.Config.'));
 
 export const PRESETS: readonly Preset[] = [
   {

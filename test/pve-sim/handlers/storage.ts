@@ -1,7 +1,7 @@
 // Storage endpoints: per-node storage list, content list (backups, ISOs, templates, disks), volume update/delete.
 import type { HandlerRegistry, SimRequest } from '../http/types.js';
 import { guestMaxDisk } from '../cluster/metrics.js';
-import type { Volume } from '../cluster/model.js';
+import type { Storage, Volume } from '../cluster/model.js';
 import { can, fail, optNum, optStr, str, type SimCore } from './common.js';
 
 function volumeEntry(v: Volume): Record<string, unknown> {
@@ -42,6 +42,21 @@ function diskEntries(core: SimCore, node: string): Record<string, unknown>[] {
   return out;
 }
 
+/** One storage's status on a node, as both the storage list and .../status report it. */
+function storageStatus(core: SimCore, s: Storage, node: string) {
+  const used = core.resources.storageUsed(s.id, node);
+  return {
+    type: s.type,
+    content: s.content.join(','),
+    shared: s.shared,
+    active: 1,
+    enabled: 1,
+    total: s.total,
+    used,
+    avail: s.total - used,
+  };
+}
+
 export function findVolume(core: SimCore, node: string, volid: string): Volume | undefined {
   return core.state.volumes.find((v) => v.volid === volid && (v.node === undefined || v.node === node));
 }
@@ -71,19 +86,8 @@ export function registerStorage(reg: HandlerRegistry, core: SimCore): void {
           (!content || content.some((c) => s.content.includes(c))),
       )
       .map((s) => {
-        const used = core.resources.storageUsed(s.id, node);
-        return {
-          storage: s.id,
-          type: s.type,
-          content: s.content.join(','),
-          shared: s.shared,
-          active: 1,
-          enabled: 1,
-          total: s.total,
-          used,
-          avail: s.total - used,
-          used_fraction: used / s.total,
-        };
+        const status = storageStatus(core, s, node);
+        return { storage: s.id, ...status, used_fraction: status.used / s.total };
       });
   });
 
@@ -93,18 +97,7 @@ export function registerStorage(reg: HandlerRegistry, core: SimCore): void {
 
   reg.add('GET', '/nodes/{node}/storage/{storage}/status', (req) => {
     const node = state.node(str(req, 'node')).name;
-    const s = state.storage(str(req, 'storage'));
-    const used = core.resources.storageUsed(s.id, node);
-    return {
-      type: s.type,
-      content: s.content.join(','),
-      shared: s.shared,
-      active: 1,
-      enabled: 1,
-      total: s.total,
-      used,
-      avail: s.total - used,
-    };
+    return storageStatus(core, state.storage(str(req, 'storage')), node);
   });
 
   reg.add('GET', '/nodes/{node}/storage/{storage}/content', (req) => {
