@@ -3,8 +3,8 @@
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { z } from 'zod';
-import { diffRecords } from '../src-main/inventory/delta.js';
-import { normaliseResources, type RecordMap } from '../src-main/inventory/normalise.js';
+import { diffRecords } from '../src-main/features/inventory/delta.js';
+import { normaliseResources, type RecordMap } from '../src-main/features/inventory/normalise.js';
 import { ClusterResources, SlowEntry, getClusterResources } from '../src-main/pve/api/cluster.js';
 import { ticketAuth } from '../src-main/pve/auth.js';
 import { PveClient } from '../src-main/pve/client.js';

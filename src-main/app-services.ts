@@ -1,23 +1,37 @@
-// Composition root: builds every main-side service and the full handler table for the IPC contract.
-// Each area adds its handlers with one spread line (`...createXHandlers(deps)`) and its cleanup to `disposers`.
+// Composition root: builds the core services (plans, events, secrets) and lists the features, whose handlers make up
+// the full handler table for the IPC contract. Each feature adds one spread line and, if it holds resources, a disposer.
 import { z } from 'zod';
 import packageJson from '../package.json' with { type: 'json' };
 import { createDispatcher, type Dispatcher, type Handlers, type MutationGuard } from './ipc/dispatch.js';
-import { createConnectHandlers } from './connect/ipc-handlers.js';
-import { createConnectService } from './connect/connect-service.js';
-import { createInventory } from './inventory/ipc-handlers.js';
-import { createConsole } from './console/ipc-handlers.js';
-import { openProfileStore } from './profiles/profile-store.js';
+import { createConnectHandlers } from './features/connect/ipc-handlers.js';
+import { createConnectService } from './features/connect/connect-service.js';
+import { createInventory } from './features/inventory/ipc-handlers.js';
+import { createConsole } from './features/console/ipc-handlers.js';
+import { openProfileStore } from './features/profiles/profile-store.js';
 import { createKeychain, type SecretStore } from './secrets/keychain.js';
 import { redact } from './secrets/redact.js';
 import { createMemorySecretStore } from './secrets/memory-store.js';
 import { seedDemoProfiles, type DemoSetup } from './demo/demo-env.js';
 import { createEventBus, type EventBus } from './ipc/event-bus.js';
 import { createPlanServices } from './plans/ipc-handlers.js';
-import { createPermissions } from './permissions/ipc-handlers.js';
-import { createOperationsHandlers } from './operations/ipc-handlers.js';
-import { createClusterOpsHandlers } from './ops-cluster/ipc-handlers.js';
-import { createOpsRead } from './ops-read/ipc-handlers.js';
+import { buildAction } from './features/plan-actions.js';
+import { createOperationsHandlers } from './features/operation-handlers.js';
+import { createPermissions } from './features/permissions/ipc-handlers.js';
+import { createWizard } from './features/wizard/ipc-handlers.js';
+import { createAuditHandlers } from './features/audit/ipc-handlers.js';
+import { createGuestConfigHandlers } from './features/guest-config/ipc-handlers.js';
+import { createSnapshotsHandlers } from './features/snapshots/ipc-handlers.js';
+import { createBackupsHandlers } from './features/backups/ipc-handlers.js';
+import { createHaHandlers } from './features/ha/ipc-handlers.js';
+import { createMigrateHandlers } from './features/migrate/ipc-handlers.js';
+import { createProvisionHandlers } from './features/provision/ipc-handlers.js';
+import { createAgentHandlers } from './features/agent/ipc-handlers.js';
+import { createStorage } from './features/storage/ipc-handlers.js';
+import { createTasks } from './features/tasks/ipc-handlers.js';
+import { createFirewallHandlers } from './features/firewall/ipc-handlers.js';
+import { createSdnHandlers } from './features/sdn/ipc-handlers.js';
+import { createCephHandlers } from './features/ceph/ipc-handlers.js';
+import { createReplicationHandlers } from './features/replication/ipc-handlers.js';
 
 export interface AppServicesOptions {
   /** Where profiles, pins and the audit log live (Electron userData, or a temp dir in tests). */
@@ -76,27 +90,22 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     onClosed: (id, reason) => events.emit('console.closed', { id, reason }),
   });
   disposers.push(() => consoles.service.closeAll());
-  const plans = createPlanServices({
+  const clientFor = (id: string) => connect.client(id);
+  const plans = createPlanServices({ profiles, clientFor, events, configDir: opts.configDir, buildAction });
+  const permissions = createPermissions({ clientFor, events });
+  disposers.push(() => permissions.dispose());
+  const wizard = createWizard({
     profiles,
-    clientFor: (id) => connect.client(id),
-    events,
-    configDir: opts.configDir,
-  });
-  const permissions = createPermissions({
-    profiles,
-    clientFor: (id) => connect.client(id),
+    clientFor,
     planStore: plans.store,
-    events,
+    permissions: permissions.service,
     ...(opts.extraCa ? { extraCa: opts.extraCa } : {}),
   });
-  disposers.push(() => permissions.dispose());
-  const opsRead = createOpsRead({
-    profiles,
-    clientFor: (id) => connect.client(id),
-    store: plans.store,
-    events,
-  });
-  disposers.push(() => opsRead.dispose());
+  const planSource = { profiles, clientFor, store: plans.store };
+  const storage = createStorage({ ...planSource, events });
+  disposers.push(() => storage.dispose());
+  const tasks = createTasks({ clientFor, events });
+  disposers.push(() => tasks.dispose());
 
   const handlers: Handlers = {
     ...createAppHandlers(opts.host),
@@ -104,10 +113,23 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ...inventory.handlers,
     ...consoles.handlers,
     ...plans.handlers,
+    ...createAuditHandlers({ audit: plans.audit }),
+    ...createGuestConfigHandlers({ clientFor }),
+    ...createSnapshotsHandlers({ clientFor }),
     ...permissions.handlers,
-    ...createOperationsHandlers({ profiles, clientFor: (id) => connect.client(id), store: plans.store }),
-    ...createClusterOpsHandlers({ profiles, clientFor: (id) => connect.client(id), store: plans.store }),
-    ...opsRead.handlers,
+    ...wizard.handlers,
+    ...createOperationsHandlers(planSource),
+    ...createBackupsHandlers({ clientFor }),
+    ...createHaHandlers({ clientFor }),
+    ...createMigrateHandlers({ clientFor }),
+    ...createProvisionHandlers({ clientFor }),
+    ...createAgentHandlers(planSource),
+    ...storage.handlers,
+    ...tasks.handlers,
+    ...createFirewallHandlers(planSource),
+    ...createSdnHandlers(planSource),
+    ...createCephHandlers({ clientFor }),
+    ...createReplicationHandlers(planSource),
   };
   const guards: MutationGuard[] = [plans.guard];
   const dispatcher = createDispatcher(handlers, {

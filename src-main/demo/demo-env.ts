@@ -3,7 +3,7 @@
 // Only ever used with the local simulator: the secrets it carries open nothing real.
 import { z } from 'zod';
 import { Fingerprint, ProfileAuth } from '../../src-shared/model/profile.js';
-import type { ProfileStore } from '../profiles/profile-store.js';
+import type { ProfileStore } from '../features/profiles/profile-store.js';
 
 export const DemoProfile = z.object({
   name: z.string().min(1).max(100),

@@ -1,4 +1,5 @@
-// Main-side handlers for plans.*, audit.*, snapshots.list and guests.pending, plus the read-only guard they come with.
+// Main-side handlers for plans.* (build, run, get), plus the read-only guard and audit log they come with.
+// The features hand in the plans.build dispatcher; audit.*, snapshots.list and guests.pending live with their features.
 import type { z } from 'zod';
 import { plansRequests, type RunResult } from '../../src-shared/ipc/channels/plans.js';
 import { AppFailure } from '../../src-shared/ipc/errors.js';
@@ -7,16 +8,14 @@ import { isConfirmed } from '../../src-shared/plans/plan.js';
 import type { CallContext, MutationGuard } from '../ipc/dispatch.js';
 import type { EventBus } from '../ipc/event-bus.js';
 import type { PveCaller } from '../pve/api/caller.js';
-import { getGuestPending } from '../pve/api/guests.js';
-import { listSnapshots } from '../pve/api/snapshots.js';
-import { trackTask, type TrackOptions } from '../tasks/task-tracker.js';
+import { trackTask, type TrackOptions } from '../pollers/task-tracker.js';
 import { createAuditLog, type AuditLog } from './audit-log.js';
-import { buildActionPlan } from './plan-builder.js';
+import { type ActionBuilder, buildActionPlan } from './plan-builder.js';
 import { runPlan } from './plan-runner.js';
 import { createPlanStore, type PlanStore, type StoredPlan } from './plan-store.js';
 import { createReadOnlyGuard } from './read-only-guard.js';
 
-type Defs = typeof plansRequests;
+type Defs = Pick<typeof plansRequests, 'plans.build' | 'plans.run' | 'plans.get'>;
 export type PlanHandlers = {
   [N in keyof Defs]: (
     args: z.output<Defs[N]['args']>,
@@ -30,6 +29,8 @@ export interface PlanServiceDeps {
   clientFor(profileId: string): PveCaller;
   events: Pick<EventBus, 'emit'>;
   configDir: string;
+  /** the features' plans.build dispatcher (src-main/features/plan-actions.ts) */
+  buildAction: ActionBuilder;
   /** task status poll interval; 1 s like the PVE GUI */
   taskIntervalMs?: number;
   now?: () => Date;
@@ -130,7 +131,11 @@ export function createPlanServices(deps: PlanServiceDeps): PlanServices {
   const handlers: PlanHandlers = {
     'plans.build': async ({ profileId, action }) => {
       const profile = deps.profiles.get(profileId);
-      const stored = await buildActionPlan(action, { caller: deps.clientFor(profileId), profile, now });
+      const stored = await buildActionPlan(
+        action,
+        { caller: deps.clientFor(profileId), profile, now },
+        deps.buildAction,
+      );
       store.add(stored);
       return stored.plan;
     },
@@ -140,18 +145,6 @@ export function createPlanServices(deps: PlanServiceDeps): PlanServices {
       return store.runOnce(planId, execute);
     },
     'plans.get': async ({ planId }) => ({ plan: store.get(planId).plan, result: store.resultOf(planId) }),
-    'audit.list': async ({ limit }) => ({ entries: await audit.list(limit) }),
-    'audit.export': async () => ({
-      filename: `proxdeck-audit-${now().toISOString().slice(0, 10)}.jsonl`,
-      content: await audit.exportText(),
-    }),
-    'snapshots.list': async ({ profileId, guest }) => {
-      const list = await listSnapshots(deps.clientFor(profileId), guest);
-      return { snapshots: list.snapshots, running: list.running };
-    },
-    'guests.pending': async ({ profileId, guest }) => ({
-      entries: await getGuestPending(deps.clientFor(profileId), guest),
-    }),
   };
   return { handlers, guard, store, audit };
 }

@@ -1,4 +1,5 @@
 // Builds a plan for any action: reads the identity's effective permissions, runs the action's builder, checks privileges.
+// (The plans.build action dispatcher lives with the features: src-main/features/plan-actions.ts.)
 import { randomUUID } from 'node:crypto';
 import type { PlanAction } from '../../src-shared/ipc/channels/plans.js';
 import type { Profile } from '../../src-shared/model/profile.js';
@@ -6,9 +7,6 @@ import type { PermissionsAnswer } from '../../src-shared/permissions/evaluate.js
 import { buildPlan, type PlanContext } from '../../src-shared/plans/plan.js';
 import type { PveCaller } from '../pve/api/caller.js';
 import { getPermissions } from '../pve/api/access.js';
-import { buildConfig } from './build-config.js';
-import { buildPower } from './build-power.js';
-import { buildSnapshotCreate, buildSnapshotDelete, buildSnapshotRollback } from './build-snapshots.js';
 import type { BuildContext, BuiltAction } from './plan-types.js';
 import type { StoredPlan } from './plan-store.js';
 
@@ -27,21 +25,6 @@ export function toAnswer(perms: Record<string, Record<string, boolean>>): Permis
       Object.fromEntries(Object.entries(privs).map(([p, f]) => [p, f ? 1 : 0])),
     ]),
   );
-}
-
-function buildAction(action: PlanAction, ctx: BuildContext): Promise<BuiltAction> {
-  switch (action.kind) {
-    case 'power':
-      return buildPower(action, ctx);
-    case 'config':
-      return buildConfig(action, ctx);
-    case 'snapshot.create':
-      return buildSnapshotCreate(action, ctx);
-    case 'snapshot.rollback':
-      return buildSnapshotRollback(action, ctx);
-    case 'snapshot.delete':
-      return buildSnapshotDelete(action, ctx);
-  }
 }
 
 /** What turning a builder's answer into a stored plan needs: whose client and profile, and (for tests) the plan id. */
@@ -81,9 +64,16 @@ export async function planFromBuilt(built: Promise<BuiltAction>, deps: PlanDeps)
   };
 }
 
-export function buildActionPlan(action: PlanAction, deps: BuildDeps): Promise<StoredPlan> {
+/** Turns a plans.build action into its builder's answer; the composition root passes the features' dispatcher in. */
+export type ActionBuilder = (action: PlanAction, ctx: BuildContext) => Promise<BuiltAction>;
+
+export function buildActionPlan(
+  action: PlanAction,
+  deps: BuildDeps,
+  build: ActionBuilder,
+): Promise<StoredPlan> {
   return planFromBuilt(
-    buildAction(action, { caller: deps.caller, plan: {}, now: deps.now ?? (() => new Date()) }),
+    build(action, { caller: deps.caller, plan: {}, now: deps.now ?? (() => new Date()) }),
     deps,
   );
 }

@@ -5,7 +5,7 @@ import type { TaskOutcome } from '../../src-shared/model/task.js';
 import type { PveCaller } from '../pve/api/caller.js';
 import { getGuestConfig, getGuestPending, getGuestStatus, pendingKeys } from '../pve/api/guests.js';
 import { listSnapshots } from '../pve/api/snapshots.js';
-import type { TrackOptions } from '../tasks/task-tracker.js';
+import type { TrackOptions } from '../pollers/task-tracker.js';
 import type { StoredPlan } from './plan-store.js';
 import type { Precondition } from './plan-types.js';
 

@@ -11,13 +11,16 @@ import { consoleEvents, consoleRequests } from './channels/console.js';
 import { plansEvents, plansRequests } from './channels/plans.js';
 import { permissionsEvents, permissionsRequests } from './channels/permissions.js';
 import { operationsRequests } from './channels/operations.js';
+import { backupsRequests } from './channels/backups.js';
+import { haRequests } from './channels/ha.js';
+import { migrateRequests } from './channels/migrate.js';
+import { provisionRequests } from './channels/provision.js';
 import { firewallRequests } from './channels/firewall.js';
 import { sdnRequests } from './channels/sdn.js';
 import { cephRequests } from './channels/ceph.js';
 import { replicationRequests } from './channels/replication.js';
 import { agentRequests } from './channels/agent.js';
 import { storageEvents, storageRequests } from './channels/storage.js';
-import { nodeLogsRequests } from './channels/node-logs.js';
 
 export const requests = {
   ...appRequests,
@@ -29,13 +32,16 @@ export const requests = {
   ...plansRequests,
   ...permissionsRequests,
   ...operationsRequests,
+  ...backupsRequests,
+  ...haRequests,
+  ...migrateRequests,
+  ...provisionRequests,
   ...firewallRequests,
   ...sdnRequests,
   ...cephRequests,
   ...replicationRequests,
   ...agentRequests,
   ...storageRequests,
-  ...nodeLogsRequests,
 } as const satisfies Record<string, RequestDef>;
 
 export const events = {

@@ -1,11 +1,7 @@
 // "Back up now": storage (backup-capable ones of the node), mode with its consistency trade-off, compression, notes, protected.
 import { useState } from 'react';
-import type {
-  BackupMode,
-  Compress,
-  OperationAction,
-  StorageInfo,
-} from '../../../src-shared/ipc/channels/operations.js';
+import type { BackupMode, Compress, StorageInfo } from '../../../src-shared/ipc/channels/backups.js';
+import type { OperationAction } from '../../../src-shared/ipc/channels/operations.js';
 import type { GuestRef } from '../../../src-shared/ipc/channels/plans.js';
 import { CheckField, SelectField } from '../../components/Form/Field.js';
 import { OpsForm } from '../../components/Form/OpsForm.js';

@@ -1,6 +1,6 @@
 // The guest's Backups tab: its archives across storages, back up now, restore, verify a restore (pass/fail with timings), delete.
 import { useState } from 'react';
-import type { BackupEntry, VerifyReport } from '../../../src-shared/ipc/channels/operations.js';
+import type { BackupEntry, VerifyReport } from '../../../src-shared/ipc/channels/backups.js';
 import type { GuestRef } from '../../../src-shared/ipc/channels/plans.js';
 import type { GuestRecord } from '../../../src-shared/model/inventory.js';
 import { useReadOnly } from '../../components/ConfirmDiffDialog/useReadOnly.js';

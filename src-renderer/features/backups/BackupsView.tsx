@@ -1,7 +1,7 @@
 // The cluster-wide backups view: scheduled jobs (schedule, selection, storage, next run; create, enable/disable, delete)
 // and every backup archive the identity can see.
 import { useState } from 'react';
-import type { BackupJobFields, BackupJobView } from '../../../src-shared/ipc/channels/operations.js';
+import type { BackupJobFields, BackupJobView } from '../../../src-shared/ipc/channels/backups.js';
 import { useReadOnly } from '../../components/ConfirmDiffDialog/useReadOnly.js';
 import { Field } from '../../components/Form/Field.js';
 import { OpsForm } from '../../components/Form/OpsForm.js';

@@ -1,10 +1,7 @@
 // Restore a backup: to a new vmid (default, unique MACs) or over the existing guest (destructive, typed confirm), target storage.
 import { useState } from 'react';
-import type {
-  BackupEntry,
-  OperationAction,
-  StorageInfo,
-} from '../../../src-shared/ipc/channels/operations.js';
+import type { BackupEntry, StorageInfo } from '../../../src-shared/ipc/channels/backups.js';
+import type { OperationAction } from '../../../src-shared/ipc/channels/operations.js';
 
 export function RestoreForm({
   backup,

@@ -1,7 +1,8 @@
 // Controls for one HA resource: requested state, restart/relocate limits, migrate/relocate through HA, remove.
 import { useState } from 'react';
-import type { HaView, OperationAction } from '../../../src-shared/ipc/channels/operations.js';
-import { HaState } from '../../../src-shared/ipc/channels/operations.js';
+import type { HaView } from '../../../src-shared/ipc/channels/ha.js';
+import type { OperationAction } from '../../../src-shared/ipc/channels/operations.js';
+import { HaState } from '../../../src-shared/ipc/channels/ha.js';
 
 type Resource = HaView['resources'][number];
 

@@ -1,6 +1,6 @@
 // Tasks view: cluster or node task list with status/type/user/guest filters, the chosen task's live log, node logs and services.
 import { useState } from 'react';
-import type { TaskFilter } from '../../../src-shared/ipc/channels/node-logs.js';
+import type { TaskFilter } from '../../../src-shared/ipc/channels/tasks.js';
 import { useClusterChoice } from '../provision/ClusterPicker.js';
 import { useClusterRead } from '../provision/useClusterRead.js';
 import { useNodeChoice } from '../storage/useNodeChoice.js';

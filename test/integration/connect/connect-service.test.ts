@@ -6,13 +6,16 @@ import { join } from 'node:path';
 import { generate } from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../src-shared/ipc/errors.js';
-import { createConnectService, type ConnectService } from '../../../src-main/connect/connect-service.js';
+import {
+  createConnectService,
+  type ConnectService,
+} from '../../../src-main/features/connect/connect-service.js';
 import { createKeychain } from '../../../src-main/secrets/keychain.js';
 import {
   openProfileStore,
   secretAccount,
   type ProfileStore,
-} from '../../../src-main/profiles/profile-store.js';
+} from '../../../src-main/features/profiles/profile-store.js';
 import { startSimulator, type RunningSim } from '../../pve-sim/index.js';
 import { DEMO_TOKENS } from '../../pve-sim/rbac/index.js';
 

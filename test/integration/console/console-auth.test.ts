@@ -2,9 +2,9 @@
 // logins work like tokens, node shells, and the Console button's permission verdict for several identities.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../src-shared/ipc/errors.js';
-import { createConsoleService } from '../../../src-main/console/console-service.js';
-import { consoleAccess } from '../../../src-main/console/ipc-handlers.js';
-import { openPveWebSocket } from '../../../src-main/console/pve-socket.js';
+import { createConsoleService } from '../../../src-main/features/console/console-service.js';
+import { consoleAccess } from '../../../src-main/features/console/ipc-handlers.js';
+import { openPveWebSocket } from '../../../src-main/features/console/pve-socket.js';
 import { openVncProxy, vncWebSocketPath } from '../../../src-main/pve/api/console.js';
 import type { PveClient } from '../../../src-main/pve/client.js';
 import { startSimulator, type RunningSim } from '../../pve-sim/index.js';

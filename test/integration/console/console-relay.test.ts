@@ -3,8 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GUEST_STOPPED } from '../../../src-shared/ipc/channels/console.js';
 import { AppFailure } from '../../../src-shared/ipc/errors.js';
-import { createConsoleService, type ConsoleService } from '../../../src-main/console/console-service.js';
-import type { RelayRefusal } from '../../../src-main/console/relay-server.js';
+import {
+  createConsoleService,
+  type ConsoleService,
+} from '../../../src-main/features/console/console-service.js';
+import type { RelayRefusal } from '../../../src-main/features/console/relay-server.js';
 import type { PveClient } from '../../../src-main/pve/client.js';
 import { startSimulator, type RunningSim } from '../../pve-sim/index.js';
 import { DEMO_TOKENS } from '../../pve-sim/rbac/index.js';

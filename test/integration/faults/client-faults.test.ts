@@ -4,13 +4,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createConnectService, type ConnectService } from '../../../src-main/connect/connect-service.js';
-import { openProfileStore, type ProfileStore } from '../../../src-main/profiles/profile-store.js';
+import {
+  createConnectService,
+  type ConnectService,
+} from '../../../src-main/features/connect/connect-service.js';
+import { openProfileStore, type ProfileStore } from '../../../src-main/features/profiles/profile-store.js';
 import { createMemorySecretStore } from '../../../src-main/secrets/memory-store.js';
 import { getClusterResources } from '../../../src-main/pve/api/cluster.js';
 import { getNodeStatus } from '../../../src-main/pve/api/nodes.js';
 import { powerAction } from '../../../src-main/pve/api/guests.js';
-import { trackTask } from '../../../src-main/tasks/task-tracker.js';
+import { trackTask } from '../../../src-main/pollers/task-tracker.js';
 import { AppFailure } from '../../../src-shared/ipc/errors.js';
 import { startSimulator, type RunningSim } from '../../pve-sim/index.js';
 import { DEFAULT_ROOT_PASSWORD, DEMO_TOKENS } from '../../pve-sim/rbac/index.js';

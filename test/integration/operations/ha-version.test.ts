@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenAuth } from '../../../src-main/pve/auth.js';
 import { PveClient } from '../../../src-main/pve/client.js';
-import { haView } from '../../../src-main/operations/operation-reads.js';
+import { haView } from '../../../src-main/features/ha/ha-view.js';
 import { startSimulator, type RunningSim } from '../../pve-sim/index.js';
 import { DEMO_TOKENS } from '../../pve-sim/rbac/index.js';
 

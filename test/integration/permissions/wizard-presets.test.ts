@@ -1,8 +1,8 @@
 // Each wizard preset's API calls applied to the simulator as root give a token that can do its features and gets 403 outside.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runSetupCall } from '../../../src-main/permissions/run-setup-call.js';
-import { verifyCapabilities } from '../../../src-main/permissions/verify-token.js';
-import { setupFor } from '../../../src-main/permissions/wizard-service.js';
+import { runSetupCall } from '../../../src-main/features/wizard/run-setup-call.js';
+import { verifyCapabilities } from '../../../src-main/features/wizard/verify-token.js';
+import { setupFor } from '../../../src-main/features/wizard/wizard-service.js';
 import { ticketAuth, tokenAuth } from '../../../src-main/pve/auth.js';
 import { PveClient } from '../../../src-main/pve/client.js';
 import type { WizardScope } from '../../../src-shared/ipc/channels/permissions.js';

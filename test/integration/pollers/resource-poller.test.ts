@@ -7,7 +7,7 @@ import {
   startResourcePoller,
   type ResourcePoller,
   type ResourcePollerOptions,
-} from '../../../src-main/pollers/resource-poller.js';
+} from '../../../src-main/features/inventory/resource-poller.js';
 import type { GuestRecord, InventoryDelta, StaleInfo } from '../../../src-shared/model/inventory.js';
 import { startSimulator, type RunningSim } from '../../pve-sim/index.js';
 import { DEFAULT_ROOT_PASSWORD } from '../../pve-sim/rbac/index.js';

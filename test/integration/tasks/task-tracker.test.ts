@@ -5,7 +5,7 @@ import { getClusterResources } from '../../../src-main/pve/api/cluster.js';
 import { pvePath } from '../../../src-main/pve/api/caller.js';
 import { tokenAuth } from '../../../src-main/pve/auth.js';
 import { PveClient } from '../../../src-main/pve/client.js';
-import { trackTask } from '../../../src-main/tasks/task-tracker.js';
+import { trackTask } from '../../../src-main/pollers/task-tracker.js';
 import { startSimulator, type RunningSim } from '../../pve-sim/index.js';
 import { DEMO_TOKENS } from '../../pve-sim/rbac/index.js';
 

@@ -70,7 +70,7 @@ describe('corrupt profiles.json', () => {
     let tick = 0;
     for (const content of ['{broken', '{also broken']) {
       await writeFile(path.join(dir, 'profiles.json'), content);
-      const { openProfileStore } = await import('../../../src-main/profiles/profile-store.js');
+      const { openProfileStore } = await import('../../../src-main/features/profiles/profile-store.js');
       await openProfileStore({
         configDir: dir,
         secrets: createMemorySecretStore(),

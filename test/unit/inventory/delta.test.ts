@@ -1,7 +1,7 @@
 // Unit tests for the inventory normaliser and delta: add/change/remove/reorder, offline nodes, 10k rows.
 import { describe, expect, it } from 'vitest';
-import { diffRecords, isEmptyDiff } from '../../../src-main/inventory/delta.js';
-import { normaliseResources, type RecordMap } from '../../../src-main/inventory/normalise.js';
+import { diffRecords, isEmptyDiff } from '../../../src-main/features/inventory/delta.js';
+import { normaliseResources, type RecordMap } from '../../../src-main/features/inventory/normalise.js';
 import {
   ClusterResources as ResourceEntries,
   type ClusterResource as ResourceEntry,

@@ -1,9 +1,9 @@
 // Pure helpers of the operation builders: disk sizes, cloud-init drive detection, job options, ssh key encoding, mode notes.
 import { describe, expect, it } from 'vitest';
-import { modeNote } from '../../../src-main/operations/build-backup.js';
-import { jobOptions } from '../../../src-main/operations/build-backup-jobs.js';
-import { encodeSshKeys } from '../../../src-main/operations/build-provision.js';
-import { cloudInitDrive, diskBytes, haSid } from '../../../src-main/operations/op-calls.js';
+import { modeNote } from '../../../src-main/features/backups/build-backup.js';
+import { jobOptions } from '../../../src-main/features/backups/build-backup-jobs.js';
+import { encodeSshKeys } from '../../../src-main/features/provision/build-provision.js';
+import { cloudInitDrive, diskBytes, haSid } from '../../../src-main/plans/op-calls.js';
 import { actionCall } from '../../../src-shared/plans/plan.js';
 
 const GIB = 2 ** 30;

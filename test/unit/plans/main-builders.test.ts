@@ -1,10 +1,10 @@
 // Plan building in main for every action against the simulator: calls, diff, privileges, warnings, pvesh lines, blocking.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildClient } from '../../../src-main/connect/client-factory.js';
-import { buildActionPlan } from '../../../src-main/plans/plan-builder.js';
+import { buildClient } from '../../../src-main/features/connect/client-factory.js';
+import { buildActionPlan } from '../../../src-main/features/plan-actions.js';
 import { createSnapshot } from '../../../src-main/pve/api/snapshots.js';
 import type { PveClient } from '../../../src-main/pve/client.js';
-import { trackTask } from '../../../src-main/tasks/task-tracker.js';
+import { trackTask } from '../../../src-main/pollers/task-tracker.js';
 import type { GuestRef, PlanAction } from '../../../src-shared/ipc/channels/plans.js';
 import { Profile } from '../../../src-shared/model/profile.js';
 import { startSimulator, type RunningSim } from '../../pve-sim/index.js';

@@ -1,7 +1,7 @@
 // Plan store (run at most once), the read-only guard, the pending estimate and audit scrubbing: pure logic.
 import { describe, expect, it } from 'vitest';
 import { scrubParams } from '../../../src-main/plans/audit-log.js';
-import { goesPending } from '../../../src-main/plans/build-config.js';
+import { goesPending } from '../../../src-main/features/guest-config/build-config.js';
 import { createPlanStore, type StoredPlan } from '../../../src-main/plans/plan-store.js';
 import { autoSnapName } from '../../../src-main/plans/plan-types.js';
 import { createReadOnlyGuard } from '../../../src-main/plans/read-only-guard.js';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeFingerprint, splitHostPort } from '../../../src-shared/model/profile.js';
 import { isTaskSuccess, parseUpid } from '../../../src-shared/model/task.js';
-import { readEnvProfile } from '../../../src-main/profiles/env-import.js';
+import { readEnvProfile } from '../../../src-main/features/profiles/env-import.js';
 
 describe('profile model', () => {
   it('splits host and port', () => {

@@ -1,0 +1,131 @@
+// The connect service: probe a host's certificate, trust it (pin), test a profile, and keep one open
+// client per profile for the rest of main (pollers, plans), with task tracking on top.
+import { AppFailure } from '../../../src-shared/ipc/errors.js';
+import type {
+  CertificateInfo,
+  ConnectionState,
+  ConnectionSummary,
+} from '../../../src-shared/model/cluster-summary.js';
+import { splitHostPort, type ProfileView } from '../../../src-shared/model/profile.js';
+import type { TaskOutcome, TaskProgress } from '../../../src-shared/model/task.js';
+import { parseUpid } from '../../../src-shared/model/task.js';
+import type { PveClient } from '../../pve/client.js';
+import { probeCertificate } from '../../pve/tls-pin.js';
+import type { ProfileStore } from '../profiles/profile-store.js';
+import { trackTask } from '../../pollers/task-tracker.js';
+import { buildClient, type ClientSettings } from './client-factory.js';
+import { summarizeConnection } from './summarize.js';
+
+export interface ConnectDeps extends ClientSettings {
+  profiles: ProfileStore;
+  onConnectionsChanged?: (states: ConnectionState[]) => void;
+  onTaskProgress?: (p: TaskProgress) => void;
+  /** task status poll interval (1 s like the PVE GUI) */
+  taskIntervalMs?: number;
+}
+
+export interface ConnectService {
+  probe(host: string, port?: number): Promise<CertificateInfo>;
+  trust(profileId: string, fingerprint: string): Promise<ProfileView>;
+  /** one-off check with a temporary client */
+  test(profileId: string, otp?: string): Promise<ConnectionSummary>;
+  /** connect and keep the client for this profile */
+  open(profileId: string, otp?: string): Promise<ConnectionSummary>;
+  close(profileId: string): Promise<boolean>;
+  /** the open client of a profile; not_found when it is not connected */
+  client(profileId: string): PveClient;
+  trackTask(profileId: string, upid: string, signal?: AbortSignal): Promise<TaskOutcome>;
+  states(): ConnectionState[];
+  closeAll(): Promise<void>;
+}
+
+export function createConnectService(deps: ConnectDeps): ConnectService {
+  const open = new Map<string, PveClient>();
+  const states = new Map<string, ConnectionState>();
+
+  function setState(s: ConnectionState): void {
+    if (s.state === 'disconnected') states.delete(s.profileId);
+    else states.set(s.profileId, s);
+    deps.onConnectionsChanged?.([...states.values()]);
+  }
+
+  async function connect(
+    profileId: string,
+    otp: string | undefined,
+  ): Promise<{ client: PveClient; summary: ConnectionSummary }> {
+    const profile = deps.profiles.get(profileId);
+    const client = buildClient(profile, await deps.profiles.readSecret(profileId), otp, deps);
+    try {
+      return { client, summary: await summarizeConnection(client, profileId, profile.auth.kind) };
+    } catch (err) {
+      await client.close();
+      throw err;
+    }
+  }
+
+  const service: ConnectService = {
+    probe(host, port) {
+      const split = splitHostPort(host, port ?? 8006);
+      return probeCertificate(split.host, port ?? split.port, {
+        ...(deps.extraCa ? { extraCa: deps.extraCa } : {}),
+        ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
+      });
+    },
+    async trust(profileId, fingerprint) {
+      const view = await deps.profiles.setPin(profileId, fingerprint);
+      // An open client was built with the old trust: drop it so the next open uses the new pin.
+      await service.close(profileId);
+      return view;
+    },
+    async test(profileId, otp) {
+      const { client, summary } = await connect(profileId, otp);
+      await client.close();
+      return summary;
+    },
+    async open(profileId, otp) {
+      await service.close(profileId);
+      setState({ profileId, state: 'connecting' });
+      try {
+        const { client, summary } = await connect(profileId, otp);
+        open.set(profileId, client);
+        setState({ profileId, state: 'connected' });
+        return summary;
+      } catch (err) {
+        const error =
+          err instanceof AppFailure
+            ? { code: err.code, message: err.message }
+            : { code: 'internal', message: 'Connection failed' };
+        setState({ profileId, state: 'failed', error });
+        throw err;
+      }
+    },
+    async close(profileId) {
+      const client = open.get(profileId);
+      if (!client) return false;
+      open.delete(profileId);
+      setState({ profileId, state: 'disconnected' });
+      await client.close();
+      return true;
+    },
+    client(profileId) {
+      const client = open.get(profileId);
+      if (!client) throw new AppFailure('not_found', 'This cluster is not connected');
+      return client;
+    },
+    trackTask(profileId, upid, signal) {
+      const client = service.client(profileId);
+      const meta = parseUpid(upid);
+      return trackTask(client, upid, {
+        ...(deps.taskIntervalMs !== undefined ? { intervalMs: deps.taskIntervalMs } : {}),
+        ...(signal ? { signal } : {}),
+        onProgress: (p) =>
+          deps.onTaskProgress?.({ profileId, upid, node: meta?.node ?? '', type: meta?.type ?? '', ...p }),
+      });
+    },
+    states: () => [...states.values()],
+    async closeAll() {
+      await Promise.all([...open.keys()].map((id) => service.close(id)));
+    },
+  };
+  return service;
+}

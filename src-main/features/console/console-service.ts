@@ -1,0 +1,103 @@
+// Opens and closes consoles: asks PVE for a VNC proxy, connects to it from main with the profile's credentials,
+// and gives the renderer only a one-time loopback relay URL and the console's own VNC password.
+import { randomUUID } from 'node:crypto';
+import {
+  GUEST_STOPPED,
+  type ConsoleOpened,
+  type ConsoleTargetArgs,
+} from '../../../src-shared/ipc/channels/console.js';
+import { AppFailure } from '../../../src-shared/ipc/errors.js';
+import type { PveCaller } from '../../pve/api/caller.js';
+import {
+  getGuestRunState,
+  openVncProxy,
+  vncPasswordOf,
+  vncWebSocketPath,
+  type ConsoleTarget,
+} from '../../pve/api/console.js';
+import { startSession, type ConsoleSession } from './console-session.js';
+import { openPveWebSocket, type UpstreamEndpoint } from './pve-socket.js';
+import { DEFAULT_RELAY_TTL_MS, startRelay, type RelayRefusal } from './relay-server.js';
+
+export type ConsoleClient = PveCaller & UpstreamEndpoint;
+
+export interface ConsoleServiceDeps {
+  /** the connected client of a profile (ConnectService.client) */
+  client(profileId: string): ConsoleClient;
+  onClosed?: (id: string, reason: string) => void;
+  onRefused?: (reason: RelayRefusal) => void;
+  relayTtlMs?: number;
+}
+
+export interface ConsoleService {
+  open(args: ConsoleTargetArgs): Promise<ConsoleOpened>;
+  close(id: string, reason?: string): Promise<boolean>;
+  /** ids of the consoles still open (tests, shutdown) */
+  openIds(): string[];
+  closeAll(): Promise<void>;
+}
+
+export function toConsoleTarget(args: ConsoleTargetArgs): ConsoleTarget {
+  if (args.type === 'node') return { kind: 'node', node: args.node };
+  if (args.vmid === undefined) throw new AppFailure('bad_request', 'A guest console needs a vmid');
+  return { kind: args.type, node: args.node, vmid: args.vmid };
+}
+
+function label(target: ConsoleTarget): string {
+  return target.kind === 'node'
+    ? `node ${target.node}`
+    : `${target.kind === 'lxc' ? 'CT' : 'VM'} ${target.vmid}`;
+}
+
+export function createConsoleService(deps: ConsoleServiceDeps): ConsoleService {
+  const sessions = new Map<string, ConsoleSession>();
+  const ttlMs = deps.relayTtlMs ?? DEFAULT_RELAY_TTL_MS;
+
+  async function ensureRunning(client: PveCaller, target: ConsoleTarget): Promise<void> {
+    if (target.kind === 'node') return;
+    const state = await getGuestRunState(client, target);
+    if (state === 'stopped') {
+      throw new AppFailure('conflict', `${label(target)} is not running: start it to use its console`, {
+        reason: GUEST_STOPPED,
+        state,
+      });
+    }
+  }
+
+  return {
+    async open(args) {
+      const target = toConsoleTarget(args);
+      const client = deps.client(args.profileId);
+      await ensureRunning(client, target);
+      const proxy = await openVncProxy(client, target);
+      // PVE's worker waits 10 s for this connection, so it is made now, not when the viewer shows up.
+      const upstream = await openPveWebSocket(client, vncWebSocketPath(target, proxy));
+      const relay = await startRelay({
+        ttlMs,
+        ...(deps.onRefused ? { onRefused: deps.onRefused } : {}),
+      }).catch((err: unknown) => {
+        upstream.ws.terminate();
+        throw err;
+      });
+      const id = randomUUID();
+      sessions.set(
+        id,
+        startSession(id, upstream, relay, (endedId, reason) => {
+          sessions.delete(endedId);
+          deps.onClosed?.(endedId, reason);
+        }),
+      );
+      return { id, relayUrl: relay.url, vncPassword: vncPasswordOf(proxy), expiresInMs: ttlMs };
+    },
+    async close(id, reason = 'Closed') {
+      const session = sessions.get(id);
+      if (!session) return false;
+      await session.end(reason);
+      return true;
+    },
+    openIds: () => [...sessions.keys()],
+    async closeAll() {
+      await Promise.all([...sessions.values()].map((s) => s.end('Proxdeck is shutting down')));
+    },
+  };
+}

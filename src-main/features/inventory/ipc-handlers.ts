@@ -1,0 +1,74 @@
+// Main-side handlers for inventory.* and rrd.*: subscriptions go to the inventory service, RRD straight to PVE.
+import type { z } from 'zod';
+import { inventoryRequests } from '../../../src-shared/ipc/channels/inventory.js';
+import type { CallContext } from '../../ipc/dispatch.js';
+import type { PveCaller } from '../../pve/api/caller.js';
+import { getGuestConfigEntries, getGuestRrd } from '../../pve/api/guest-read.js';
+import { getNodeRrd } from '../../pve/api/nodes.js';
+import { connectEvents } from '../../../src-shared/ipc/channels/connect.js';
+import type { EventBus } from '../../ipc/event-bus.js';
+import { createInventoryService, type InventoryService } from './inventory-service.js';
+
+const ConnectionsChanged = connectEvents['connections.changed'].payload;
+
+type Defs = typeof inventoryRequests;
+export type InventoryHandlers = {
+  [N in keyof Defs]: (
+    args: z.output<Defs[N]['args']>,
+    ctx: CallContext,
+  ) => Promise<z.input<Defs[N]['result']>>;
+};
+
+export interface InventoryHandlerDeps {
+  inventory: InventoryService;
+  clientFor(clusterId: string): PveCaller;
+}
+
+export function createInventoryHandlers(deps: InventoryHandlerDeps): InventoryHandlers {
+  const { inventory, clientFor } = deps;
+  return {
+    'inventory.subscribe': ({ clusterId }) => inventory.subscribe(clusterId),
+    'inventory.unsubscribe': async ({ clusterId }) => ({ active: await inventory.unsubscribe(clusterId) }),
+    'inventory.setVisibility': async ({ visible }) => ({ intervalMs: inventory.setVisible(visible) }),
+    'rrd.node': async ({ clusterId, node, timeframe, cf }) => ({
+      samples: await getNodeRrd(clientFor(clusterId), node, timeframe, cf),
+    }),
+    'rrd.guest': async ({ clusterId, node, type, vmid, timeframe, cf }) => ({
+      samples: await getGuestRrd(clientFor(clusterId), node, type, vmid, timeframe, cf),
+    }),
+    'inventory.guestConfig': async ({ clusterId, node, type, vmid }) => ({
+      entries: await getGuestConfigEntries(clientFor(clusterId), node, type, vmid),
+    }),
+  };
+}
+
+/** Everything the composition root needs: the service (pollers follow connections.changed on the bus) and its handlers. */
+export function createInventory(deps: {
+  events: EventBus;
+  clientFor(clusterId: string): PveCaller;
+  visibleIntervalMs?: number;
+  hiddenIntervalMs?: number;
+}): { handlers: InventoryHandlers; dispose(): Promise<void> } {
+  const { events, clientFor, ...intervals } = deps;
+  const inventory = createInventoryService({
+    clientFor,
+    onDelta: (d) => events.emit('inventory.changed', d),
+    onStale: (s) => events.emit('inventory.stale', s),
+    ...intervals,
+  });
+  const stopWatching = events.subscribe((m) => {
+    if (m.event !== 'connections.changed') return;
+    const parsed = ConnectionsChanged.safeParse(m.payload);
+    if (parsed.success)
+      void inventory.retain(
+        parsed.data.connections.filter((c) => c.state === 'connected').map((c) => c.profileId),
+      );
+  });
+  return {
+    handlers: createInventoryHandlers({ inventory, clientFor }),
+    async dispose() {
+      stopWatching();
+      await inventory.dispose();
+    },
+  };
+}
