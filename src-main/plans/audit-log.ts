@@ -1,7 +1,7 @@
 // The local audit log: one JSON line per executed plan in <config dir>/audit.jsonl (append-only, never secrets).
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AuditEntry } from '../../src-shared/ipc/channels/plans.js';
+import { AuditEntry } from '../../src-shared/ipc/channels/audit.js';
 import { redact } from '../secrets/redact.js';
 
 /** Parameter names that could carry a secret are written as "[redacted]" whatever their value. */

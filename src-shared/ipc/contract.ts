@@ -9,7 +9,11 @@ import { tasksEvents, tasksRequests } from './channels/tasks.js';
 import { inventoryEvents, inventoryRequests } from './channels/inventory.js';
 import { consoleEvents, consoleRequests } from './channels/console.js';
 import { plansEvents, plansRequests } from './channels/plans.js';
+import { auditRequests } from './channels/audit.js';
+import { snapshotsRequests } from './channels/snapshots.js';
+import { guestConfigRequests } from './channels/guest-config.js';
 import { permissionsEvents, permissionsRequests } from './channels/permissions.js';
+import { wizardRequests } from './channels/wizard.js';
 import { operationsRequests } from './channels/operations.js';
 import { backupsRequests } from './channels/backups.js';
 import { haRequests } from './channels/ha.js';
@@ -30,7 +34,11 @@ export const requests = {
   ...inventoryRequests,
   ...consoleRequests,
   ...plansRequests,
+  ...auditRequests,
+  ...snapshotsRequests,
+  ...guestConfigRequests,
   ...permissionsRequests,
+  ...wizardRequests,
   ...operationsRequests,
   ...backupsRequests,
   ...haRequests,

@@ -1,5 +1,5 @@
 // Wizard "verify": with the new token's own connection, checks each capability of the preset on each guest of the scope.
-import type { VerifyResult, WizardScope } from '../../../src-shared/ipc/channels/permissions.js';
+import type { VerifyResult, WizardScope } from '../../../src-shared/ipc/channels/wizard.js';
 import { ACTIONS, actionById, type ActionId } from '../../../src-shared/permissions/action-privileges.js';
 import { evaluateAction } from '../../../src-shared/permissions/evaluate.js';
 import { type PresetId, presetById } from '../../../src-shared/wizard/presets.js';

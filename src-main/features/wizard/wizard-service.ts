@@ -6,7 +6,7 @@ import type {
   WizardOutput,
   VerifySource,
   WizardScope,
-} from '../../../src-shared/ipc/channels/permissions.js';
+} from '../../../src-shared/ipc/channels/wizard.js';
 import { AppFailure } from '../../../src-shared/ipc/errors.js';
 import type { Profile, ProfileView } from '../../../src-shared/model/profile.js';
 import { actionById } from '../../../src-shared/permissions/action-privileges.js';

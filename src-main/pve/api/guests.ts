@@ -1,6 +1,7 @@
 // Guest mutations and the reads a plan needs: power actions, status, config (with digest), config update, pending.
 import { z } from 'zod';
-import type { GuestRef, PendingEntry, PowerAction } from '../../../src-shared/ipc/channels/plans.js';
+import type { GuestRef, PowerAction } from '../../../src-shared/ipc/channels/plans.js';
+import type { PendingEntry } from '../../../src-shared/ipc/channels/guest-config.js';
 import { pveBool, pveGet, pvePath, pveSend, type PveCaller, type PveParams } from './caller.js';
 import { getGuestConfigEntries } from './guest-read.js';
 

@@ -1,6 +1,7 @@
 // Guest snapshots: list (with "current" = NOW), create, rollback, delete, and a snapshot's frozen config.
 import { z } from 'zod';
-import type { GuestRef, SnapshotEntry } from '../../../src-shared/ipc/channels/plans.js';
+import type { GuestRef } from '../../../src-shared/ipc/channels/plans.js';
+import type { SnapshotEntry } from '../../../src-shared/ipc/channels/snapshots.js';
 import { pveBool, pveGet, pveInt, pvePath, pveSend, type PveCaller } from './caller.js';
 import { Upid, guestPath } from './guests.js';
 

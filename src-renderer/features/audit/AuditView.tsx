@@ -1,6 +1,6 @@
 // The audit log view: every plan Proxdeck ran (who, cluster, calls, result), newest first, with a JSON-lines export.
 import { useEffect, useState } from 'react';
-import type { AuditEntry } from '../../../src-shared/ipc/channels/plans.js';
+import type { AuditEntry } from '../../../src-shared/ipc/channels/audit.js';
 import { request } from '../../request.js';
 
 async function download(): Promise<void> {

@@ -1,8 +1,8 @@
 // The Clusters screen: connected clusters with their colours, the profile list, add/import, and the add form.
 import { useEffect } from 'react';
 import { ErrorPanel } from './ErrorPanel.js';
-import { ProfileForm } from './ProfileForm.js';
-import { ProfileList } from './ProfileList.js';
+import { ProfileForm } from '../profiles/ProfileForm.js';
+import { ProfileList } from '../profiles/ProfileList.js';
 import { startConnectSync, useConnectStore } from './connect-store.js';
 import './connect.css';
 

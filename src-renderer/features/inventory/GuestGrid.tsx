@@ -7,7 +7,7 @@ import { GUEST_COLUMNS } from './guest-columns.js';
 import { useInventoryStore } from './inventory-store.js';
 import { countRender } from './render-count.js';
 import { useGridView } from './useGridView.js';
-import { SelectionPowerBar } from '../guest-actions/BulkPowerBar.js';
+import { SelectionPowerBar } from '../guest-config/BulkPowerBar.js';
 
 /** Memoised so scrolling and unrelated grid state do not re-render the bulk bar. */
 const SelectionBar = memo(SelectionPowerBar);

@@ -4,11 +4,8 @@ import type { GuestRecord, RrdCf, RrdTimeframe } from '../../../src-shared/model
 import { request } from '../../request.js';
 import { formatBytes, formatPercent, formatUptime } from './format.js';
 import { useRecord } from './inventory-store.js';
-import { operationTabs } from '../provision/guest-operation-tabs.js';
-import { GuestConsoleTab } from '../guest-actions/GuestConsoleTab.js';
-import { SnapshotsPanel } from '../snapshots/SnapshotsPanel.js';
-import { GuestActionBar } from '../guest-actions/GuestActionBar.js';
-import { AgentPanel } from '../agent/AgentPanel.js';
+import { GuestActionBar } from '../guest-config/GuestActionBar.js';
+import { guestTabs } from '../guest-tabs.js';
 import { CPU_CHART, MEM_CHART, NET_CHART, RrdCharts, type RrdChartDef } from './RrdCharts.js';
 
 const GUEST_CHARTS: RrdChartDef[] = [
@@ -23,22 +20,6 @@ const GUEST_CHARTS: RrdChartDef[] = [
       { key: 'diskwrite', label: 'write', color: '#ef4444' },
     ],
   },
-];
-
-/** Tabs other features register; each gets the guest record. */
-export interface GuestTab {
-  id: string;
-  label: string;
-  render?(g: GuestRecord): ReactNode;
-}
-
-export const guestTabs: GuestTab[] = [
-  { id: 'summary', label: 'Summary' },
-  { id: 'config', label: 'Config' },
-  { id: 'snapshots', label: 'Snapshots', render: (g) => <SnapshotsPanel guest={g} /> },
-  ...operationTabs,
-  { id: 'console', label: 'Console', render: (g) => <GuestConsoleTab guest={g} /> },
-  { id: 'agent', label: 'Agent', render: (g) => <AgentPanel guest={g} /> },
 ];
 
 function Summary({ g }: { g: GuestRecord }) {

@@ -1,6 +1,7 @@
 // The guest's Snapshots tab: the tree with NOW, one-click snapshot and rollback, create with options, rollback and delete.
 import { useCallback, useEffect, useState } from 'react';
-import type { GuestRef, SnapshotEntry } from '../../../src-shared/ipc/channels/plans.js';
+import type { GuestRef } from '../../../src-shared/ipc/channels/plans.js';
+import type { SnapshotEntry } from '../../../src-shared/ipc/channels/snapshots.js';
 import type { GuestRecord } from '../../../src-shared/model/inventory.js';
 import { snapshotTreeLines } from '../../../src-shared/plans/diff.js';
 import { usePlanFlow } from '../../components/ConfirmDiffDialog/usePlanFlow.js';

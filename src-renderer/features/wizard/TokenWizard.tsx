@@ -1,6 +1,6 @@
 // Token setup wizard: choose what the app may do and where; get the exact pveum commands, each explained, then apply or verify.
 import { useState } from 'react';
-import type { WizardInput, WizardOutput, WizardScope } from '../../../src-shared/ipc/channels/permissions.js';
+import type { WizardInput, WizardOutput, WizardScope } from '../../../src-shared/ipc/channels/wizard.js';
 import { PRESETS, type PresetId } from '../../../src-shared/wizard/presets.js';
 import { request } from '../../request.js';
 import { WizardApply } from './WizardApply.js';

@@ -1,6 +1,6 @@
 // Wizard step 2: apply the setup through the API as a confirm-diff plan, verify the new token, save it as a profile.
 import { useEffect, useState } from 'react';
-import type { VerifyResult, WizardInput } from '../../../src-shared/ipc/channels/permissions.js';
+import type { VerifyResult, WizardInput } from '../../../src-shared/ipc/channels/wizard.js';
 import type { Plan } from '../../../src-shared/plans/plan.js';
 import { ConfirmDiffDialog } from '../../components/ConfirmDiffDialog/ConfirmDiffDialog.js';
 import { request } from '../../request.js';

@@ -107,38 +107,6 @@ export const PlanProgress = z.object({
 });
 export type PlanProgress = z.infer<typeof PlanProgress>;
 
-export const AuditEntry = z.object({
-  time: z.string(),
-  identity: z.string(),
-  cluster: z.object({ profileId: z.string(), name: z.string(), host: z.string() }),
-  planId: z.string(),
-  title: z.string(),
-  calls: z.array(
-    z.object({ method: z.string(), path: z.string(), params: z.record(z.string(), z.unknown()) }),
-  ),
-  result: z.object({ state: z.string(), error: z.string().optional(), upids: z.array(z.string()) }),
-});
-export type AuditEntry = z.infer<typeof AuditEntry>;
-
-export const SnapshotEntry = z.object({
-  name: z.string(),
-  parent: z.string().optional(),
-  snaptime: z.number().optional(),
-  description: z.string(),
-  vmstate: z.boolean(),
-});
-export type SnapshotEntry = z.infer<typeof SnapshotEntry>;
-
-export const PendingEntry = z.object({
-  key: z.string(),
-  value: z.string().optional(),
-  pending: z.string().optional(),
-  delete: z.boolean(),
-});
-export type PendingEntry = z.infer<typeof PendingEntry>;
-
-const GuestArgs = z.object({ profileId: ProfileId, guest: GuestRef }).strict();
-
 export const plansRequests = {
   /** reads the targets and permissions and answers the plan to show; changes nothing */
   'plans.build': request(z.object({ profileId: ProfileId, action: PlanAction }).strict(), Plan),
@@ -152,16 +120,6 @@ export const plansRequests = {
     z.object({ planId: PlanId }).strict(),
     z.object({ plan: Plan, result: RunResult.nullable() }),
   ),
-  'audit.list': request(
-    z.object({ limit: z.number().int().min(1).max(10_000).optional() }).strict(),
-    z.object({ entries: z.array(AuditEntry) }),
-  ),
-  /** the whole log as JSON lines, for a download */
-  'audit.export': request(z.object({}).strict(), z.object({ filename: z.string(), content: z.string() })),
-  /** the snapshot list with "current" (NOW) and its digest */
-  'snapshots.list': request(GuestArgs, z.object({ snapshots: z.array(SnapshotEntry), running: z.boolean() })),
-  /** config keys with current and pending values (PVE's /pending) */
-  'guests.pending': request(GuestArgs, z.object({ entries: z.array(PendingEntry) })),
 } as const;
 
 export const plansEvents = {

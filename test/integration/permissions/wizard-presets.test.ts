@@ -5,7 +5,7 @@ import { verifyCapabilities } from '../../../src-main/features/wizard/verify-tok
 import { setupFor } from '../../../src-main/features/wizard/wizard-service.js';
 import { ticketAuth, tokenAuth } from '../../../src-main/pve/auth.js';
 import { PveClient } from '../../../src-main/pve/client.js';
-import type { WizardScope } from '../../../src-shared/ipc/channels/permissions.js';
+import type { WizardScope } from '../../../src-shared/ipc/channels/wizard.js';
 import type { PresetId } from '../../../src-shared/wizard/presets.js';
 import { startSimulator, type RunningSim } from '../../pve-sim/index.js';
 import { DEFAULT_ROOT_PASSWORD, DEMO_POOL } from '../../pve-sim/rbac/index.js';

@@ -1,6 +1,7 @@
 // The config edit form: common keys plus network/disk option strings; values waiting for a restart are shown as pending.
 import { useEffect, useState } from 'react';
-import type { GuestRef, PendingEntry } from '../../../src-shared/ipc/channels/plans.js';
+import type { GuestRef } from '../../../src-shared/ipc/channels/plans.js';
+import type { PendingEntry } from '../../../src-shared/ipc/channels/guest-config.js';
 import { request } from '../../request.js';
 
 const BASE_KEYS = [

@@ -1,8 +1,8 @@
 // The saved cluster profiles: colour, address, identity, read-only mark, live state, and connect/test/edit.
 import type { ProfileView } from '../../../src-shared/model/profile.js';
-import { ConnectionStatus } from './ConnectionStatus.js';
+import { ConnectionStatus } from '../connect/ConnectionStatus.js';
 import { ProfileForm } from './ProfileForm.js';
-import { useConnectStore } from './connect-store.js';
+import { useConnectStore } from '../connect/connect-store.js';
 
 const STATE_LABELS = {
   connecting: 'connecting…',

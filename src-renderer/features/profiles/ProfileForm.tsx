@@ -2,9 +2,9 @@
 import { useState, type FormEvent } from 'react';
 import type { AppError } from '../../../src-shared/ipc/errors.js';
 import { ProfileDraft, type ProfileView } from '../../../src-shared/model/profile.js';
-import { ErrorPanel } from './ErrorPanel.js';
+import { ErrorPanel } from '../connect/ErrorPanel.js';
 import { SecretField } from './SecretField.js';
-import { useConnectStore } from './connect-store.js';
+import { useConnectStore } from '../connect/connect-store.js';
 
 type AuthKind = 'token' | 'password';
 

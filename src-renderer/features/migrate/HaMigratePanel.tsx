@@ -6,7 +6,7 @@ import type { GuestRecord } from '../../../src-shared/model/inventory.js';
 import { useReadOnly } from '../../components/ConfirmDiffDialog/useReadOnly.js';
 import { useClusterRead } from '../provision/useClusterRead.js';
 import { planOperation, usePlanFlow } from '../../components/ConfirmDiffDialog/usePlanFlow.js';
-import { HaStateControls } from './HaStateControls.js';
+import { HaStateControls } from '../ha/HaStateControls.js';
 import '../provision/operations.css';
 
 export function HaMigratePanel({ guest: g }: { guest: GuestRecord }) {
