@@ -1,0 +1,23 @@
+// The feature names: each lives in src-shared/ipc/channels/<name>.ts, src-main/features/<name>/, src-renderer/features/<name>/.
+export const FEATURES = [
+  'connect',
+  'profiles',
+  'inventory',
+  'guest-config',
+  'snapshots',
+  'backups',
+  'ha',
+  'migrate',
+  'provision',
+  'console',
+  'agent',
+  'storage',
+  'tasks',
+  'firewall',
+  'sdn',
+  'ceph',
+  'replication',
+  'permissions',
+  'wizard',
+  'audit',
+] as const;
