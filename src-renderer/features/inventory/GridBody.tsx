@@ -11,19 +11,19 @@ import {
   type ReactNode,
 } from 'react';
 import { GuestRow } from './GuestRow.js';
-import type { GuestColumn } from './guest-columns.js';
 import { useInventoryStore } from './inventory-store.js';
+import type { GridLayout } from './useGridTable.js';
 import type { Selection } from './useGridView.js';
 
 export const ROW_HEIGHT = 28;
 
 interface GridBodyProps {
   header: ReactNode;
-  columns: readonly GuestColumn[];
-  template: string;
+  layout: GridLayout;
   selection: Selection;
   onOpen(key: string): void;
   onToggle(key: string): void;
+  onMenu(key: string, anchor: HTMLElement): void;
 }
 
 const OVERSCAN = 6;
@@ -38,11 +38,11 @@ function slotCount(viewportPx: number): number {
 
 export const GridBody = memo(function GridBody({
   header,
-  columns,
-  template,
+  layout,
   selection,
   onOpen,
   onToggle,
+  onMenu,
 }: GridBodyProps) {
   const items = useInventoryStore((s) => s.gridItems);
   const rowCount = useInventoryStore((s) => s.gridOrder.length);
@@ -79,6 +79,9 @@ export const GridBody = memo(function GridBody({
       const next = Math.max(0, Math.min(items.length - 1, focus + moves[e.key]!));
       setFocus(next);
       virtualizer.scrollToIndex(next, { align: 'auto' });
+    } else if (e.key === 'ContextMenu' && typeof item === 'string') {
+      const row = scrollRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(item)}"]`);
+      if (row) onMenu(item, row);
     } else if (e.key === 'Enter' && typeof item === 'string') onOpen(item);
     else if (e.key === ' ' && typeof item === 'string') onToggle(item);
     else return;
@@ -98,7 +101,7 @@ export const GridBody = memo(function GridBody({
       onKeyDown={onKeyDown}
     >
       {header}
-      <div className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
+      <div className="grid-body" style={{ height: virtualizer.getTotalSize(), minWidth: layout.minWidth }}>
         {virtualItems.map((v) => {
           const item = items[v.index]!;
           if (typeof item !== 'string')
@@ -116,14 +119,14 @@ export const GridBody = memo(function GridBody({
             <GuestRow
               key={v.index % slots}
               rowKey={item}
-              columns={columns}
-              template={template}
+              layout={layout}
               top={v.start}
               height={ROW_HEIGHT}
               selected={!!selection[item]}
               focused={v.index === focus}
               onClick={onRowClick}
               onToggle={onToggle}
+              onMenu={onMenu}
             />
           );
         })}

@@ -1,10 +1,14 @@
-// The grid's toolbar and header: free-text filter, group-by, column chooser, selection count, sortable headers
-// and one filter box per column.
+// The grid's toolbar: free-text filter, group-by, the column chooser (show, order, pin, fit; remembered with the
+// rest of the grid prefs), the shown/total count and the selection count.
+import type { Table } from '@tanstack/react-table';
 import { memo, useState } from 'react';
 import type { GridPrefs } from './grid-prefs.js';
-import { GROUP_BY, GUEST_COLUMNS, type GroupBy, type GuestColumn } from './guest-columns.js';
+import { fitWidth } from './fit-width.js';
+import { COLUMN_BY_ID, GROUP_BY, type GridGuest, type GroupBy } from './guest-columns.js';
+import { chooserOrder, movedOrder } from './useGridTable.js';
 
 interface ToolbarProps {
+  table: Table<GridGuest>;
   prefs: GridPrefs;
   setPrefs(update: (p: GridPrefs) => GridPrefs): void;
   shown: number;
@@ -13,7 +17,78 @@ interface ToolbarProps {
   onClearSelection(): void;
 }
 
+function ColumnChooser({ table, setPrefs }: Pick<ToolbarProps, 'table' | 'setPrefs'>) {
+  const ids = chooserOrder(table);
+  const fitAll = () =>
+    setPrefs((p) => ({
+      ...p,
+      sizing: Object.fromEntries(
+        table.getVisibleLeafColumns().map((c) => [c.id, fitWidth(COLUMN_BY_ID.get(c.id)!)]),
+      ),
+    }));
+  const reset = () =>
+    setPrefs((p) => ({ ...p, visibility: {}, order: [], pinning: { left: [], right: [] }, sizing: {} }));
+  return (
+    <div className="chooser-menu" role="dialog" aria-label="Columns" data-testid="column-chooser">
+      {ids.map((id, i) => {
+        const column = table.getColumn(id)!;
+        const header = COLUMN_BY_ID.get(id)!.header;
+        const pinned = column.getIsPinned();
+        return (
+          <div className="chooser-row" key={id} data-testid={`chooser-row-${id}`}>
+            <label>
+              <input
+                type="checkbox"
+                data-testid={`column-toggle-${id}`}
+                checked={column.getIsVisible()}
+                onChange={(e) => column.toggleVisibility(e.target.checked)}
+              />{' '}
+              {header}
+            </label>
+            <button
+              type="button"
+              aria-label={`Move ${header} up`}
+              data-testid={`column-up-${id}`}
+              disabled={i === 0}
+              onClick={() => table.setColumnOrder(movedOrder(table, id, { delta: -1 }))}
+            >
+              ↑
+            </button>
+            <button
+              type="button"
+              aria-label={`Move ${header} down`}
+              data-testid={`column-down-${id}`}
+              disabled={i === ids.length - 1}
+              onClick={() => table.setColumnOrder(movedOrder(table, id, { delta: 1 }))}
+            >
+              ↓
+            </button>
+            <button
+              type="button"
+              aria-pressed={pinned === 'left'}
+              aria-label={`Pin ${header} to the left`}
+              data-testid={`column-pin-${id}`}
+              onClick={() => column.pin(pinned ? false : 'left')}
+            >
+              {pinned ? 'Unpin' : 'Pin'}
+            </button>
+          </div>
+        );
+      })}
+      <div className="chooser-actions">
+        <button type="button" data-testid="columns-fit" onClick={fitAll}>
+          Fit widths to content
+        </button>
+        <button type="button" data-testid="columns-reset" onClick={reset}>
+          Reset columns
+        </button>
+      </div>
+    </div>
+  );
+}
+
 export const GridToolbar = memo(function GridToolbar({
+  table,
   prefs,
   setPrefs,
   shown,
@@ -46,7 +121,7 @@ export const GridToolbar = memo(function GridToolbar({
           ))}
         </select>
       </label>
-      <div className="column-chooser">
+      <div className="column-chooser" onKeyDown={(e) => e.key === 'Escape' && setChooser(false)}>
         <button
           type="button"
           data-testid="grid-columns"
@@ -55,26 +130,7 @@ export const GridToolbar = memo(function GridToolbar({
         >
           Columns
         </button>
-        {chooser && (
-          <div className="chooser-menu" role="menu">
-            {GUEST_COLUMNS.map((c) => (
-              <label key={c.id}>
-                <input
-                  type="checkbox"
-                  data-testid={`column-toggle-${c.id}`}
-                  checked={!prefs.hidden.includes(c.id)}
-                  onChange={(e) =>
-                    setPrefs((p) => ({
-                      ...p,
-                      hidden: e.target.checked ? p.hidden.filter((h) => h !== c.id) : [...p.hidden, c.id],
-                    }))
-                  }
-                />{' '}
-                {c.header}
-              </label>
-            ))}
-          </div>
-        )}
+        {chooser && <ColumnChooser table={table} setPrefs={setPrefs} />}
       </div>
       <span className="muted" data-testid="grid-count">
         {shown} of {total} guests
@@ -87,73 +143,6 @@ export const GridToolbar = memo(function GridToolbar({
           </button>
         </span>
       )}
-    </div>
-  );
-});
-
-interface HeaderProps {
-  columns: readonly GuestColumn[];
-  template: string;
-  prefs: GridPrefs;
-  setPrefs(update: (p: GridPrefs) => GridPrefs): void;
-  allSelected: boolean;
-  onSelectAll(): void;
-}
-
-export const GridHeader = memo(function GridHeader({
-  columns,
-  template,
-  prefs,
-  setPrefs,
-  allSelected,
-  onSelectAll,
-}: HeaderProps) {
-  const sortOf = (id: string) => prefs.sorting.find((s) => s.id === id);
-  const toggleSort = (id: string, multi: boolean) =>
-    setPrefs((p) => {
-      const cur = p.sorting.find((s) => s.id === id);
-      const next = cur ? (cur.desc ? undefined : { id, desc: true }) : { id, desc: false };
-      const others = multi ? p.sorting.filter((s) => s.id !== id) : [];
-      return { ...p, sorting: next ? [...others, next].slice(-5) : others };
-    });
-  return (
-    <div className="grid-head" role="rowgroup">
-      <div className="grid-row header" role="row" style={{ gridTemplateColumns: template }}>
-        <div className="grid-cell grid-check" role="columnheader">
-          <input type="checkbox" aria-label="select all shown" checked={allSelected} onChange={onSelectAll} />
-        </div>
-        {columns.map((c) => {
-          const s = sortOf(c.id);
-          return (
-            <div
-              key={c.id}
-              role="columnheader"
-              aria-sort={s ? (s.desc ? 'descending' : 'ascending') : 'none'}
-              className={`grid-cell sortable${c.align === 'right' ? ' num' : ''}`}
-              data-testid={`header-${c.id}`}
-              onClick={(e) => toggleSort(c.id, e.shiftKey)}
-            >
-              {c.header}
-              {s ? (s.desc ? ' ▼' : ' ▲') : ''}
-            </div>
-          );
-        })}
-      </div>
-      <div className="grid-row filters" role="row" style={{ gridTemplateColumns: template }}>
-        <div className="grid-cell grid-check" />
-        {columns.map((c) => (
-          <div key={c.id} className="grid-cell">
-            <input
-              aria-label={`filter ${c.header}`}
-              data-testid={`filter-${c.id}`}
-              value={prefs.columnFilters[c.id] ?? ''}
-              onChange={(e) =>
-                setPrefs((p) => ({ ...p, columnFilters: { ...p.columnFilters, [c.id]: e.target.value } }))
-              }
-            />
-          </div>
-        ))}
-      </div>
     </div>
   );
 });

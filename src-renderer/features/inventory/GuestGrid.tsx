@@ -1,11 +1,14 @@
-// The VM/CT grid: toolbar, sortable/filterable header, multi-select and the virtualised body. The rows and their
-// order come from the store's index (grid-index.ts), so 10,000 guests cost only the rows on screen.
-import { memo, useCallback, useMemo } from 'react';
+// The VM/CT grid: toolbar, header (react-table's column model), multi-select, row menu and the virtualised body.
+// The rows and their order come from the store's index (grid-index.ts), so 10,000 guests cost only the rows on
+// screen.
+import { memo, useCallback, useMemo, useState } from 'react';
 import { GridBody } from './GridBody.js';
-import { GridHeader, GridToolbar } from './GridToolbar.js';
-import { GUEST_COLUMNS } from './guest-columns.js';
+import { GridHeader } from './GridHeader.js';
+import { GridToolbar } from './GridToolbar.js';
 import { useInventoryStore } from './inventory-store.js';
 import { countRender } from './render-count.js';
+import { RowMenu, type RowMenuTarget } from './RowMenu.js';
+import { useGridTable } from './useGridTable.js';
 import { useGridView } from './useGridView.js';
 import { SelectionPowerBar } from '../guest-config/BulkPowerBar.js';
 
@@ -16,15 +19,16 @@ export function GuestGrid({ onOpen }: { onOpen(key: string): void }) {
   const { prefs, setPrefs, selection, setSelection } = useGridView();
   const order = useInventoryStore((s) => s.gridOrder);
   const total = useInventoryStore((s) => s.guestKeys.length);
+  const clusterCount = useInventoryStore((s) => Object.keys(s.clusters).length);
+  const { table, layout } = useGridTable(prefs, setPrefs, clusterCount);
+  const [menu, setMenu] = useState<RowMenuTarget>();
   countRender('grid');
-
-  const columns = useMemo(() => GUEST_COLUMNS.filter((c) => !prefs.hidden.includes(c.id)), [prefs.hidden]);
-  const template = useMemo(() => ['32px', ...columns.map((c) => c.width)].join(' '), [columns]);
 
   const toggle = useCallback(
     (key: string) => setSelection((s) => ({ ...s, [key]: !s[key] })),
     [setSelection],
   );
+  const selectOnly = useCallback((key: string) => setSelection(() => ({ [key]: true })), [setSelection]);
   const selectedCount = useMemo(() => Object.values(selection).filter(Boolean).length, [selection]);
   const allSelected = useMemo(() => order.length > 0 && order.every((k) => selection[k]), [order, selection]);
   const selectAll = useCallback(
@@ -32,11 +36,13 @@ export function GuestGrid({ onOpen }: { onOpen(key: string): void }) {
     [allSelected, order, setSelection],
   );
   const clearSelection = useCallback(() => setSelection(() => ({})), [setSelection]);
+  const openMenu = useCallback((key: string, anchor: HTMLElement) => setMenu({ key, anchor }), []);
+  const closeMenu = useCallback(() => setMenu(undefined), []);
 
   const header = (
     <GridHeader
-      columns={columns}
-      template={template}
+      table={table}
+      layout={layout}
       prefs={prefs}
       setPrefs={setPrefs}
       allSelected={allSelected}
@@ -46,6 +52,7 @@ export function GuestGrid({ onOpen }: { onOpen(key: string): void }) {
   return (
     <div className="guest-grid" data-testid="guest-grid">
       <GridToolbar
+        table={table}
         prefs={prefs}
         setPrefs={setPrefs}
         shown={order.length}
@@ -56,12 +63,22 @@ export function GuestGrid({ onOpen }: { onOpen(key: string): void }) {
       <SelectionBar selection={selection} />
       <GridBody
         header={header}
-        columns={columns}
-        template={template}
+        layout={layout}
         selection={selection}
         onOpen={onOpen}
         onToggle={toggle}
+        onMenu={openMenu}
       />
+      {menu && (
+        <RowMenu
+          target={menu}
+          selected={!!selection[menu.key]}
+          onOpen={onOpen}
+          onToggle={toggle}
+          onSelectOnly={selectOnly}
+          onClose={closeMenu}
+        />
+      )}
     </div>
   );
 }

@@ -1,24 +1,33 @@
 // One grid row: subscribes to its own record, so a delta for another guest never re-renders it.
-import { memo, type MouseEvent } from 'react';
-import type { GuestRecord } from '../../../src-shared/model/inventory.js';
-import type { GuestColumn } from './guest-columns.js';
+import { memo, type CSSProperties, type MouseEvent } from 'react';
+import type { GridGuest } from './guest-columns.js';
 import { useRecord } from './inventory-store.js';
 import { countRender } from './render-count.js';
+import type { GridLayout, LaidColumn } from './useGridTable.js';
 
 export interface GuestRowProps {
   rowKey: string;
-  columns: readonly GuestColumn[];
-  template: string;
+  layout: GridLayout;
   top: number;
   height: number;
   selected: boolean;
   focused: boolean;
   onClick(key: string, e: MouseEvent): void;
   onToggle(key: string): void;
+  onMenu(key: string, anchor: HTMLElement): void;
 }
 
+/** Sticky placement of a pinned cell (header, filter and body rows share it). */
+export function pinStyle(c: Pick<LaidColumn, 'pin' | 'offset'>): CSSProperties | undefined {
+  if (c.pin === 'left') return { left: c.offset };
+  if (c.pin === 'right') return { right: c.offset };
+  return undefined;
+}
+
+export const pinClass = (c: Pick<LaidColumn, 'pin'>): string => (c.pin ? ` pin-${c.pin}` : '');
+
 export const GuestRow = memo(function GuestRow(p: GuestRowProps) {
-  const g = useRecord<GuestRecord>(p.rowKey);
+  const g = useRecord<GridGuest>(p.rowKey);
   countRender('row');
   if (!g) return null;
   return (
@@ -29,10 +38,15 @@ export const GuestRow = memo(function GuestRow(p: GuestRowProps) {
       data-testid="guest-row"
       data-key={p.rowKey}
       data-vmid={g.vmid}
-      style={{ transform: `translateY(${p.top}px)`, height: p.height, gridTemplateColumns: p.template }}
+      style={{
+        transform: `translateY(${p.top}px)`,
+        height: p.height,
+        gridTemplateColumns: p.layout.template,
+        minWidth: p.layout.minWidth,
+      }}
       onClick={(e) => p.onClick(p.rowKey, e)}
     >
-      <div role="gridcell" className="grid-cell grid-check">
+      <div role="gridcell" className="grid-cell grid-check pin-left">
         <input
           type="checkbox"
           aria-label={`select ${g.name}`}
@@ -41,16 +55,32 @@ export const GuestRow = memo(function GuestRow(p: GuestRowProps) {
           onChange={() => p.onToggle(p.rowKey)}
         />
       </div>
-      {p.columns.map((c) => (
+      {p.layout.columns.map((c) => (
         <div
-          key={c.id}
+          key={c.col.id}
           role="gridcell"
-          className={`grid-cell${c.align === 'right' ? ' num' : ''}`}
-          data-col={c.id}
+          className={`grid-cell${c.col.align === 'right' ? ' num' : ''}${pinClass(c)}`}
+          style={pinStyle(c)}
+          data-col={c.col.id}
         >
-          {c.cell(g)}
+          {c.col.cell(g)}
         </div>
       ))}
+      <div role="gridcell" className="grid-cell grid-actions pin-right">
+        <button
+          type="button"
+          className="row-menu-button"
+          aria-label={`Actions for ${g.name}`}
+          aria-haspopup="menu"
+          data-testid="row-menu-button"
+          onClick={(e) => {
+            e.stopPropagation();
+            p.onMenu(p.rowKey, e.currentTarget);
+          }}
+        >
+          ⋯
+        </button>
+      </div>
     </div>
   );
 });

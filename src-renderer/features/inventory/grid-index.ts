@@ -2,13 +2,16 @@
 // snapshot or view change (sort values computed once per row, not per comparison) and patched on deltas by
 // re-placing only the rows whose sorted/filtered fields changed, so a 1 % delta never re-sorts 10,000 rows.
 import type { GuestRecord } from '../../../src-shared/model/inventory.js';
-import { GUEST_COLUMNS, groupsOf, type GroupBy, type GuestColumn } from './guest-columns.js';
+import { columnMatcher } from './grid-filter.js';
+import { COLUMN_BY_ID, GUEST_COLUMNS, groupsOf, type GroupBy } from './guest-columns.js';
 
 /** The part of the grid prefs that decides rows and order (column visibility does not). */
 export interface GridQuery {
   sorting: readonly { id: string; desc: boolean }[];
   globalFilter: string;
   columnFilters: Readonly<Record<string, string>>;
+  /** picker choices per column: a row shows when its value is one of them */
+  picks?: Readonly<Record<string, readonly string[]>>;
   groupBy: GroupBy;
 }
 
@@ -22,7 +25,7 @@ export type GridItem = string | GroupHeader;
 type Lookup = (key: string) => GuestRecord | undefined;
 type Value = string | number;
 
-const byId = new Map(GUEST_COLUMNS.map((c) => [c.id, c]));
+const byId = COLUMN_BY_ID;
 
 /** Record fields the query reads: a delta touching none of them cannot move a row. */
 export function watchedFields(q: GridQuery): Set<string> {
@@ -30,22 +33,33 @@ export function watchedFields(q: GridQuery): Set<string> {
   const add = (id: string) => byId.get(id)?.fields.forEach((f) => out.add(f));
   q.sorting.forEach((s) => add(s.id));
   for (const [id, v] of Object.entries(q.columnFilters)) if (v) add(id);
+  for (const [id, v] of Object.entries(q.picks ?? {})) if (v.length > 0) add(id);
   if (q.globalFilter) GUEST_COLUMNS.forEach((c) => add(c.id));
   if (q.groupBy !== 'none') ['node', 'pool', 'tags', 'type', 'clusterId'].forEach((f) => out.add(f));
   return out;
 }
 
+type Test = (g: GuestRecord) => boolean;
+
 /** A predicate for the query's filters, or undefined when every row passes. */
-function filterOf(q: GridQuery): ((g: GuestRecord) => boolean) | undefined {
-  const tests: Array<[readonly GuestColumn[], string]> = [];
+export function filterOf(q: GridQuery): Test | undefined {
+  const tests: Test[] = [];
   const needle = q.globalFilter.trim().toLowerCase();
-  if (needle) tests.push([GUEST_COLUMNS, needle]);
+  if (needle) tests.push((g) => GUEST_COLUMNS.some((c) => c.shown(g).toLowerCase().includes(needle)));
   for (const [id, v] of Object.entries(q.columnFilters)) {
     const col = byId.get(id);
-    if (col && v) tests.push([[col], v.toLowerCase()]);
+    const test = col && columnMatcher(v, col.shown, col.numeric ?? {});
+    if (test) tests.push(test);
+  }
+  for (const [id, chosen] of Object.entries(q.picks ?? {})) {
+    const pick = byId.get(id)?.pick;
+    if (!pick || chosen.length === 0) continue;
+    const set = new Set(chosen);
+    tests.push((g) => set.has(pick(g)));
   }
   if (tests.length === 0) return undefined;
-  return (g) => tests.every(([cols, text]) => cols.some((c) => c.filterText(g).toLowerCase().includes(text)));
+  if (tests.length === 1) return tests[0];
+  return (g) => tests.every((t) => t(g));
 }
 
 interface Sorter {

@@ -28,11 +28,11 @@ export function useGridView(): GridView {
     [],
   );
 
-  const { sorting, globalFilter, columnFilters, groupBy } = prefs;
+  const { sorting, globalFilter, columnFilters, picks, groupBy } = prefs;
   // A layout effect: the first paint already shows the remembered order, not the default one.
   useLayoutEffect(() => {
-    useInventoryStore.getState().setGridQuery({ sorting, globalFilter, columnFilters, groupBy });
-  }, [sorting, globalFilter, columnFilters, groupBy]);
+    useInventoryStore.getState().setGridQuery({ sorting, globalFilter, columnFilters, picks, groupBy });
+  }, [sorting, globalFilter, columnFilters, picks, groupBy]);
 
   return { prefs, setPrefs, selection, setSelection };
 }
