@@ -23,6 +23,12 @@ export interface RendererFigures {
   heapMb: number;
 }
 
+/** The same figures with several clusters in one grid (5 × 10,000 = 50,000 rows). */
+export interface ScaleFigures extends RendererFigures {
+  clusters: number;
+  rows: number;
+}
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
@@ -57,15 +63,15 @@ function median(xs: number[]): number {
 }
 
 /** One fresh page: first render, scroll end to end, a 1 % delta, the full re-render baseline, heap. */
-async function measureOnce(browser: Browser, url: string, input: BenchInput): Promise<RendererFigures> {
+async function measureOnce(browser: Browser, url: string, input: PageInput): Promise<RendererFigures> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   try {
     await page.goto(url);
     await page.waitForFunction(() => 'lastCommit' in (window.__bench ?? {}));
-    const timed = (kind: 'snapshot' | 'delta', json: string): Promise<number> =>
+    const timed = (kind: 'snapshot' | 'delta' | 'snapshots' | 'deltas', json: string): Promise<number> =>
       page.evaluate(`(${TIMED})(${JSON.stringify({ kind, json })})`) as Promise<number>;
 
-    const firstRenderMs = await timed('snapshot', input.snapshotJson);
+    const firstRenderMs = await timed(input.many ? 'snapshots' : 'snapshot', input.snapshotJson);
     await page.waitForSelector('[data-testid=guest-row]');
 
     const cdp = await page.context().newCDPSession(page);
@@ -92,9 +98,9 @@ async function measureOnce(browser: Browser, url: string, input: BenchInput): Pr
     await page.evaluate(() => new Promise(requestAnimationFrame));
 
     const rowsBefore = (await page.evaluate('window.__proxdeckRenders.row')) as number;
-    const deltaCommitMs = await timed('delta', input.deltaJson);
+    const deltaCommitMs = await timed(input.many ? 'deltas' : 'delta', input.deltaJson);
     const rowsRerendered = ((await page.evaluate('window.__proxdeckRenders.row')) as number) - rowsBefore;
-    const baselineCommitMs = await timed('snapshot', input.nextSnapshotJson);
+    const baselineCommitMs = await timed(input.many ? 'snapshots' : 'snapshot', input.nextSnapshotJson);
 
     await cdp.send('HeapProfiler.collectGarbage');
     const { metrics } = await cdp.send('Performance.getMetrics');
@@ -115,12 +121,51 @@ async function measureOnce(browser: Browser, url: string, input: BenchInput): Pr
 }
 
 type BenchInput = { snapshotJson: string; deltaJson: string; nextSnapshotJson: string };
+/** `many`: each JSON text is an array, one snapshot/delta per cluster, applied in one task. */
+type PageInput = BenchInput & { many?: boolean };
 
-/** Builds the page once, then measures `runs` fresh pages and reports the median of every figure. */
+/** `clusters` copies of one cluster's input under distinct cluster ids: every cluster polls its 1 % at once. */
+export function scaleInput(input: BenchInput, clusters: number): PageInput {
+  const copies = (json: string): string => {
+    const one = JSON.parse(json) as { clusterId: string; records?: { clusterId: string }[] };
+    return JSON.stringify(
+      Array.from({ length: clusters }, (_, i) => {
+        const clusterId = `${one.clusterId}-${i + 1}`;
+        return { ...one, clusterId, records: one.records?.map((r) => ({ ...r, clusterId })) };
+      }),
+    );
+  };
+  return {
+    snapshotJson: copies(input.snapshotJson),
+    deltaJson: copies(input.deltaJson),
+    nextSnapshotJson: copies(input.nextSnapshotJson),
+    many: true,
+  };
+}
+
+function medians(all: RendererFigures[]): RendererFigures {
+  const pick = (k: keyof RendererFigures): number => median(all.map((f) => f[k]));
+  return {
+    firstRenderMs: pick('firstRenderMs'),
+    scrollP95Ms: pick('scrollP95Ms'),
+    scrollFrames: pick('scrollFrames'),
+    scrollCpuMs: pick('scrollCpuMs'),
+    deltaCommitMs: pick('deltaCommitMs'),
+    rowsRerendered: pick('rowsRerendered'),
+    baselineCommitMs: pick('baselineCommitMs'),
+    heapMb: pick('heapMb'),
+  };
+}
+
+/**
+ * Builds the page once, then measures `runs` fresh pages and reports the median of every figure; with
+ * `scaleClusters` > 1 also the same figures for that many copies of the cluster in one grid (`scale`).
+ */
 export async function benchRenderer(
   input: BenchInput,
   runs = 5,
-): Promise<RendererFigures & { runs: number }> {
+  opts: { scaleClusters?: number } = { scaleClusters: 5 },
+): Promise<RendererFigures & { runs: number; scale?: ScaleFigures }> {
   const out = await mkdtemp(path.join(tmpdir(), 'proxdeck-bench-'));
   await build({
     configFile: false,
@@ -147,18 +192,18 @@ export async function benchRenderer(
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     const all: RendererFigures[] = [];
     for (let i = 0; i < runs; i++) all.push(await measureOnce(browser, url, input));
-    const pick = (k: keyof RendererFigures): number => median(all.map((f) => f[k]));
-    return {
-      runs,
-      firstRenderMs: pick('firstRenderMs'),
-      scrollP95Ms: pick('scrollP95Ms'),
-      scrollFrames: pick('scrollFrames'),
-      scrollCpuMs: pick('scrollCpuMs'),
-      deltaCommitMs: pick('deltaCommitMs'),
-      rowsRerendered: pick('rowsRerendered'),
-      baselineCommitMs: pick('baselineCommitMs'),
-      heapMb: pick('heapMb'),
-    };
+    const clusters = opts.scaleClusters ?? 1;
+    let scale: ScaleFigures | undefined;
+    if (clusters > 1) {
+      const big = scaleInput(input, clusters);
+      const rows = (JSON.parse(input.snapshotJson) as { records: { kind: string }[] }).records.filter(
+        (r) => r.kind === 'guest',
+      ).length;
+      const scaled: RendererFigures[] = [];
+      for (let i = 0; i < runs; i++) scaled.push(await measureOnce(browser, url, big));
+      scale = { ...medians(scaled), clusters, rows: rows * clusters };
+    }
+    return { runs, ...medians(all), ...(scale ? { scale } : {}) };
   } finally {
     await browser.close();
     await new Promise((r) => server.close(r));

@@ -14,6 +14,9 @@ declare global {
       lastCommit: number;
       snapshot(json: string): void;
       delta(json: string): 'ok' | 'gap';
+      /** several clusters at once: a JSON array of snapshots / of deltas, applied in one task */
+      snapshots(json: string): void;
+      deltas(json: string): void;
     };
   }
 }
@@ -33,6 +36,12 @@ window.__bench = {
   lastCommit: 0,
   snapshot: (json) => useInventoryStore.getState().applySnapshot(JSON.parse(json) as InventorySnapshot),
   delta: (json) => useInventoryStore.getState().applyDelta(JSON.parse(json) as InventoryDelta),
+  snapshots: (json) => {
+    for (const s of JSON.parse(json) as InventorySnapshot[]) useInventoryStore.getState().applySnapshot(s);
+  },
+  deltas: (json) => {
+    for (const d of JSON.parse(json) as InventoryDelta[]) useInventoryStore.getState().applyDelta(d);
+  },
 };
 
 createRoot(document.getElementById('root')!).render(
