@@ -34,7 +34,9 @@ async function shownVmids(): Promise<{ vmids: number[]; count: string }> {
     await scroller.evaluate((el, top) => (el.scrollTop = top), y);
     await page().evaluate(() => new Promise(requestAnimationFrame));
     const vmids = await page().evaluate(() =>
-      [...document.querySelectorAll('[data-testid=guest-row]')].map((r) => Number(r.getAttribute('data-vmid'))),
+      [...document.querySelectorAll('[data-testid=guest-row]')].map((r) =>
+        Number(r.getAttribute('data-vmid')),
+      ),
     );
     vmids.forEach((v) => seen.add(v));
   }
@@ -45,7 +47,9 @@ async function shownVmids(): Promise<{ vmids: number[]; count: string }> {
 const sorted = (xs: number[]): number[] => [...xs].sort((a, b) => a - b);
 
 async function expectRows(want: number[]): Promise<void> {
-  await expect.poll(async () => (await tid('grid-count').textContent()) ?? '').toBe(`${want.length} of ${guests.length} guests`);
+  await expect
+    .poll(async () => (await tid('grid-count').textContent()) ?? '')
+    .toBe(`${want.length} of ${guests.length} guests`);
   expect((await shownVmids()).vmids).toEqual(sorted(want));
 }
 

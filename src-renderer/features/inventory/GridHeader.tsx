@@ -61,7 +61,12 @@ function HeaderCell({ c, table }: { c: LaidColumn; table: Table<GridGuest> }) {
       >
         {flexRender(column.columnDef.header, c.header.getContext())}
         {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
-        {c.pin && <span className="pin-mark" aria-label="pinned"> 📌</span>}
+        {c.pin && (
+          <span className="pin-mark" aria-label="pinned">
+            {' '}
+            📌
+          </span>
+        )}
       </button>
       <div
         className={`col-resizer${column.getIsResizing() ? ' resizing' : ''}`}

@@ -29,7 +29,11 @@ const COMPARISON = /(>=|<=|!=|==?|>|<)\s*(-?\d+(?:\.\d+)?)\s*(%|[kmgtp](?:i?b)?|
 export function parseFilter(input: string): ParsedFilter {
   const comparisons: Comparison[] = [];
   const rest = input.replace(COMPARISON, (_m, op: string, num: string, unit: string | undefined) => {
-    comparisons.push({ op: (op === '==' ? '=' : op) as CompareOp, value: Number(num), suffix: (unit ?? '').toLowerCase() });
+    comparisons.push({
+      op: (op === '==' ? '=' : op) as CompareOp,
+      value: Number(num),
+      suffix: (unit ?? '').toLowerCase(),
+    });
     return ' ';
   });
   const text = (comparisons.length > 0 ? rest.replace(/\s+/g, ' ') : rest).trim().toLowerCase();
@@ -49,7 +53,8 @@ export function resolveComparison<T>(
   if (s === '%') return access.percent && { get: access.percent, value: c.value };
   if (access.seconds && s in SECONDS) return { get: access.seconds, value: c.value * SECONDS[s]! };
   const power = BYTE_POWER[s[0]!];
-  if (access.bytes && power !== undefined && s !== 'min') return { get: access.bytes, value: c.value * 1024 ** power };
+  if (access.bytes && power !== undefined && s !== 'min')
+    return { get: access.bytes, value: c.value * 1024 ** power };
   return undefined;
 }
 

@@ -39,11 +39,7 @@ export const DEFAULT_PREFS: GridPrefs = {
 };
 
 /** Whether a column shows: the user's choice, else its default (Cluster: when more than one cluster is connected). */
-export function columnShown(
-  visibility: GridPrefs['visibility'],
-  id: string,
-  clusterCount: number,
-): boolean {
+export function columnShown(visibility: GridPrefs['visibility'], id: string, clusterCount: number): boolean {
   const chosen = visibility[id];
   if (chosen !== undefined) return chosen;
   if (id === 'cluster') return clusterCount > 1;
@@ -61,7 +57,9 @@ function parseV1(raw: string | null): GridPrefs | undefined {
   const parsed = V1.safeParse(JSON.parse(raw));
   if (!parsed.success) return undefined;
   const { hidden, ...rest } = parsed.data;
-  const visibility = Object.fromEntries(hidden.filter((h) => !DEFAULT_HIDDEN.includes(h)).map((h) => [h, false]));
+  const visibility = Object.fromEntries(
+    hidden.filter((h) => !DEFAULT_HIDDEN.includes(h)).map((h) => [h, false]),
+  );
   return { ...rest, visibility };
 }
 

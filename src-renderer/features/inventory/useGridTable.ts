@@ -98,7 +98,8 @@ export function useGridTable(
 ): { table: Table<GridGuest>; layout: GridLayout } {
   const [sizingInfo, setSizingInfo] = useState<ColumnSizingInfoState>(NO_RESIZE);
   const columnVisibility = useMemo(
-    () => Object.fromEntries(GUEST_COLUMNS.map((c) => [c.id, columnShown(prefs.visibility, c.id, clusterCount)])),
+    () =>
+      Object.fromEntries(GUEST_COLUMNS.map((c) => [c.id, columnShown(prefs.visibility, c.id, clusterCount)])),
     [prefs.visibility, clusterCount],
   );
   const table = useReactTable<GridGuest>({
@@ -143,7 +144,7 @@ export function useGridTable(
   const { order, pinning, sizing } = prefs;
   const layout = useMemo(
     () => layoutOf(table, sizing),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the table reads these through its state
     [table, order, pinning, sizing, columnVisibility],
   );
   return { table, layout };
@@ -155,7 +156,11 @@ export function chooserOrder(table: Table<GridGuest>): string[] {
 }
 
 /** Moves `id` to sit before `target` (or one step by `delta`), starting from the full current order. */
-export function movedOrder(table: Table<GridGuest>, id: string, to: { before: string } | { delta: number }): string[] {
+export function movedOrder(
+  table: Table<GridGuest>,
+  id: string,
+  to: { before: string } | { delta: number },
+): string[] {
   const order = chooserOrder(table).filter((c) => c !== id);
   const from = chooserOrder(table).indexOf(id);
   const at =

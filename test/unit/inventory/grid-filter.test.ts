@@ -3,7 +3,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { GuestRecord } from '../../../src-shared/model/inventory.js';
-import { columnMatcher, filterFits, parseFilter } from '../../../src-renderer/features/inventory/grid-filter.js';
+import {
+  columnMatcher,
+  filterFits,
+  parseFilter,
+} from '../../../src-renderer/features/inventory/grid-filter.js';
 import { buildOrder, type GridQuery } from '../../../src-renderer/features/inventory/grid-index.js';
 import {
   COLUMN_BY_ID,
@@ -59,7 +63,8 @@ const query = (over: Partial<GridQuery>): GridQuery => ({
   groupBy: 'none',
   ...over,
 });
-const rows = (q: Partial<GridQuery>): GridGuest[] => buildOrder(keys, (k) => byKey.get(k), query(q)).map((k) => byKey.get(k)!);
+const rows = (q: Partial<GridQuery>): GridGuest[] =>
+  buildOrder(keys, (k) => byKey.get(k), query(q)).map((k) => byKey.get(k)!);
 const col = (id: string) => COLUMN_BY_ID.get(id)!;
 
 describe('filter parsing', () => {
@@ -172,7 +177,8 @@ describe('filter matching on what the column shows', () => {
   });
 
   it('every column has a displayed text for every guest', () => {
-    for (const c of GUEST_COLUMNS) for (const g of list.slice(0, 20)) expect(typeof c.shown(g)).toBe('string');
+    for (const c of GUEST_COLUMNS)
+      for (const g of list.slice(0, 20)) expect(typeof c.shown(g)).toBe('string');
   });
 });
 
