@@ -108,7 +108,8 @@ export function buildOrder(keys: Iterable<string>, get: Lookup, q: GridQuery): s
 
 /**
  * Re-places `touched` keys (added, or changed in a watched field) and drops `removed` ones: one pass to take
- * them out, a sort of the touched few, and one merge. Gives exactly what buildOrder would.
+ * them out, then each touched row finds its place by binary search, so sort values are computed for
+ * O(touched × log rows) rows, not for every row (a 1 % delta on 50,000 rows). Gives exactly what buildOrder would.
  */
 export function updateOrder(
   order: readonly string[],
@@ -119,20 +120,34 @@ export function updateOrder(
 ): string[] {
   const sorter = sorterOf(q);
   const moved = decorate(touched, get, q, sorter);
-  const out: string[] = [];
-  let m = 0;
-  for (const key of order) {
-    if (touched.has(key) || removed.has(key)) continue;
-    const g = get(key);
-    if (!g) continue;
-    if (m < moved.length) {
-      const v = sorter.values(g);
-      while (m < moved.length && sorter.compare(moved[m]!.v, moved[m]!.key, v, key) < 0)
-        out.push(moved[m++]!.key);
+  const kept: string[] = [];
+  for (const key of order) if (!touched.has(key) && !removed.has(key)) kept.push(key);
+  if (moved.length === 0) return kept;
+  const cache = new Map<number, Value[]>();
+  const valuesAt = (i: number): Value[] => {
+    let v = cache.get(i);
+    if (!v) {
+      const g = get(kept[i]!);
+      v = g ? sorter.values(g) : [];
+      cache.set(i, v);
     }
-    out.push(key);
+    return v;
+  };
+  const out: string[] = [];
+  let from = 0;
+  for (const m of moved) {
+    let lo = from;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorter.compare(valuesAt(mid), kept[mid]!, m.v, m.key) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = from; i < lo; i++) out.push(kept[i]!);
+    out.push(m.key);
+    from = lo;
   }
-  while (m < moved.length) out.push(moved[m++]!.key);
+  for (let i = from; i < kept.length; i++) out.push(kept[i]!);
   return out;
 }
 
