@@ -102,6 +102,38 @@ async function main(): Promise<void> {
       value: r.rowsRerendered,
       unit: 'rows',
     },
+    ...(r.scale
+      ? [
+          {
+            key: 'scale_scroll_p95_ms',
+            label: `scale ${r.scale.clusters} clusters, ${r.scale.rows} rows: p95 scroll frame`,
+            value: round(r.scale.scrollP95Ms, 1),
+            unit: 'ms',
+            goal: '≤ 16.7',
+            pass: r.scale.scrollP95Ms <= 16.7,
+          },
+          {
+            key: 'scale_scroll_cpu_ms',
+            label: `scale ${r.scale.rows} rows: main-thread CPU per scroll frame`,
+            value: round(r.scale.scrollCpuMs, 1),
+            unit: 'ms',
+          },
+          {
+            key: 'scale_delta_commit_ms',
+            label: `scale ${r.scale.rows} rows: commit of a 1 % delta (every cluster at once)`,
+            value: round(r.scale.deltaCommitMs, 1),
+            unit: 'ms',
+            goal: '≤ 16',
+            pass: r.scale.deltaCommitMs <= 16,
+          },
+          {
+            key: 'scale_first_render_ms',
+            label: `scale ${r.scale.rows} rows: first render`,
+            value: round(r.scale.firstRenderMs, 1),
+            unit: 'ms',
+          },
+        ]
+      : []),
     {
       key: 'baseline_commit_ms',
       label: 'baseline (PVE GUI: full list re-render) commit',

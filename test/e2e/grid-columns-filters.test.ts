@@ -112,6 +112,18 @@ describe('grid filters match what is shown', () => {
     await expectRows(guests.map((g) => g.vmid));
     await menu.getByText('Close').click();
   });
+
+  it('shows a locked guest with its lock, and the Status filter finds it by the lock', async () => {
+    const vmid = guests[0]!.vmid;
+    sim.cluster.control.setGuestConfig(vmid, 'lock', 'backup');
+    const lock = page().locator(`[data-testid=guest-row][data-vmid="${vmid}"] [data-testid=guest-lock]`);
+    await expect.poll(() => lock.count(), { timeout: 20_000 }).toBe(1);
+    expect(await lock.textContent()).toContain('backup');
+    await tid('filter-status').fill('backup');
+    await expectRows([vmid]);
+    await tid('filter-status').fill('');
+    sim.cluster.control.setGuestConfig(vmid, 'lock', undefined);
+  });
 });
 
 describe('columns', () => {
