@@ -127,22 +127,28 @@ export const GridHeader = memo(function GridHeader({
   return (
     <div className="grid-head" role="rowgroup">
       <div className="grid-row header" role="row" style={rowStyle}>
-        <div className="grid-cell grid-check pin-left" role="columnheader">
+        <div
+          className={`grid-cell grid-check${pinClass({ pin: layout.sticky && 'left' })}`}
+          role="columnheader"
+        >
           <input type="checkbox" aria-label="select all shown" checked={allSelected} onChange={onSelectAll} />
         </div>
         {layout.columns.map((c) => (
           <HeaderCell key={c.col.id} c={c} table={table} />
         ))}
-        <div className="grid-cell grid-actions pin-right" role="columnheader">
+        <div
+          className={`grid-cell grid-actions${pinClass({ pin: layout.sticky && 'right' })}`}
+          role="columnheader"
+        >
           <span className="sr-only">Row actions</span>
         </div>
       </div>
       <div className="grid-row filters" role="row" style={rowStyle}>
-        <div className="grid-cell grid-check pin-left" />
+        <div className={`grid-cell grid-check${pinClass({ pin: layout.sticky && 'left' })}`} />
         {layout.columns.map((c) => (
           <FilterCell key={c.col.id} c={c} prefs={prefs} setPrefs={setPrefs} />
         ))}
-        <div className="grid-cell grid-actions pin-right" />
+        <div className={`grid-cell grid-actions${pinClass({ pin: layout.sticky && 'right' })}`} />
       </div>
     </div>
   );

@@ -46,7 +46,7 @@ export const GuestRow = memo(function GuestRow(p: GuestRowProps) {
       }}
       onClick={(e) => p.onClick(p.rowKey, e)}
     >
-      <div role="gridcell" className="grid-cell grid-check pin-left">
+      <div role="gridcell" className={`grid-cell grid-check${pinClass({ pin: p.layout.sticky && 'left' })}`}>
         <input
           type="checkbox"
           aria-label={`select ${g.name}`}
@@ -66,7 +66,10 @@ export const GuestRow = memo(function GuestRow(p: GuestRowProps) {
           {c.col.cell(g)}
         </div>
       ))}
-      <div role="gridcell" className="grid-cell grid-actions pin-right">
+      <div
+        role="gridcell"
+        className={`grid-cell grid-actions${pinClass({ pin: p.layout.sticky && 'right' })}`}
+      >
         <button
           type="button"
           className="row-menu-button"

@@ -54,6 +54,8 @@ export interface GridLayout {
   /** CSS grid-template-columns: checkbox, the columns, the row-menu button */
   template: string;
   minWidth: number;
+  /** some column is pinned: the checkbox and menu cells stick too (sticky cells cost layout per scroll frame) */
+  sticky: boolean;
 }
 
 type SetPrefs = (update: (p: GridPrefs) => GridPrefs) => void;
@@ -88,7 +90,8 @@ function layoutOf(table: Table<GridGuest>, sizing: GridPrefs['sizing']): GridLay
     col.grow && !pin && sizing[col.id] === undefined ? `minmax(${size}px, ${col.grow}fr)` : `${size}px`,
   );
   const minWidth = CHECK_PX + ACTIONS_PX + columns.reduce((n, c) => n + c.size, 0);
-  return { columns, template: [`${CHECK_PX}px`, ...tracks, `${ACTIONS_PX}px`].join(' '), minWidth };
+  const template = [`${CHECK_PX}px`, ...tracks, `${ACTIONS_PX}px`].join(' ');
+  return { columns, template, minWidth, sticky: columns.some((c) => c.pin) };
 }
 
 export function useGridTable(
