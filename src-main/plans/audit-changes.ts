@@ -54,7 +54,11 @@ export function createChangeRecorder(audit: AuditLog, now: () => Date = () => ne
       .append({
         time: now().toISOString(),
         identity: `local user (${c.via})`,
-        cluster: { profileId: c.profile.id, name: c.profile.name, host: `${c.profile.host}:${c.profile.port}` },
+        cluster: {
+          profileId: c.profile.id,
+          name: c.profile.name,
+          host: `${c.profile.host}:${c.profile.port}`,
+        },
         planId: `${c.kind}-${randomUUID()}`,
         title: c.title,
         calls: [],

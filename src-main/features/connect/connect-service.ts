@@ -100,7 +100,10 @@ export function createConnectService(deps: ConnectDeps): ConnectService {
         via,
         profile: before,
         title: before.pinnedFingerprint ? 'Certificate re-trusted' : 'Certificate trusted',
-        changes: diffFields({ pin: before.pinnedFingerprint ?? null }, { pin: view.pinnedFingerprint ?? null }),
+        changes: diffFields(
+          { pin: before.pinnedFingerprint ?? null },
+          { pin: view.pinnedFingerprint ?? null },
+        ),
       });
       // An open client was built with the old trust: drop it so the next open uses the new pin.
       await service.close(profileId);

@@ -67,7 +67,8 @@ export function createConnectHandlers(deps: ConnectHandlerDeps): ConnectHandlers
       return { deleted };
     },
     'profiles.planWritable': async ({ profileId }) => deps.writable.plan(profileId),
-    'profiles.makeWritable': ({ planId, confirmText }, ctx) => deps.writable.confirm(planId, confirmText, ctx.host),
+    'profiles.makeWritable': ({ planId, confirmText }, ctx) =>
+      deps.writable.confirm(planId, confirmText, ctx.host),
     'profiles.importEnv': () => importEnvProfile(profiles, deps.env ?? process.env),
     'connect.probe': ({ host, port, userTyped }) =>
       connect.probe(host, port, userTyped !== undefined ? { userTyped } : {}),

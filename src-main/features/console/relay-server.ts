@@ -89,12 +89,12 @@ export async function startRelay(opts: RelayOptions = {}): Promise<ConsoleRelay>
         : !originAllowed(req, opts.allowedOrigins)
           ? 'bad_origin'
           : !tokenMatches(req, tokenBytes)
-          ? 'bad_token'
-          : state === 'waiting'
-            ? undefined
-            : state === 'expired'
-              ? 'expired'
-              : 'used';
+            ? 'bad_token'
+            : state === 'waiting'
+              ? undefined
+              : state === 'expired'
+                ? 'expired'
+                : 'used';
     if (reason) {
       opts.onRefused?.(reason);
       refuse(socket, reason);

@@ -43,7 +43,8 @@ export interface SaveOutcome {
 
 /** What a stored secret is bound to: sending it anywhere else needs the user to enter it again. */
 export function secretIdentity(p: Profile): string {
-  const who = p.auth.kind === 'token' ? `token:${p.auth.tokenId}` : `password:${p.auth.username}@${p.auth.realm}`;
+  const who =
+    p.auth.kind === 'token' ? `token:${p.auth.tokenId}` : `password:${p.auth.username}@${p.auth.realm}`;
   return `${p.host.toLowerCase()}:${p.port}|${who}`;
 }
 

@@ -44,7 +44,9 @@ export function createWritableFlow(deps: {
         throw new AppFailure('not_found', 'This confirmation expired or was used: start again');
       const profile = deps.profiles.get(entry.profileId);
       if (confirmText.trim() !== profile.name)
-        throw new AppFailure('bad_parameter', `Type ${profile.name} to confirm`, { confirmText: 'does not match' });
+        throw new AppFailure('bad_parameter', `Type ${profile.name} to confirm`, {
+          confirmText: 'does not match',
+        });
       pending.delete(planId);
       if (!profile.readOnly) throw new AppFailure('conflict', `"${profile.name}" is already writable`);
       const view = await deps.profiles.setWritable(profile.id);

@@ -8,7 +8,7 @@ import type {
   WizardScope,
 } from '../../../src-shared/ipc/channels/wizard.js';
 import { AppFailure } from '../../../src-shared/ipc/errors.js';
-import type { Profile, ProfileView } from '../../../src-shared/model/profile.js';
+import type { ProfileView } from '../../../src-shared/model/profile.js';
 import { actionById } from '../../../src-shared/permissions/action-privileges.js';
 import type { PveMajor } from '../../../src-shared/permissions/versions.js';
 import type { Plan } from '../../../src-shared/plans/plan.js';

@@ -41,10 +41,7 @@ export const profilesRequests = {
    * Step one of making a read-only profile writable: answers what will change and the word to type. Clearing
    * the flag is never a field of profiles.save.
    */
-  'profiles.planWritable': request(
-    z.object({ profileId: z.string().min(1).max(64) }).strict(),
-    WritablePlan,
-  ),
+  'profiles.planWritable': request(z.object({ profileId: z.string().min(1).max(64) }).strict(), WritablePlan),
   /** Step two: the user typed the profile's name; the flag is cleared once, recorded in the audit log. */
   'profiles.makeWritable': request(
     z.object({ planId: z.string().min(8).max(64), confirmText: z.string().max(200) }).strict(),

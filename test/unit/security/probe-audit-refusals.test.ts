@@ -16,8 +16,12 @@ describe('probe rules', () => {
   it('refuses unsaved, untyped hosts and link-local/metadata unless typed', () => {
     const r = createProbeRecord();
     expect(() => r.admitProbe('10.0.0.1', 8006, { saved: false, userTyped: false })).toThrow(/not a saved/);
-    expect(() => r.admitProbe('169.254.169.254', 80, { saved: true, userTyped: false })).toThrow(/link-local/);
-    expect(() => r.admitProbe('100.100.100.200', 80, { saved: true, userTyped: false })).toThrow(/link-local/);
+    expect(() => r.admitProbe('169.254.169.254', 80, { saved: true, userTyped: false })).toThrow(
+      /link-local/,
+    );
+    expect(() => r.admitProbe('100.100.100.200', 80, { saved: true, userTyped: false })).toThrow(
+      /link-local/,
+    );
     expect(() => r.admitProbe('fe80::1', 8006, { saved: true, userTyped: false })).toThrow(/link-local/);
     expect(() => r.admitProbe('169.254.1.1', 8006, { saved: false, userTyped: true })).not.toThrow();
     expect(isLinkLocalOrMetadata('192.168.1.10')).toBe(false);
