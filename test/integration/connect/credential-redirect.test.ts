@@ -199,6 +199,15 @@ describe('connect.open with an unknown profile id', () => {
   });
 });
 
+describe('read-only consoles', () => {
+  it('a read-only profile gets no node shell', async () => {
+    const id = await fx.profile('ops@pve!ops', { readOnly: true });
+    const node = fx.guests({ status: 'running' })[0]!.node;
+    const shell = await fx.call('console.open', { profileId: id, node, type: 'node' });
+    expect(shell.ok ? 'opened' : shell.error.code).toBe('read_only');
+  });
+});
+
 describe('read-only is switched off only by its own confirmed step', () => {
   it('profiles.save cannot clear it; the confirmed step can, is audited, and drops plans built before', async () => {
     const id = await fx.profile('ops@pve!ops', { readOnly: true });
