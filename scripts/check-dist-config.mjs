@@ -39,6 +39,25 @@ check(
   !files.some((f) => /^(test|\.\.\/shared|src-)/.test(f)),
   'files must not ship test/, src-* or ../shared',
 );
+// Electron fuses (electron-builder flips them in the packaged binary).
+export const REQUIRED_FUSES = {
+  runAsNode: false,
+  enableNodeOptionsEnvironmentVariable: false,
+  enableNodeCliInspectArguments: false,
+  onlyLoadAppFromAsar: true,
+  enableEmbeddedAsarIntegrityValidation: true,
+  grantFileProtocolExtraPrivileges: false,
+  enableCookieEncryption: true,
+};
+for (const [fuse, value] of Object.entries(REQUIRED_FUSES))
+  check(config?.electronFuses?.[fuse] === value, `electronFuses.${fuse} must be ${value}`);
+// Bundled into dist-main: a runtime dependency would ship a second copy in node_modules.
+const BUNDLED = ['undici', 'ws', 'zod'];
+for (const name of BUNDLED)
+  check(
+    !(name in (pkg.dependencies ?? {})) || files.includes(`!node_modules/{${BUNDLED.join(',')}}/**`),
+    `${name} is bundled into dist-main: it must not ship again from node_modules`,
+  );
 const targets = (platform) =>
   (config?.[platform]?.target ?? []).map((t) => (typeof t === 'string' ? t : t?.target));
 check(
@@ -128,8 +147,15 @@ async function packUnpacked() {
         `-c.electronDist=${electronDist}`,
         `-c.electronVersion=${electronVersion}`,
         `-c.directories.output=${out}`,
+        // The stand-in has no fuse wire to flip; the fuse settings themselves are checked above.
+        '-c.electronFuses=null',
       ],
-      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } },
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, CI: 'true' },
+        maxBuffer: 64 * 1024 * 1024,
+      },
     );
     const asarPath = path.join(out, 'linux-unpacked', 'resources', 'app.asar');
     check(existsSync(asarPath), 'electron-builder --dir produced no app.asar');
@@ -144,16 +170,18 @@ async function packUnpacked() {
       leaked.length === 0,
       `app.asar must not contain sources or tests: ${leaked.slice(0, 5).join(', ')}`,
     );
+    const shipped = entries.filter((e) => new RegExp(`^/node_modules/(${BUNDLED.join('|')})/`).test(e));
+    check(shipped.length === 0, `app.asar ships bundled packages again: ${shipped.slice(0, 3).join(', ')}`);
     notes.push(`electron-builder --linux --dir packed ${entries.length} entries into app.asar`);
     notes.push(
       'AppImage/deb/dmg/nsis need downloaded tooling (and macOS/Windows hosts for dmg/nsis): configured, not built here',
     );
   } catch (err) {
     problems.push(
-      `electron-builder --dir failed: ${String(err.stderr ?? err.message)
+      `electron-builder --dir failed: ${String(err.stderr || err.stdout || err.message)
         .trim()
         .split('\n')
-        .slice(-5)
+        .slice(-8)
         .join(' | ')}`,
     );
   } finally {

@@ -2,14 +2,15 @@
 // ready, certificate-pinned profiles for it. The desktop app by default; `--web` starts the web host
 // instead and prints the URL to open. Ctrl+C stops both.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { startSimulator } from '../test/pve-sim/index.js';
 import { DEFAULT_ROOT_PASSWORD, DEMO_TOKENS } from '../test/pve-sim/rbac/index.js';
-import { DEMO_ENV, type DemoSetup } from '../src-main/demo/demo-env.js';
+import { DEMO_FILE_ENV, writeDemoFile, type DemoSetup } from '../src-main/demo/demo-env.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -65,8 +66,14 @@ async function main(): Promise<void> {
       },
     ],
   };
-  const configDir = await mkdtemp(path.join(tmpdir(), 'proxdeck-demo-'));
-  const env = { ...process.env, [DEMO_ENV]: JSON.stringify(demo), PROXDECK_CONFIG_DIR: configDir };
+  // One private directory holds the app's config and the 0600 hand-off file; it is removed on exit.
+  const workDir = await mkdtemp(path.join(tmpdir(), 'proxdeck-demo-'));
+  const configDir = path.join(workDir, 'config');
+  const env = {
+    ...process.env,
+    [DEMO_FILE_ENV]: await writeDemoFile(workDir, demo),
+    PROXDECK_CONFIG_DIR: configDir,
+  };
 
   const child: ChildProcess = values.web
     ? spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src-main/web-host/cli.ts')], {
@@ -76,9 +83,16 @@ async function main(): Promise<void> {
       })
     : spawn(path.join(root, 'node_modules/.bin/electron'), [root], { env, stdio: 'inherit', cwd: root });
 
+  let stopping = false;
   const stop = async (code: number) => {
-    child.kill('SIGTERM');
+    if (stopping) return;
+    stopping = true;
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
     await sim.close();
+    await rm(workDir, { recursive: true, force: true });
     process.exit(code);
   };
   process.on('SIGINT', () => void stop(0));

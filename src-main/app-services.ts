@@ -7,7 +7,12 @@ import { createConnectHandlers } from './features/connect/ipc-handlers.js';
 import { createConnectService } from './features/connect/connect-service.js';
 import { createInventory } from './features/inventory/ipc-handlers.js';
 import { createConsole } from './features/console/ipc-handlers.js';
-import { openProfileStore } from './features/profiles/profile-store.js';
+import { openProfileStore, type ProfileStore } from './features/profiles/profile-store.js';
+import { APP_ORIGIN } from './security-policy.js';
+import { createWritableFlow } from './features/profiles/writable-plans.js';
+import { createProbeRecord } from './features/connect/probe-record.js';
+import { createAuditLog } from './plans/audit-log.js';
+import { createChangeRecorder } from './plans/audit-changes.js';
 import { createKeychain, type SecretStore } from './secrets/keychain.js';
 import { redact } from './secrets/redact.js';
 import { createMemorySecretStore } from './secrets/memory-store.js';
@@ -54,6 +59,8 @@ export interface AppServices {
   /** validates every request against the contract, guards mutations, then runs the handler */
   dispatcher: Dispatcher;
   events: EventBus;
+  /** the web host's own origin, admitted by console relays besides app://proxdeck */
+  allowConsoleOrigin(origin: string): void;
   dispose(): Promise<void>;
 }
 
@@ -73,10 +80,19 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const disposers: Array<() => Promise<void> | void> = [];
 
   const secrets = opts.secrets ?? (opts.demo ? createMemorySecretStore() : createKeychain());
-  const profiles = await openProfileStore({ configDir: opts.configDir, secrets });
+  const probes = createProbeRecord();
+  const audit = createAuditLog(opts.configDir);
+  const recordChange = createChangeRecorder(audit);
+  const profiles = await openProfileStore({
+    configDir: opts.configDir,
+    secrets,
+    pinObserved: (host, port, fingerprint) => probes.saw(host, port, fingerprint),
+  });
   if (opts.demo) await seedDemoProfiles(profiles, opts.demo);
   const connect = createConnectService({
     profiles,
+    probes,
+    recordChange,
     ...(opts.extraCa ? { extraCa: opts.extraCa } : {}),
     ...(opts.pveTimeoutMs ? { timeoutMs: opts.pveTimeoutMs } : {}),
     onConnectionsChanged: (connections) => events.emit('connections.changed', { connections }),
@@ -85,13 +101,36 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   disposers.push(() => connect.closeAll());
   const inventory = createInventory({ events, clientFor: (id) => connect.client(id) });
   disposers.push(() => inventory.dispose());
+  const consoleOrigins = new Set<string>([APP_ORIGIN]);
   const consoles = createConsole({
     client: (id) => connect.client(id),
     onClosed: (id, reason) => events.emit('console.closed', { id, reason }),
+    isReadOnly: (id) => readOnlyOf(profiles, id),
+    allowedOrigins: () => consoleOrigins,
+    onOpened: (args, viewOnly) =>
+      recordChange({
+        kind: 'console',
+        via: opts.host,
+        profile: profiles.get(args.profileId),
+        title: `Console opened: ${args.type === 'node' ? `node ${args.node} shell` : `${args.type} ${args.vmid ?? ''} on ${args.node}`}${viewOnly ? ' (view only)' : ''}`,
+        changes: [],
+      }),
   });
   disposers.push(() => consoles.service.closeAll());
   const clientFor = (id: string) => connect.client(id);
-  const plans = createPlanServices({ profiles, clientFor, events, configDir: opts.configDir, buildAction });
+  const plans = createPlanServices({
+    profiles,
+    clientFor,
+    events,
+    configDir: opts.configDir,
+    buildAction,
+    audit,
+  });
+  const writable = createWritableFlow({
+    profiles,
+    dropPlans: (id) => plans.store.dropUnstarted(id),
+    recordChange,
+  });
   const permissions = createPermissions({ clientFor, events });
   disposers.push(() => permissions.dispose());
   const wizard = createWizard({
@@ -109,7 +148,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
 
   const handlers: Handlers = {
     ...createAppHandlers(opts.host),
-    ...createConnectHandlers({ profiles, connect, env: opts.env ?? process.env }),
+    ...createConnectHandlers({ profiles, connect, writable, recordChange, env: opts.env ?? process.env }),
     ...inventory.handlers,
     ...consoles.handlers,
     ...plans.handlers,
@@ -141,11 +180,20 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     handlers,
     dispatcher,
     events,
+    allowConsoleOrigin: (origin) => void consoleOrigins.add(origin),
     async dispose() {
       for (const dispose of disposers.reverse()) await dispose();
       events.clear();
     },
   };
+}
+
+function readOnlyOf(profiles: ProfileStore, id: string): boolean | undefined {
+  try {
+    return profiles.get(id).readOnly;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Internal errors are logged by type and message only; payloads could carry user data. */

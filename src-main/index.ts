@@ -25,7 +25,7 @@ async function start(): Promise<void> {
   const services = await createAppServices({
     configDir: process.env.PROXDECK_CONFIG_DIR ?? app.getPath('userData'),
     host: 'electron',
-    demo: readDemoEnv(process.env),
+    demo: await readDemoEnv(process.env),
   });
   const dispatcher = services.dispatcher;
   const unbind = bindIpc(dispatcher, services.events);

@@ -1,6 +1,11 @@
 // Security settings of the desktop shell as plain data, so tests can check them without the Electron binary.
 import { CONSOLE_ROUTE_KEY, parseConsoleRoute } from '../src-shared/console/console-route.js';
 
+/** DevTools: open in development builds only; a packaged app never offers them (window.ts passes app.isPackaged). */
+export function devToolsAllowed(isPackaged: boolean): boolean {
+  return !isPackaged;
+}
+
 /** webPreferences for every BrowserWindow; window.ts spreads these and adds only the preload path. */
 export const WEB_PREFERENCES = {
   contextIsolation: true,
@@ -111,7 +116,7 @@ export type WindowOpenDecision =
   | {
       action: 'allow';
       overrideBrowserWindowOptions: typeof CONSOLE_WINDOW_OPTIONS & {
-        webPreferences: typeof WEB_PREFERENCES & { preload: string };
+        webPreferences: typeof WEB_PREFERENCES & { preload: string; devTools: boolean };
       };
     };
 
@@ -119,13 +124,17 @@ export type WindowOpenDecision =
  * What the shell answers to window.open: a console window with the same webPreferences as the main window and the
  * given preload, or deny. Without a preload (a webContents that is not ours) everything is denied.
  */
-export function decideWindowOpen(url: string, preloadPath: string | undefined): WindowOpenDecision {
+export function decideWindowOpen(
+  url: string,
+  preloadPath: string | undefined,
+  isPackaged = true,
+): WindowOpenDecision {
   if (!preloadPath || !isConsoleWindowUrl(url)) return { action: 'deny' };
   return {
     action: 'allow',
     overrideBrowserWindowOptions: {
       ...CONSOLE_WINDOW_OPTIONS,
-      webPreferences: { ...WEB_PREFERENCES, preload: preloadPath },
+      webPreferences: { ...WEB_PREFERENCES, preload: preloadPath, devTools: devToolsAllowed(isPackaged) },
     },
   };
 }

@@ -1,8 +1,8 @@
 // The main window: sandboxed, isolated renderer loaded from app://proxdeck, with the preload as its only bridge.
 import path from 'node:path';
-import { BrowserWindow } from 'electron';
+import { app, BrowserWindow } from 'electron';
 import { hardenWebContents } from './electron/harden-session.js';
-import { APP_ORIGIN, WEB_PREFERENCES } from './security-policy.js';
+import { APP_ORIGIN, devToolsAllowed, WEB_PREFERENCES } from './security-policy.js';
 
 export function createMainWindow(opts: { preloadPath: string; iconPath: string }): BrowserWindow {
   const win = new BrowserWindow({
@@ -21,6 +21,7 @@ export function createMainWindow(opts: { preloadPath: string; iconPath: string }
       sandbox: true,
       nodeIntegration: false,
       disableBlinkFeatures: 'Auxclick',
+      devTools: devToolsAllowed(app.isPackaged),
       preload: path.resolve(opts.preloadPath),
     },
   });

@@ -1,6 +1,6 @@
 // Session- and webContents-level guards: CSP on every response, no permissions, no navigation, no webviews, and no new
 // windows except a detached console of our own (decided by security-policy.ts).
-import type { Session, WebContents } from 'electron';
+import { app, type Session, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY, decideWindowOpen, isAllowedRequestUrl } from '../security-policy.js';
 
 export function hardenSession(session: Session): void {
@@ -28,5 +28,5 @@ export function hardenWebContents(contents: WebContents, preloadPath?: string): 
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
   // The new window's own webContents is hardened again by index.ts's web-contents-created hook (without a preload).
-  contents.setWindowOpenHandler((details) => decideWindowOpen(details.url, preloadPath));
+  contents.setWindowOpenHandler((details) => decideWindowOpen(details.url, preloadPath, app.isPackaged));
 }

@@ -1,20 +1,26 @@
 // The local audit log: one JSON line per executed plan in <config dir>/audit.jsonl (append-only, never secrets).
+import type { z } from 'zod';
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AuditEntry } from '../../src-shared/ipc/channels/audit.js';
 import { redact } from '../secrets/redact.js';
 
-/** Parameter names that could carry a secret are written as "[redacted]" whatever their value. */
-const SECRET_PARAM = /pass|secret|token|ticket|key|cipassword|sshkeys/i;
+/**
+ * Parameter names that carry a secret are written as "[redacted]" whatever their value. Names of things are not
+ * secrets: `tokens` (ACL token ids), `tokenid`, `keyboard`, `keephistory` stay readable.
+ */
+const SECRET_PARAM = /pass|secret|ticket|sshkeys|keyring|^(token|key|privkey|.*[-_](key|token))$/i;
 
 export interface AuditLog {
   readonly file: string;
-  append(entry: AuditEntry): Promise<void>;
+  append(entry: AuditEntryInput): Promise<void>;
   /** newest first; lines that do not parse are skipped */
   list(limit?: number): Promise<AuditEntry[]>;
   /** the whole log as JSON lines, oldest first */
   exportText(): Promise<string>;
 }
+
+export type AuditEntryInput = z.input<typeof AuditEntry>;
 
 export function scrubParams(params: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(

@@ -31,6 +31,8 @@ export interface PlanServiceDeps {
   configDir: string;
   /** the features' plans.build dispatcher (src-main/features/plan-actions.ts) */
   buildAction: ActionBuilder;
+  /** the one audit log of the app (profile edits write to it too); opened here when not given */
+  audit?: AuditLog;
   /** task status poll interval; 1 s like the PVE GUI */
   taskIntervalMs?: number;
   now?: () => Date;
@@ -64,7 +66,7 @@ function refuseUnrunnable(stored: StoredPlan, profile: Profile, confirmText: str
 
 export function createPlanServices(deps: PlanServiceDeps): PlanServices {
   const store = createPlanStore();
-  const audit = createAuditLog(deps.configDir);
+  const audit = deps.audit ?? createAuditLog(deps.configDir);
   const now = deps.now ?? (() => new Date());
   const track = (caller: PveCaller, upid: string, opts: TrackOptions): ReturnType<typeof trackTask> =>
     trackTask(caller, upid, {

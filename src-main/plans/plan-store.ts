@@ -22,6 +22,8 @@ export interface PlanStore {
   runOnce(planId: string, run: (p: StoredPlan) => Promise<RunResult>): Promise<RunResult>;
   /** true once a run was started (finished or not) */
   started(planId: string): boolean;
+  /** forgets every plan of a profile that has not started (its read-only flag changed: re-plan) */
+  dropUnstarted(profileId: string): number;
   /** the finished result, null while not run or still running */
   resultOf(planId: string): RunResult | null;
 }
@@ -67,6 +69,15 @@ export function createPlanStore(): PlanStore {
       return started;
     },
     started: (planId) => runs.has(planId),
+    dropUnstarted(profileId) {
+      let dropped = 0;
+      for (const [id, p] of plans)
+        if (p.profileId === profileId && !runs.has(id)) {
+          plans.delete(id);
+          dropped++;
+        }
+      return dropped;
+    },
     resultOf: (planId) => results.get(planId) ?? null,
   };
   return store;

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { readDemoEnv } from '../demo/demo-env.js';
 import { createAppServices } from '../app-services.js';
+import { createRefusalLog, REFUSAL_LOG_WINDOW_MS } from './refusal-log.js';
 import { startWebHost } from './server.js';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -40,21 +41,25 @@ async function main(): Promise<void> {
   const services = await createAppServices({
     configDir,
     host: 'web',
-    demo: readDemoEnv(process.env),
+    demo: await readDemoEnv(process.env),
     ...(pveTimeoutMs ? { pveTimeoutMs } : {}),
   });
   const dispatcher = services.dispatcher;
+  const refusals = createRefusalLog((line) => console.error(line));
+  // A summary is due only when the next refusal arrives; a timer keeps quiet floods from hiding their count.
+  setInterval(() => refusals.flush(), REFUSAL_LOG_WINDOW_MS).unref();
   const host = await startWebHost({
     dispatcher,
     events: services.events,
     distDir: path.resolve(options.dist),
     host: options.host,
     port: options.port,
-    onRefused: (reason) => console.error(`[proxdeck] refused a WebSocket connection: ${reason}`),
+    onRefused: refusals,
   }).catch(async (err: unknown) => {
     await services.dispose();
     throw err;
   });
+  services.allowConsoleOrigin(host.origin);
   console.log(`${URL_LINE_PREFIX}${host.url}`);
   console.log("Open that URL in a browser on this machine; it contains this launch's secret. Ctrl+C stops.");
 

@@ -23,7 +23,12 @@ export interface WebHostOptions {
   secret?: string;
   /** Called with the reason whenever an upgrade is refused (for logs; never includes the secret). */
   onRefused?: (reason: string) => void;
+  /** A client that stops reading is dropped once this many bytes wait to be sent to it. */
+  maxQueuedBytes?: number;
 }
+
+/** Replies and events queued for one client that does not read; past this it is disconnected. */
+export const MAX_QUEUED_BYTES = 8 * 1024 * 1024;
 
 export interface WebHost {
   /** http://127.0.0.1:PORT/#secret=... — the fragment never reaches the server or any log. */
@@ -92,8 +97,15 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
 }
 
 function serveConnection(ws: WebSocket, opts: WebHostOptions): void {
+  const limit = opts.maxQueuedBytes ?? MAX_QUEUED_BYTES;
   const send = (message: OutgoingReply | object) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+    if (ws.readyState !== ws.OPEN) return;
+    // ws queues without bound; a client that stops reading would grow the host's memory forever.
+    if (ws.bufferedAmount > limit) {
+      ws.terminate();
+      return;
+    }
+    ws.send(JSON.stringify(message));
   };
   const unsubscribe = opts.events.subscribe((message) => send(message));
   ws.on('close', unsubscribe);

@@ -1,6 +1,11 @@
-// e2e: the profiles `npm run demo` seeds through PROXDECK_DEMO — the read-only one is marked read-only, pinned
+// e2e: the profiles `npm run demo` seeds through its 0600 hand-off file — the read-only one is marked read-only, pinned
 // profiles connect without a trust prompt, and "Import from environment" says when there is nothing to import.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DEMO_FILE_ENV, DemoSetup, writeDemoFile } from '../../src-main/demo/demo-env.js';
 import { startSimulator, type RunningSim } from '../pve-sim/index.js';
 import { DEMO_TOKENS } from '../pve-sim/rbac/index.js';
 import { card } from './connect-support.js';
@@ -11,6 +16,7 @@ const OPS = 'ops@pve!ops';
 
 let sim: RunningSim;
 let app: StartedApp;
+let handoff: string | undefined;
 
 beforeAll(async () => {
   sim = await startSimulator({ nodes: 2, guests: 6, seed: 3, controlPort: false });
@@ -36,14 +42,19 @@ beforeAll(async () => {
     ],
   };
   // Without PVE_* variables, so the import button has nothing to import.
+  handoff = await mkdtemp(path.join(tmpdir(), 'proxdeck-demo-test-'));
+  const file = await writeDemoFile(handoff, DemoSetup.parse(demo));
   app = await startApp({
-    env: { PROXDECK_DEMO: JSON.stringify(demo), PVE_HOST: '', PVE_TOKEN_ID: '', PVE_TOKEN_SECRET: '' },
+    env: { [DEMO_FILE_ENV]: file, PVE_HOST: '', PVE_TOKEN_ID: '', PVE_TOKEN_SECRET: '' },
   });
+  // The app read the secrets once and removed the file.
+  expect(existsSync(file)).toBe(false);
 });
 
 afterAll(async () => {
   await app?.close();
   await sim?.close();
+  if (handoff) await rm(handoff, { recursive: true, force: true });
 });
 
 describe('demo profiles on the connect screen', () => {

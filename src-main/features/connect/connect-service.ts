@@ -13,11 +13,17 @@ import type { PveClient } from '../../pve/client.js';
 import { probeCertificate } from '../../pve/tls-pin.js';
 import type { ProfileStore } from '../profiles/profile-store.js';
 import { trackTask } from '../../pollers/task-tracker.js';
+import { diffFields, type RecordChange } from '../../plans/audit-changes.js';
+import { createProbeRecord, hostKey, type ProbeRecord } from './probe-record.js';
 import { buildClient, type ClientSettings } from './client-factory.js';
 import { summarizeConnection } from './summarize.js';
 
 export interface ConnectDeps extends ClientSettings {
   profiles: ProfileStore;
+  /** what main saw on handshakes; pins come only from here */
+  probes?: ProbeRecord;
+  /** audit entries for pin changes */
+  recordChange?: RecordChange;
   onConnectionsChanged?: (states: ConnectionState[]) => void;
   onTaskProgress?: (p: TaskProgress) => void;
   /** task status poll interval (1 s like the PVE GUI) */
@@ -25,8 +31,10 @@ export interface ConnectDeps extends ClientSettings {
 }
 
 export interface ConnectService {
-  probe(host: string, port?: number): Promise<CertificateInfo>;
-  trust(profileId: string, fingerprint: string): Promise<ProfileView>;
+  /** `userTyped`: the address comes from the connect form, not a saved profile */
+  probe(host: string, port?: number, opts?: { userTyped?: boolean }): Promise<CertificateInfo>;
+  /** pins a fingerprint main observed on this profile's host:port (a caller's fingerprint is only compared) */
+  trust(profileId: string, fingerprint: string, via?: string): Promise<ProfileView>;
   /** one-off check with a temporary client */
   test(profileId: string, otp?: string): Promise<ConnectionSummary>;
   /** connect and keep the client for this profile */
@@ -41,6 +49,7 @@ export interface ConnectService {
 
 export function createConnectService(deps: ConnectDeps): ConnectService {
   const open = new Map<string, PveClient>();
+  const probes = deps.probes ?? createProbeRecord();
   const states = new Map<string, ConnectionState>();
 
   function setState(s: ConnectionState): void {
@@ -64,15 +73,38 @@ export function createConnectService(deps: ConnectDeps): ConnectService {
   }
 
   const service: ConnectService = {
-    probe(host, port) {
+    async probe(host, port, opts = {}) {
       const split = splitHostPort(host, port ?? 8006);
-      return probeCertificate(split.host, port ?? split.port, {
+      const target = { host: split.host, port: port ?? split.port };
+      const saved = (await deps.profiles.list()).some(
+        (p) => hostKey(p.host, p.port) === hostKey(target.host, target.port),
+      );
+      probes.admitProbe(target.host, target.port, { saved, userTyped: opts.userTyped === true });
+      const info = await probeCertificate(target.host, target.port, {
         ...(deps.extraCa ? { extraCa: deps.extraCa } : {}),
         ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
       });
+      probes.observe(target.host, target.port, info.fingerprint);
+      return info;
     },
-    async trust(profileId, fingerprint) {
+    async trust(profileId, fingerprint, via = 'electron') {
+      const before = deps.profiles.get(profileId);
+      if (before.pinnedFingerprint !== fingerprint && !probes.saw(before.host, before.port, fingerprint))
+        throw new AppFailure(
+          'tls_untrusted',
+          `This fingerprint was not seen on ${before.host}:${before.port}: check the certificate again`,
+        );
       const view = await deps.profiles.setPin(profileId, fingerprint);
+      await deps.recordChange?.({
+        kind: 'pin',
+        via,
+        profile: before,
+        title: before.pinnedFingerprint ? 'Certificate re-trusted' : 'Certificate trusted',
+        changes: diffFields(
+          { pin: before.pinnedFingerprint ?? null },
+          { pin: view.pinnedFingerprint ?? null },
+        ),
+      });
       // An open client was built with the old trust: drop it so the next open uses the new pin.
       await service.close(profileId);
       return view;
@@ -83,6 +115,8 @@ export function createConnectService(deps: ConnectDeps): ConnectService {
       return summary;
     },
     async open(profileId, otp) {
+      // An unknown id is not_found before any state exists: nothing is created or broadcast for it.
+      deps.profiles.get(profileId);
       await service.close(profileId);
       setState({ profileId, state: 'connecting' });
       try {

@@ -27,6 +27,12 @@ export interface ConsoleServiceDeps {
   onClosed?: (id: string, reason: string) => void;
   onRefused?: (reason: RelayRefusal) => void;
   relayTtlMs?: number;
+  /** read-only profiles get no node shell and view-only guest consoles; undefined = unknown profile */
+  isReadOnly?: (profileId: string) => boolean | undefined;
+  /** the app's own page origins, the only browser Origins the relay admits */
+  allowedOrigins?: () => Iterable<string>;
+  /** audit entries for console sessions */
+  onOpened?: (args: ConsoleTargetArgs, viewOnly: boolean) => Promise<void> | void;
 }
 
 export interface ConsoleService {
@@ -67,6 +73,9 @@ export function createConsoleService(deps: ConsoleServiceDeps): ConsoleService {
   return {
     async open(args) {
       const target = toConsoleTarget(args);
+      const readOnly = deps.isReadOnly?.(args.profileId) === true;
+      if (readOnly && target.kind === 'node')
+        throw new AppFailure('read_only', 'This cluster profile is read-only: node shells are not opened');
       const client = deps.client(args.profileId);
       await ensureRunning(client, target);
       const proxy = await openVncProxy(client, target);
@@ -75,6 +84,7 @@ export function createConsoleService(deps: ConsoleServiceDeps): ConsoleService {
       const relay = await startRelay({
         ttlMs,
         ...(deps.onRefused ? { onRefused: deps.onRefused } : {}),
+        ...(deps.allowedOrigins ? { allowedOrigins: deps.allowedOrigins } : {}),
       }).catch((err: unknown) => {
         upstream.ws.terminate();
         throw err;
@@ -82,12 +92,25 @@ export function createConsoleService(deps: ConsoleServiceDeps): ConsoleService {
       const id = randomUUID();
       sessions.set(
         id,
-        startSession(id, upstream, relay, (endedId, reason) => {
-          sessions.delete(endedId);
-          deps.onClosed?.(endedId, reason);
-        }),
+        startSession(
+          id,
+          upstream,
+          relay,
+          (endedId, reason) => {
+            sessions.delete(endedId);
+            deps.onClosed?.(endedId, reason);
+          },
+          { viewOnly: readOnly },
+        ),
       );
-      return { id, relayUrl: relay.url, vncPassword: vncPasswordOf(proxy), expiresInMs: ttlMs };
+      await deps.onOpened?.(args, readOnly);
+      return {
+        id,
+        relayUrl: relay.url,
+        vncPassword: vncPasswordOf(proxy),
+        expiresInMs: ttlMs,
+        viewOnly: readOnly,
+      };
     },
     async close(id, reason = 'Closed') {
       const session = sessions.get(id);

@@ -3,6 +3,7 @@
 import type { WebSocket } from 'ws';
 import type { PveStream } from './pve-socket.js';
 import type { ConsoleRelay } from './relay-server.js';
+import { createViewOnlyFilter, ViewOnlyViolation } from './rfb-view-only.js';
 
 export interface ConsoleSession {
   readonly id: string;
@@ -15,12 +16,19 @@ function describeClose(who: string, code: number, reason: Buffer): string {
   return `${who} closed the console${text ? `: ${text}` : code && code !== 1000 && code !== 1005 ? ` (code ${code})` : ''}`;
 }
 
+function toBuffer(data: Buffer | ArrayBuffer | Buffer[]): Buffer {
+  return Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
+}
+
 export function startSession(
   id: string,
   upstream: PveStream,
   relay: ConsoleRelay,
   onEnded: (id: string, reason: string) => void,
+  opts: { viewOnly?: boolean } = {},
 ): ConsoleSession {
+  // View-only: main itself drops keys, pointer and clipboard, whatever the viewer sends.
+  const filter = opts.viewOnly ? createViewOnlyFilter() : undefined;
   let ended: Promise<void> | undefined;
   let viewer: WebSocket | undefined;
 
@@ -45,7 +53,17 @@ export function startSession(
       ws.on('error', () => {});
       ws.on('close', (code: number, why: Buffer) => void end(describeClose('The viewer', code, why)));
       ws.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
-        if (upstream.ws.readyState === upstream.ws.OPEN) upstream.ws.send(data, { binary: isBinary });
+        if (upstream.ws.readyState !== upstream.ws.OPEN) return;
+        if (!filter) {
+          upstream.ws.send(data, { binary: isBinary });
+          return;
+        }
+        try {
+          for (const part of filter.push(toBuffer(data))) upstream.ws.send(part, { binary: true });
+        } catch (err) {
+          if (!(err instanceof ViewOnlyViolation)) throw err;
+          void end(`The view-only console ended: ${err.message}`);
+        }
       });
       upstream.forward((buf) => {
         if (ws.readyState === ws.OPEN) ws.send(buf, { binary: true });

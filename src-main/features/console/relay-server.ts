@@ -11,7 +11,7 @@ export const RELAY_HOST = '127.0.0.1';
 /** How long a console's token stays valid when nobody connects (PVE's own worker waits 10 s, its ticket 40 s). */
 export const DEFAULT_RELAY_TTL_MS = 30_000;
 
-export type RelayRefusal = 'not_loopback' | 'bad_token' | 'used' | 'expired';
+export type RelayRefusal = 'not_loopback' | 'bad_origin' | 'bad_token' | 'used' | 'expired';
 
 export interface ConsoleRelay {
   /** ws://127.0.0.1:PORT/<token> — the token is the whole secret of this endpoint */
@@ -24,12 +24,19 @@ export interface ConsoleRelay {
 
 export interface RelayOptions {
   ttlMs?: number;
+  /**
+   * Origins of the app's own pages (app://proxdeck, the web host's http://127.0.0.1:PORT). A browser always sends
+   * Origin: any other page in the user's browser is refused even with the token; clients that are not browsers
+   * send none.
+   */
+  allowedOrigins?: () => Iterable<string>;
   /** every refused connection attempt, for the log and the tests */
   onRefused?: (reason: RelayRefusal) => void;
 }
 
 const STATUS: Record<RelayRefusal, string> = {
   not_loopback: '403 Forbidden',
+  bad_origin: '403 Forbidden',
   bad_token: '403 Forbidden',
   used: '410 Gone',
   expired: '410 Gone',
@@ -43,6 +50,12 @@ function refuse(socket: Duplex, reason: RelayRefusal): void {
 function tokenMatches(req: IncomingMessage, token: Buffer): boolean {
   const given = Buffer.from((req.url ?? '').replace(/^\//, '').split('?')[0] ?? '', 'utf8');
   return given.length === token.length && timingSafeEqual(given, token);
+}
+
+function originAllowed(req: IncomingMessage, allowed: RelayOptions['allowedOrigins']): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  return [...(allowed?.() ?? [])].includes(origin);
 }
 
 export async function startRelay(opts: RelayOptions = {}): Promise<ConsoleRelay> {
@@ -73,13 +86,15 @@ export async function startRelay(opts: RelayOptions = {}): Promise<ConsoleRelay>
     const reason: RelayRefusal | undefined =
       req.socket.remoteAddress !== RELAY_HOST
         ? 'not_loopback'
-        : !tokenMatches(req, tokenBytes)
-          ? 'bad_token'
-          : state === 'waiting'
-            ? undefined
-            : state === 'expired'
-              ? 'expired'
-              : 'used';
+        : !originAllowed(req, opts.allowedOrigins)
+          ? 'bad_origin'
+          : !tokenMatches(req, tokenBytes)
+            ? 'bad_token'
+            : state === 'waiting'
+              ? undefined
+              : state === 'expired'
+                ? 'expired'
+                : 'used';
     if (reason) {
       opts.onRefused?.(reason);
       refuse(socket, reason);

@@ -17,10 +17,35 @@ export interface ProfileStore {
   list(): Promise<ProfileView[]>;
   get(id: string): Profile;
   /** validates, stores the secret first (refusing without a keychain), then writes the file */
-  save(draft: ProfileDraft, secret?: string): Promise<ProfileView>;
+  save(draft: ProfileDraft, secret?: string, opts?: SaveOptions): Promise<ProfileView>;
+  /** save, answering also the profile before and whether its stored secret was dropped (for the audit log) */
+  saveChecked(draft: ProfileDraft, secret?: string, opts?: SaveOptions): Promise<SaveOutcome>;
+  /** clears the read-only flag: only the confirmed "make writable" step calls this */
+  setWritable(id: string): Promise<ProfileView>;
   delete(id: string): Promise<boolean>;
   setPin(id: string, fingerprint: string | undefined): Promise<ProfileView>;
   readSecret(id: string): Promise<string | undefined>;
+}
+
+export interface SaveOptions {
+  /**
+   * The pin comes from main's own trusted source (the demo's simulator), not from a caller: skip the check that
+   * main observed it on a handshake.
+   */
+  trustedPin?: boolean;
+}
+
+export interface SaveOutcome {
+  view: ProfileView;
+  before: Profile | undefined;
+  secretDropped: boolean;
+}
+
+/** What a stored secret is bound to: sending it anywhere else needs the user to enter it again. */
+export function secretIdentity(p: Profile): string {
+  const who =
+    p.auth.kind === 'token' ? `token:${p.auth.tokenId}` : `password:${p.auth.username}@${p.auth.realm}`;
+  return `${p.host.toLowerCase()}:${p.port}|${who}`;
 }
 
 export function secretAccount(profileId: string): string {
@@ -56,6 +81,8 @@ export async function openProfileStore(opts: {
   configDir: string;
   secrets: SecretStore;
   now?: () => Date;
+  /** did main itself see this fingerprint on a TLS handshake with host:port (the probe record)? */
+  pinObserved?: (host: string, port: number, fingerprint: string) => boolean;
 }): Promise<ProfileStore> {
   const file = join(opts.configDir, 'profiles.json');
   await mkdir(opts.configDir, { recursive: true, mode: 0o700 });
@@ -85,28 +112,57 @@ export async function openProfileStore(opts: {
     return { ...p, hasSecret };
   }
 
+  /** A pin is kept only when it was already this host's pin, or main saw it on a handshake with this host:port. */
+  function checkedPin(profile: Profile, previous: Profile | undefined, trusted: boolean): string | undefined {
+    const pin = profile.pinnedFingerprint;
+    if (pin === undefined || trusted) return pin;
+    const sameHost = previous && previous.host === profile.host && previous.port === profile.port;
+    if (sameHost && previous.pinnedFingerprint === pin) return pin;
+    if (opts.pinObserved?.(profile.host, profile.port, pin)) return pin;
+    if (previous && !sameHost && previous.pinnedFingerprint === pin) return undefined;
+    throw new AppFailure(
+      'tls_untrusted',
+      `This fingerprint was not seen on ${profile.host}:${profile.port}: check the certificate again and trust it`,
+    );
+  }
+
+  async function saveChecked(
+    draft: ProfileDraft,
+    secret: string | undefined,
+    saveOpts: SaveOptions = {},
+  ): Promise<SaveOutcome> {
+    const input = ProfileDraft.parse(draft);
+    const split = splitHostPort(input.host, input.port ?? 8006);
+    const id = input.id ?? randomUUID();
+    const previous = profiles.find((p) => p.id === id);
+    const profile = Profile.parse({ ...input, id, host: split.host, port: input.port ?? split.port });
+    if (previous?.readOnly && !profile.readOnly)
+      throw new AppFailure(
+        'read_only',
+        'Making a read-only profile writable is its own confirmed step ("Allow changes"), not a profile edit',
+      );
+    const pin = checkedPin(profile, previous, saveOpts.trustedPin === true);
+    if (pin === undefined) delete profile.pinnedFingerprint;
+    // The secret was stored for one host, port and account; it never follows the profile anywhere else.
+    const rebound = previous !== undefined && secretIdentity(previous) !== secretIdentity(profile);
+    let secretDropped = false;
+    if (secret !== undefined) await opts.secrets.set(secretAccount(id), secret);
+    else if (rebound) secretDropped = await opts.secrets.delete(secretAccount(id));
+    await persist(previous ? profiles.map((p) => (p.id === id ? profile : p)) : [...profiles, profile]);
+    return { view: await view(profile), before: previous, secretDropped };
+  }
+
   return {
     file,
     loadProblem: loaded.problem,
     list: () => Promise.all(profiles.map(view)),
     get: find,
-    async save(draft, secret) {
-      const input = ProfileDraft.parse(draft);
-      const split = splitHostPort(input.host, input.port ?? 8006);
-      const id = input.id ?? randomUUID();
-      const previous = profiles.find((p) => p.id === id);
-      const profile = Profile.parse({ ...input, id, host: split.host, port: input.port ?? split.port });
-      if (
-        previous &&
-        (previous.host !== profile.host || previous.port !== profile.port) &&
-        input.pinnedFingerprint === previous.pinnedFingerprint
-      ) {
-        // A pin belongs to a host: moving the profile elsewhere must not carry the old trust along.
-        delete profile.pinnedFingerprint;
-      }
-      if (secret !== undefined) await opts.secrets.set(secretAccount(id), secret);
-      await persist(previous ? profiles.map((p) => (p.id === id ? profile : p)) : [...profiles, profile]);
-      return view(profile);
+    save: async (draft, secret, saveOpts) => (await saveChecked(draft, secret, saveOpts)).view,
+    saveChecked,
+    async setWritable(id) {
+      const next = { ...find(id), readOnly: false };
+      await persist(profiles.map((p) => (p.id === id ? next : p)));
+      return view(next);
     },
     async delete(id) {
       if (!profiles.some((p) => p.id === id)) return false;

@@ -8,7 +8,7 @@ import type {
   WizardScope,
 } from '../../../src-shared/ipc/channels/wizard.js';
 import { AppFailure } from '../../../src-shared/ipc/errors.js';
-import type { Profile, ProfileView } from '../../../src-shared/model/profile.js';
+import type { ProfileView } from '../../../src-shared/model/profile.js';
 import { actionById } from '../../../src-shared/permissions/action-privileges.js';
 import type { PveMajor } from '../../../src-shared/permissions/versions.js';
 import type { Plan } from '../../../src-shared/plans/plan.js';
@@ -45,10 +45,14 @@ export function rolePrefixFor(userid: string): string {
   return `Proxdeck-${userid.replace(/@.*$/, '').replace(/[^A-Za-z0-9]+/g, '')}`;
 }
 
+/** A token the wizard created, bound to the host, port and pin it was created on (a later profile edit never moves it). */
 interface Created {
   profileId: string;
   tokenId: string;
   secret: string;
+  host: string;
+  port: number;
+  pin: string | undefined;
 }
 
 function outputOf(setup: TokenSetup): WizardOutput {
@@ -116,8 +120,7 @@ export function createWizardService(deps: WizardDeps): WizardService {
     }
     if (source.kind === 'plan') {
       const c = createdBy(source.planId);
-      const p: Profile = deps.profiles.get(c.profileId);
-      const client = tokenClient(p.host, p.port, p.pinnedFingerprint, c.tokenId, c.secret, deps.extraCa);
+      const client = tokenClient(c.host, c.port, c.pin, c.tokenId, c.secret, deps.extraCa);
       return { client, identity: c.tokenId, close: () => client.close() };
     }
     const client = tokenClient(
@@ -157,6 +160,9 @@ export function createWizardService(deps: WizardDeps): WizardService {
               profileId: input.profileId,
               tokenId: token['full-tokenid'],
               secret: token.value,
+              host: profile.host,
+              port: profile.port,
+              pin: profile.pinnedFingerprint,
             });
           return undefined;
         },
@@ -193,17 +199,18 @@ export function createWizardService(deps: WizardDeps): WizardService {
 
     async saveProfile(planId, name) {
       const c = createdBy(planId);
-      const p = deps.profiles.get(c.profileId);
       return deps.profiles.save(
         {
           name,
-          host: p.host,
-          port: p.port,
+          host: c.host,
+          port: c.port,
           auth: { kind: 'token', tokenId: c.tokenId },
-          ...(p.pinnedFingerprint ? { pinnedFingerprint: p.pinnedFingerprint } : {}),
+          ...(c.pin ? { pinnedFingerprint: c.pin } : {}),
           readOnly: false,
         },
         c.secret,
+        // the pin is the one the token was created through, held by main since
+        { trustedPin: true },
       );
     },
   };

@@ -80,8 +80,8 @@ export function ConsoleView({ target, title, retryKey, onStart, onDetach }: Cons
   const [fit, setFit] = useState(true);
   const [paste, setPaste] = useState('');
   const [pasteNote, setPasteNote] = useState('');
-  const { phase, rfb, reconnect } = useConsoleSession(target, screen, fit, retryKey);
-  const live = phase.kind === 'connected';
+  const { phase, rfb, viewOnly, reconnect } = useConsoleSession(target, screen, fit, retryKey);
+  const live = phase.kind === 'connected' && !viewOnly;
 
   const sendText = (): void => {
     const client = rfb.current;
@@ -104,6 +104,15 @@ export function ConsoleView({ target, title, retryKey, onStart, onDetach }: Cons
       aria-label={`Console of ${title}`}
     >
       <div className="console-toolbar" role="toolbar">
+        {viewOnly && (
+          <span
+            className="badge"
+            data-testid="console-view-only"
+            title="This cluster profile is read-only: keyboard, mouse and clipboard are not sent"
+          >
+            View only
+          </span>
+        )}
         <button
           type="button"
           onClick={() => setFit((f) => !f)}

@@ -25,6 +25,8 @@ export interface ConsoleSessionHandle {
   phase: ConsolePhase;
   /** the live noVNC client, for keys and focus; undefined until the relay is known */
   rfb: RefObject<RFB | undefined>;
+  /** read-only profile: main relays no input, noVNC sends none */
+  viewOnly: boolean;
   reconnect(): void;
 }
 
@@ -40,6 +42,7 @@ export function useConsoleSession(
 ): ConsoleSessionHandle {
   const [phase, setPhase] = useState<ConsolePhase>({ kind: 'connecting' });
   const [attempt, setAttempt] = useState(0);
+  const [viewOnly, setViewOnly] = useState(false);
   const rfb = useRef<RFB | undefined>(undefined);
   const scale = useRef(scaleToFit);
   const { profileId, node, type, vmid } = target;
@@ -89,6 +92,8 @@ export function useConsoleSession(
       if (!opened.ok) return setPhase(phaseForError(opened.error));
       const { relayUrl, vncPassword } = opened.value;
       client = new RFB(el, relayUrl, { credentials: { password: vncPassword }, wsProtocols: ['binary'] });
+      client.viewOnly = opened.value.viewOnly;
+      setViewOnly(opened.value.viewOnly);
       client.scaleViewport = scale.current;
       client.background = '#000';
       rfb.current = client;
@@ -125,5 +130,5 @@ export function useConsoleSession(
   }, [screen, profileId, node, type, vmid, attempt, retryKey]);
 
   const reconnect = useCallback(() => setAttempt((n) => n + 1), []);
-  return { phase, rfb, reconnect };
+  return { phase, rfb, viewOnly, reconnect };
 }

@@ -32,6 +32,13 @@ function initialFields(p: ProfileView | undefined): Fields {
   };
 }
 
+/** The fields a stored secret is bound to: main drops the secret when any of them changes. */
+function bindingChanged(before: Fields, after: Fields): boolean {
+  return (['host', 'kind', 'tokenId', 'username', 'realm'] as const).some(
+    (k) => before[k].trim() !== after[k].trim(),
+  );
+}
+
 function toDraft(f: Fields, existing: ProfileView | undefined): ProfileDraft {
   return {
     ...(existing ? { id: existing.id } : {}),
@@ -194,6 +201,11 @@ export function ProfileForm({ profile }: { profile: ProfileView | undefined }) {
           Read-only (refuse every change to this cluster)
         </label>
       </div>
+      {profile?.hasSecret && bindingChanged(initialFields(profile), fields) && (
+        <p className="warning" role="alert" data-testid="profile-secret-warning">
+          Changing the host, port, sign-in method or user drops the stored secret; you will enter it again.
+        </p>
+      )}
       {failure && <ErrorPanel error={failure} />}
       <div className="form-actions">
         <button type="submit" className="primary" data-testid="profile-save" disabled={saving}>

@@ -1,4 +1,5 @@
-// Channels of the audit log: every plan Proxdeck ran, with its calls and result (written by the plan engine).
+// Channels of the audit log: every plan Proxdeck ran (calls and result), and local changes: profile edits, pins,
+// the read-only flag, console sessions.
 import { z } from 'zod';
 import { request } from '../define.js';
 
@@ -12,6 +13,12 @@ export const AuditEntry = z.object({
     z.object({ method: z.string(), path: z.string(), params: z.record(z.string(), z.unknown()) }),
   ),
   result: z.object({ state: z.string(), error: z.string().optional(), upids: z.array(z.string()) }),
+  /** what kind of change: a PVE plan, or a local one (profile edit, pin, read-only flag, console session) */
+  kind: z.enum(['plan', 'profile', 'pin', 'readOnly', 'console']).default('plan'),
+  /** local changes: each field before → after (never a secret; a secret shows as "changed" or "dropped") */
+  changes: z
+    .array(z.object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() }))
+    .optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 

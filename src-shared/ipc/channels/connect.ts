@@ -14,14 +14,21 @@ const ProfileRef = z.object({
 });
 
 export const connectRequests = {
-  /** host may be "host", "host:port"; returns the presented certificate for trust-on-first-use */
+  /**
+   * host may be "host", "host:port"; returns the presented certificate for trust-on-first-use. Only a saved
+   * profile's address, or (userTyped) the one the user typed in the connect form; rate-limited.
+   */
   'connect.probe': request(
     z
-      .object({ host: z.string().min(1).max(300), port: z.number().int().min(1).max(65535).optional() })
+      .object({
+        host: z.string().min(1).max(300),
+        port: z.number().int().min(1).max(65535).optional(),
+        userTyped: z.boolean().optional(),
+      })
       .strict(),
     CertificateInfo,
   ),
-  /** store the fingerprint as the profile's pin (the user trusted it or pasted the expected one) */
+  /** pin the fingerprint main saw when it probed this profile's host:port (the user confirmed it); else refused */
   'connect.trust': request(
     z.object({ profileId: z.string().min(1).max(64), fingerprint: Fingerprint }).strict(),
     ProfileView,

@@ -27,6 +27,8 @@ export const ConsoleOpened = z.object({
   /** the VNC password for this console only (as PVE's GUI hands to its page); never the API secret */
   vncPassword: z.string().min(1),
   expiresInMs: z.number().int().positive(),
+  /** read-only profile: main relays no key, pointer or clipboard input; the viewer shows "View only" */
+  viewOnly: z.boolean().default(false),
   width: z.number().int().positive().optional(),
   height: z.number().int().positive().optional(),
 });

@@ -46,6 +46,13 @@ export async function connectSimProfile(
   auth: SimAuth,
   secret: string,
 ): Promise<string> {
+  // A pin is accepted only from main's own handshake with that host:port.
+  const probed = await invoke(appUrl, 'connect.probe', {
+    host: '127.0.0.1',
+    port: sim.port,
+    userTyped: true,
+  });
+  if (!probed.ok) throw new Error(`connect.probe failed: ${JSON.stringify(probed)}`);
   const saved = await invoke(appUrl, 'profiles.save', {
     profile: { name, host: '127.0.0.1', port: sim.port, auth, pinnedFingerprint: sim.fingerprint },
     secret,

@@ -58,6 +58,7 @@ beforeAll(async () => {
       pinnedFingerprint: sim.fingerprint,
     },
     DEFAULT_ROOT_PASSWORD,
+    { trustedPin: true },
   );
   profileId = view.id;
   await connect.open(profileId);
@@ -200,6 +201,7 @@ describe('trust and auth faults', () => {
         pinnedFingerprint: sim.fingerprint,
       },
       DEMO_TOKENS['auditor@pve!ro'],
+      { trustedPin: true },
     );
     await connect.open(id.id);
     sim.faults.set({ revokeToken: 'auditor@pve!ro' });

@@ -14,6 +14,7 @@ export interface OpsFixture extends PlanFixture {
 
 export async function startOpsFixture(): Promise<OpsFixture> {
   const fx = await startPlanFixture();
+  await fx.ok('connect.probe', { host: '127.0.0.1', port: fx.sim.port, userTyped: true });
   const view = await fx.ok('profiles.save', {
     profile: {
       name: 'root',

@@ -12,6 +12,7 @@ beforeAll(async () => {
   f.services.events.subscribe((m) => {
     if (m.event === 'permissions.changed') changed.push((m.payload as { profileId: string }).profileId);
   });
+  await f.ok('connect.probe', { host: '127.0.0.1', port: f.sim.port, userTyped: true });
   const view = await f.ok('profiles.save', {
     profile: {
       name: 'root',

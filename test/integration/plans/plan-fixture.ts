@@ -54,6 +54,8 @@ export async function startPlanFixture(): Promise<PlanFixture> {
     call,
     ok,
     async profile(tokenId, opts = {}) {
+      // A pin is accepted only from main's own handshake with that host:port.
+      await ok('connect.probe', { host: '127.0.0.1', port: sim.port, userTyped: true });
       const view = await ok('profiles.save', {
         profile: {
           name: tokenId,
