@@ -35,7 +35,7 @@ export interface ConfigEntry {
  * PVE config values are strings or numbers; everything is shown as text, sorted by key. A container's raw
  * `lxc.*` lines come as `lxc: [[key, value], ...]` (tolerance lxc-raw-pairs): they follow, in file order.
  */
-const GuestConfig = z
+export const GuestConfig = z
   .record(z.string(), z.unknown())
   .superRefine((cfg, ctx) => {
     for (const [key, v] of Object.entries(cfg)) {

@@ -1,7 +1,7 @@
 // Guest mutations and the reads a plan needs: power actions, status, config (with digest), config update, pending.
 import { z } from 'zod';
 import type { GuestRef, PendingEntry, PowerAction } from '../../../src-shared/ipc/channels/plans.js';
-import { pveBool, pveGet, pvePath, pveSend, type PveCaller, type PveParams } from './caller.js';
+import { pveBool, pveGet, pveNum, pvePath, pveSend, type PveCaller, type PveParams } from './caller.js';
 import { getGuestConfigEntries } from './guest-read.js';
 
 const guestPath = (g: GuestRef, rest: string): string =>
@@ -17,6 +17,8 @@ export const GuestStatusNow = z.object({
   name: z.string().optional(),
   lock: z.string().optional(),
   qmpstatus: z.string().optional(),
+  /** containers before PVE 9 send cpus as a string (tolerance lxc-cpus-string) */
+  cpus: pveNum.optional(),
   template: pveBool.optional(),
   ha: z.object({ managed: pveBool, state: z.string().optional() }).partial().optional(),
 });

@@ -43,7 +43,7 @@ const StatusItem = z.looseObject({
 
 const lrmNode = (i: z.output<typeof StatusItem>): string => i.node ?? i.id.replace(/^lrm:/, '');
 
-const HaStatus = z.array(StatusItem).transform((items) => {
+export const HaStatus = z.array(StatusItem).transform((items) => {
   const quorum = items.find((i) => i.type === 'quorum');
   const master = items.find((i) => i.type === 'master');
   const fencing = items.find((i) => i.type === 'fencing');

@@ -10,7 +10,7 @@ import { createPinnedAgent, type TlsTrust } from '../tls-pin.js';
 import { pveBool, pveGet, pveInt, pveNum, pvePath, pveSend, type PveCaller } from './caller.js';
 import { Upid } from './guests.js';
 
-const ContentItem = z
+export const ContentItem = z
   .looseObject({
     volid: z.string(),
     content: z.string(),
