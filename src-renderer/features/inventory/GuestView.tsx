@@ -13,7 +13,7 @@ import { CPU_CHART, MEM_CHART, NET_CHART, RrdCharts, type RrdChartDef } from './
 
 const GUEST_CHARTS: RrdChartDef[] = [
   CPU_CHART,
-  MEM_CHART('mem', 'maxmem'),
+  MEM_CHART('mem', 'maxmem', { key: 'memhost', label: 'host usage (PVE 9)' }),
   NET_CHART,
   {
     title: 'Disk IO',

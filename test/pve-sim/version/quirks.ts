@@ -50,7 +50,8 @@ export function seedQuirks(core: SimCore): QuirkState {
   });
   const nowS = state.nowSec();
   const states = ['ok', 'failed', undefined] as const;
-  guests.slice(0, 3).forEach((g, i) => {
+  const pbsGuests = [...guests.filter((g) => g.type === 'qemu').slice(0, 2), ...cts.slice(0, 1)];
+  pbsGuests.forEach((g, i) => {
     const t: GuestType = g.type;
     const when = nowS - (i + 1) * 86_400;
     const volid = `${PBS_STORAGE}:backup/${t === 'qemu' ? 'vm' : 'ct'}/${g.vmid}/${iso(when)}`;
