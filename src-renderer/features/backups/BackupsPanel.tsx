@@ -128,8 +128,8 @@ export function BackupsPanel({ guest: g }: { guest: GuestRecord }) {
                 <td>{b.notes ?? ''}</td>
                 <td>{b.protected ? '🔒 yes' : 'no'}</td>
                 <td data-testid="backup-verification">
-                  {b.verification ?? "–"}
-                  {b.encrypted ? " 🔑" : ""}
+                  {b.verification ?? '–'}
+                  {b.encrypted ? ' 🔑' : ''}
                 </td>
                 <td className="ops-actions">
                   <button

@@ -140,7 +140,14 @@ describe('status, nodes and RRD', () => {
       pressurecpusome: '0.12',
       pressureiofull: '0.00',
     });
-    expect(node).toEqual({ time: 1, memused: 10, memavailable: 80, arcsize: 5, pressurecpusome: 0.12, pressureiofull: 0 });
+    expect(node).toEqual({
+      time: 1,
+      memused: 10,
+      memavailable: 80,
+      arcsize: 5,
+      pressurecpusome: 0.12,
+      pressureiofull: 0,
+    });
     expect(RrdPoint.parse({ time: 1, mem: 100, memhost: 130, pressurememorysome: '1.50' })).toEqual({
       time: 1,
       mem: 100,
@@ -180,8 +187,20 @@ describe('tasks', () => {
 describe('HA status', () => {
   const status = [
     { id: 'quorum', type: 'quorum', node: 'pve1', status: 'OK', quorate: 1 },
-    { id: 'master', type: 'master', node: 'pve1', status: 'pve1 (active, Thu Sep 17 15:39:24 2026)', timestamp: 1789659564 },
-    { id: 'lrm:pve1', type: 'lrm', node: 'pve1', status: 'pve1 (active, Thu Sep 17 15:39:20 2026)', timestamp: 1 },
+    {
+      id: 'master',
+      type: 'master',
+      node: 'pve1',
+      status: 'pve1 (active, Thu Sep 17 15:39:24 2026)',
+      timestamp: 1789659564,
+    },
+    {
+      id: 'lrm:pve1',
+      type: 'lrm',
+      node: 'pve1',
+      status: 'pve1 (active, Thu Sep 17 15:39:20 2026)',
+      timestamp: 1,
+    },
     { id: 'lrm:', type: 'lrm', node: '', status: 'unable to read lrm status' },
   ];
 
@@ -213,7 +232,13 @@ describe('PBS backups', () => {
       verification: { state: 'ok', upid: 'UPID:pbs:0000A1B2:0001C3D4:6750A000:verificationjob:x:root@pam:' },
       encrypted: '1f:2e:3d',
     });
-    expect(vm).toMatchObject({ format: 'pbs-vm', vmid: 100, protected: true, verification: 'ok', encrypted: true });
+    expect(vm).toMatchObject({
+      format: 'pbs-vm',
+      vmid: 100,
+      protected: true,
+      verification: 'ok',
+      encrypted: true,
+    });
     const ct = ContentItem.parse({
       volid: 'pbs-store:backup/ct/105/2026-11-30T02:10:00Z',
       content: 'backup',
