@@ -240,6 +240,23 @@ describe.each(['8.4', '9.1'])('PVE %s', (version) => {
   });
 });
 
+describe('an entry PVE sends in a shape we cannot read', () => {
+  const { fx } = setup('9.1');
+
+  it('is skipped and counted in the inventory, not fatal to it', async () => {
+    const inner = fx().sim.registry.get('GET', '/cluster/resources')!;
+    fx().sim.registry.add('GET', '/cluster/resources', async (req, ctx) => {
+      const a = (await inner(req, ctx)) as { __rawJson?: string } | unknown[];
+      const rows = Array.isArray(a) ? a : (JSON.parse(a.__rawJson!) as unknown[]);
+      return [...rows, { id: 'qemu/9999', type: 'qemu', vmid: 'not-a-number', node: 'pve1' }];
+    });
+    const snap = await fx().ok('inventory.subscribe', { clusterId: fx().root });
+    expect(snap.skipped).toBe(1);
+    expect(snap.records.filter((r) => r.kind === 'guest').length).toBeGreaterThanOrEqual(24);
+    expect(snap.records.some((r) => r.id === 'qemu/9999')).toBe(false);
+  });
+});
+
 describe('PVE 7.4 (read-only smoke)', () => {
   const ctx = setup('7.4');
   readChecks('7.4', ctx);
