@@ -142,3 +142,20 @@ describe('PBS backups', () => {
       .toBe('pass');
   }, 120_000);
 });
+
+describe('an entry PVE sends in a shape we cannot read', () => {
+  it('is skipped, and the inventory says how many were', async () => {
+    const inner = sim.registry.get('GET', '/cluster/resources')!;
+    sim.registry.add('GET', '/cluster/resources', async (req, ctx) => {
+      const a = (await inner(req, ctx)) as { __rawJson?: string } | unknown[];
+      const rows = Array.isArray(a) ? a : (JSON.parse(a.__rawJson!) as unknown[]);
+      return [...rows, { id: 'qemu/9999', type: 'qemu', vmid: 'not-a-number', node: 'pve1' }];
+    });
+    await tid('nav-inventory').click();
+    if ((await tid('back').count()) > 0) await tid('back').click();
+    await expect
+      .poll(() => tid('skipped-entries').textContent(), { timeout: 20_000 })
+      .toBe('1 entry skipped');
+    expect(await page().locator('[data-testid=guest-row]').count()).toBeGreaterThan(0);
+  }, 60_000);
+});
