@@ -1,7 +1,8 @@
 // Opt-in odd-but-real answers (`--quirks`): raw lxc.* lines, PBS backups, odd task ids and exit statuses,
 // an unreadable LRM entry, an empty guest name, a slightly negative container cpu. Seeded on guests that exist,
 // so the default dataset's guest ids and counts do not change.
-import type { Handler, HandlerRegistry, HttpMethod } from '../http/types.js';
+import type { HandlerRegistry } from '../http/types.js';
+import { wrap } from './shapes.js';
 import type { GuestType, Volume } from '../cluster/model.js';
 import { GIB } from '../cluster/model.js';
 import type { SimCore } from '../handlers/common.js';
@@ -123,23 +124,6 @@ export function seedQuirks(core: SimCore): QuirkState {
       run: async (t) => f.outcome((l) => t.warn(l)),
     });
   return q;
-}
-
-function wrap(
-  reg: HandlerRegistry,
-  method: HttpMethod,
-  template: string,
-  fn: (a: unknown, params: Entry) => unknown,
-): void {
-  const inner = reg.get(method, template);
-  if (!inner) return;
-  const outer: Handler = async (req, ctx) => {
-    let a = await inner(req, ctx);
-    if (typeof a === 'object' && a !== null && '__rawJson' in a)
-      a = JSON.parse((a as { __rawJson: string }).__rawJson) as unknown;
-    return fn(a, req.params as Entry);
-  };
-  reg.add(method, template, outer);
 }
 
 /** The answer side: adds what the data model has no field for (raw lxc lines, PBS verification, odd names). */

@@ -5,21 +5,22 @@ import type { VersionProfile } from './profile.js';
 type Entry = Record<string, unknown>;
 
 /** Answers may be raw JSON (the /cluster/resources cache) or plain values. */
-function plain(result: unknown): unknown {
+export function plain(result: unknown): unknown {
   if (typeof result === 'object' && result !== null && '__rawJson' in result)
     return JSON.parse((result as { __rawJson: string }).__rawJson) as unknown;
   return result;
 }
 
-function wrap(
+/** Replaces a registered handler by one that re-shapes its answer (params: the request's). */
+export function wrap(
   reg: HandlerRegistry,
   method: HttpMethod,
   template: string,
-  reshape: (answer: unknown) => unknown,
+  reshape: (answer: unknown, params: Record<string, unknown>) => unknown,
 ): void {
   const inner = reg.get(method, template);
   if (!inner) return;
-  const outer: Handler = async (req, ctx) => reshape(plain(await inner(req, ctx)));
+  const outer: Handler = async (req, ctx) => reshape(plain(await inner(req, ctx)), req.params);
   reg.add(method, template, outer);
 }
 
@@ -121,12 +122,9 @@ export function applyVersionShapes(reg: HandlerRegistry, p: VersionProfile): voi
       reg.add(m, t, () => {
         throw new PveHttpError(501, `Method '${m} ${t.replace('{rule}', 'x')}' not implemented`);
       });
-    const inner = reg.get('GET', '/cluster/ha');
-    if (inner)
-      reg.add('GET', '/cluster/ha', async (req, ctx) => {
-        const a = plain(await inner(req, ctx));
-        return Array.isArray(a) ? a.filter((e: Entry) => e['id'] !== 'rules') : a;
-      });
+    wrap(reg, 'GET', '/cluster/ha', (a) =>
+      Array.isArray(a) ? a.filter((e: Entry) => e['id'] !== 'rules') : a,
+    );
   }
   // Groups: PVE 8 and older keep them in ha/groups.cfg; PVE 9 migrated them to rules and lists none.
   reg.add('GET', '/cluster/ha/groups', () =>
