@@ -126,6 +126,8 @@ export const InventoryDelta = z.object({
   added: z.array(InventoryRecord),
   changed: z.array(RecordChange),
   removed: z.array(z.string()),
+  /** entries of this poll PVE sent in a shape we could not read (skipped, not fatal) */
+  skipped: z.number().int().min(0).optional(),
 });
 export type InventoryDelta = z.infer<typeof InventoryDelta>;
 
@@ -143,6 +145,8 @@ export const InventorySnapshot = z.object({
   records: z.array(InventoryRecord),
   /** set while polls fail */
   stale: StaleInfo.nullable(),
+  /** entries of the last poll PVE sent in a shape we could not read */
+  skipped: z.number().int().min(0).optional(),
 });
 export type InventorySnapshot = z.infer<typeof InventorySnapshot>;
 

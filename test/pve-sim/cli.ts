@@ -21,6 +21,7 @@ const flagsSchema = z
       .default('9.1'),
     'control-port': intFlag(0, 65535).optional(),
     'no-control': z.boolean().optional(),
+    quirks: z.boolean().optional(),
     'task-ms': intFlag(0, 3_600_000).default(300),
     'auth-fail-delay-ms': intFlag(0, 60_000).default(3000),
   })
@@ -38,6 +39,7 @@ const { values } = parseArgs({
     version: { type: 'string' },
     'control-port': { type: 'string' },
     'no-control': { type: 'boolean' },
+    quirks: { type: 'boolean' },
     'task-ms': { type: 'string' },
     'auth-fail-delay-ms': { type: 'string' },
   },
@@ -57,6 +59,7 @@ const sim = await startSimulator({
   guests: flags.guests,
   seed: flags.seed,
   version: flags.version,
+  ...(flags.quirks ? { quirks: true } : {}),
   taskDurationMs: flags['task-ms'],
   authFailDelayMs: flags['auth-fail-delay-ms'],
   controlPort: flags['no-control'] ? false : (flags['control-port'] ?? 0),

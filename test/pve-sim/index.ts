@@ -24,7 +24,10 @@ export interface SimOptions {
   nodes?: number;
   guests?: number;
   seed?: number;
+  /** PVE version to answer as: "7.4" | "8.4" | "9.1" (default); shapes per version in version/profile.ts */
   version?: string;
+  /** odd-but-real answers (version/quirks.ts) */
+  quirks?: boolean;
   userCfg?: string;
   tokenCfg?: string;
   rootPassword?: string;
@@ -83,6 +86,7 @@ export async function startSimulator(opts: SimOptions = {}): Promise<RunningSim>
       version: opts.version ?? '9.1',
       taskDurationMs: opts.taskDurationMs ?? 300,
       now,
+      ...(opts.quirks ? { quirks: true } : {}),
     },
     acl,
   );

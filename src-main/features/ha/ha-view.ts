@@ -20,6 +20,7 @@ export async function haView(c: PveCaller): Promise<HaView> {
     ...(status.manager ? { manager: status.manager } : {}),
     ...(status.fencing ? { fencing: status.fencing } : {}),
     nodes: status.nodes,
+    ...(status.problems.length > 0 ? { problems: status.problems } : {}),
     resources: resources.map((r) => ({
       sid: r.sid,
       requested: r.state,

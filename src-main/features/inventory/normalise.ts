@@ -10,6 +10,7 @@ import type {
 } from '../../../src-shared/model/inventory.js';
 import { GuestStatus as GuestStatusSchema, splitTags } from '../../../src-shared/model/inventory.js';
 import type { ClusterResource as ResourceEntry } from '../../pve/api/cluster.js';
+import { guestDisplayName } from '../../pve/tolerance.js';
 
 export type RecordMap = Map<string, InventoryRecord>;
 
@@ -87,7 +88,7 @@ function guestRecord(
     : e.status && GUEST_STATUS.has(e.status)
       ? (e.status as GuestStatus)
       : 'unknown';
-  const name = e.name ?? `${type === 'qemu' ? 'VM' : 'CT'} ${vmid}`;
+  const name = guestDisplayName(e.name, type, vmid);
   const node = e.node ?? '';
   const template = e.template === true;
   const lock = s(e.lock);

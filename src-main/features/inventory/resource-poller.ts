@@ -4,7 +4,7 @@
 import { AppFailure } from '../../../src-shared/ipc/errors.js';
 import type { InventoryDelta, InventorySnapshot, StaleInfo } from '../../../src-shared/model/inventory.js';
 import type { PveCaller } from '../../pve/api/caller.js';
-import { getClusterResources } from '../../pve/api/cluster.js';
+import { getClusterResourcesAnswer } from '../../pve/api/cluster.js';
 import { backoffDelay } from '../../pve/retry.js';
 import { diffRecords, isEmptyDiff } from './delta.js';
 import { mergeNodeDetails, normaliseResources, type RecordMap } from './normalise.js';
@@ -57,6 +57,7 @@ export function startResourcePoller(opts: ResourcePollerOptions): ResourcePoller
   let halted = false;
   let stale: StaleInfo | null = null;
   let attempts = 0;
+  let skipped = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> | undefined;
   let markReady!: () => void;
@@ -64,7 +65,9 @@ export function startResourcePoller(opts: ResourcePollerOptions): ResourcePoller
 
   async function pollOnce(): Promise<void> {
     const caller = opts.caller();
-    const entries = await getClusterResources(caller, undefined, abort.signal);
+    const { entries, skipped: skippedNow } = await getClusterResourcesAnswer(caller, undefined, abort.signal);
+    const skipChanged = skippedNow !== skipped;
+    skipped = skippedNow;
     const next = normaliseResources(opts.clusterId, entries, records);
     if (now() - detailsAt >= detailsEvery) {
       details = await fetchNodeDetails(caller, next, details, abort.signal);
@@ -78,9 +81,9 @@ export function startResourcePoller(opts: ResourcePollerOptions): ResourcePoller
     failures = 0;
     stale = null;
     // After an outage an empty delta still goes out: it tells the renderer the data is fresh again.
-    if (!isEmptyDiff(diff) || recovered) {
+    if (!isEmptyDiff(diff) || recovered || skipChanged) {
       version++;
-      opts.onDelta({ clusterId: opts.clusterId, version, ...diff });
+      opts.onDelta({ clusterId: opts.clusterId, version, ...diff, skipped });
     }
   }
 
@@ -121,7 +124,7 @@ export function startResourcePoller(opts: ResourcePollerOptions): ResourcePoller
   schedule(0);
 
   return {
-    snapshot: () => ({ clusterId: opts.clusterId, version, records: [...records.values()], stale }),
+    snapshot: () => ({ clusterId: opts.clusterId, version, records: [...records.values()], stale, skipped }),
     ready: () => readyP,
     wake() {
       if (!timer || running) return;

@@ -7,11 +7,10 @@ import { AppFailure } from '../../../src-shared/ipc/errors.js';
 import type { PveCaller } from '../../pve/api/caller.js';
 import { listClusterTasks, listNodeTasks, type TaskEntry } from '../../pve/api/task-lists.js';
 import { trackTask } from '../../pollers/task-tracker.js';
+import { exitStatusClass } from '../../pve/tolerance.js';
 
 export function statusClass(t: Pick<TaskEntry, 'running' | 'status'>): TaskStatusClass {
-  if (t.running) return 'running';
-  if (t.status === 'OK') return 'ok';
-  return /^WARNINGS: \d+$/.test(t.status ?? '') ? 'warning' : 'error';
+  return t.running ? 'running' : exitStatusClass(t.status);
 }
 
 const classify = (t: TaskEntry): TaskListEntry => ({ ...t, statusClass: statusClass(t) });

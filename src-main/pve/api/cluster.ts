@@ -2,6 +2,7 @@
 // /cluster/resources is the one hot call (10,000 guests every 3 s): a hand-written type check runs first and
 // zod only sees entries that fail it; the full zod pass alone costs ~5x the JSON.parse (docs/benchmarks.md).
 import { z } from 'zod';
+import { clampCpu, createSkipLog } from '../tolerance.js';
 import { pveBool, pveGet, pveInt, pveNum, type PveCaller, USAGE_FIELDS } from './caller.js';
 
 const StatusEntry = z.object({
@@ -132,6 +133,8 @@ function isCleanEntry(e: Raw): boolean {
 function fromClean(e: Raw): ClusterResource {
   if (e.template !== undefined) e.template = e.template === 1 || e.template === true;
   if (e.shared !== undefined) e.shared = e.shared === 1 || e.shared === true;
+  // tolerance negative-cpu
+  if (typeof e.cpu === 'number' && e.cpu < 0) e.cpu = clampCpu(e.cpu);
   const nt = e['network-type'];
   if (nt !== undefined) e.networkType = nt;
   // isCleanEntry checked every field ClusterResource names.
@@ -142,14 +145,25 @@ function fromChecked(e: Raw): ClusterResource | undefined {
   const parsed = SlowEntry.safeParse(e);
   if (!parsed.success) return undefined;
   const { 'network-type': networkType, ...rest } = parsed.data;
+  if (rest.cpu !== undefined) rest.cpu = clampCpu(rest.cpu);
   return networkType === undefined ? rest : { ...rest, networkType };
 }
 
-/** Validates and converts the whole answer; the first bad entry fails it with its index. */
-export const ClusterResources = z
+/** A converted answer and how many of its entries could not be read (tolerance skip-odd-entry). */
+export interface ResourcesAnswer {
+  entries: ClusterResource[];
+  skipped: number;
+}
+
+/**
+ * Validates and converts the whole answer: the list itself must be a list, but one entry PVE sends in a shape we
+ * cannot read is skipped (logged, counted) instead of blanking the whole inventory.
+ */
+export const ClusterResourcesAnswer = z
   .custom<unknown[]>((v) => Array.isArray(v), 'expected a list')
-  .transform((rows, ctx) => {
-    const out: ClusterResource[] = new Array<ClusterResource>(rows.length);
+  .transform((rows): ResourcesAnswer => {
+    const out: ClusterResource[] = [];
+    const skips = createSkipLog();
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
       const isObject = typeof row === 'object' && row !== null && !Array.isArray(row);
@@ -158,13 +172,10 @@ export const ClusterResources = z
         : isCleanEntry(row as Raw)
           ? fromClean(row as Raw)
           : fromChecked(row as Raw);
-      if (!entry) {
-        ctx.addIssue({ code: 'custom', message: 'not a /cluster/resources entry', path: [i] });
-        return z.NEVER;
-      }
-      out[i] = entry;
+      if (entry) out.push(entry);
+      else skips.skip('/cluster/resources', i, isObject ? 'unreadable fields' : 'not an object');
     }
-    return out;
+    return { entries: out, skipped: skips.count };
   });
 
 export type ResourceType = 'vm' | 'node' | 'storage' | 'sdn';
@@ -173,15 +184,27 @@ export function getClusterStatus(c: PveCaller, signal?: AbortSignal): Promise<Cl
   return pveGet(c, '/cluster/status', ClusterStatus, undefined, signal);
 }
 
-export function getClusterResources(
+/** The inventory with the count of skipped entries (the status bar shows it). */
+export function getClusterResourcesAnswer(
+  c: PveCaller,
+  type?: ResourceType,
+  signal?: AbortSignal,
+): Promise<ResourcesAnswer> {
+  return pveGet(c, '/cluster/resources', ClusterResourcesAnswer, type ? { type } : undefined, signal);
+}
+
+export async function getClusterResources(
   c: PveCaller,
   type?: ResourceType,
   signal?: AbortSignal,
 ): Promise<ClusterResource[]> {
-  return pveGet(c, '/cluster/resources', ClusterResources, type ? { type } : undefined, signal);
+  return (await getClusterResourcesAnswer(c, type, signal)).entries;
 }
 
 /** PVE types nextid as integer but Perl sends "100"; both are accepted. */
 export function getNextId(c: PveCaller, vmid?: number): Promise<number> {
   return pveGet(c, '/cluster/nextid', pveInt, vmid !== undefined ? { vmid } : undefined);
 }
+
+/** The entries alone (benchmarks and tests parse recorded answers with it). */
+export const ClusterResources = ClusterResourcesAnswer.transform((a) => a.entries);

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { GuestRef, PowerAction } from '../../../src-shared/ipc/channels/plans.js';
 import type { PendingEntry } from '../../../src-shared/ipc/channels/guest-config.js';
-import { pveBool, pveGet, pvePath, pveSend, type PveCaller, type PveParams } from './caller.js';
+import { pveBool, pveGet, pveNum, pvePath, pveSend, type PveCaller, type PveParams } from './caller.js';
 import { getGuestConfigEntries } from './guest-read.js';
 
 const guestPath = (g: GuestRef, rest: string): string =>
@@ -18,6 +18,8 @@ export const GuestStatusNow = z.object({
   name: z.string().optional(),
   lock: z.string().optional(),
   qmpstatus: z.string().optional(),
+  /** containers before PVE 9 send cpus as a string (tolerance lxc-cpus-string) */
+  cpus: pveNum.optional(),
   template: pveBool.optional(),
   ha: z.object({ managed: pveBool, state: z.string().optional() }).partial().optional(),
 });
@@ -41,18 +43,22 @@ export interface GuestConfigRead {
   /** config with pending values applied, as PVE's GET config answers by default */
   config: Record<string, string>;
   digest: string;
+  /** raw `lxc.*` lines in file order: PVE keeps them on every config write, nobody edits them through the API */
+  raw: Array<{ key: string; value: string }>;
 }
 
 /** The config read lives in guest-read.ts (one place per call); here it is split into values and digest. */
 export async function getGuestConfig(c: PveCaller, g: GuestRef): Promise<GuestConfigRead> {
   const entries = await getGuestConfigEntries(c, g.node, g.type, g.vmid);
   const config: Record<string, string> = {};
+  const raw: GuestConfigRead['raw'] = [];
   let digest = '';
-  for (const { key, value } of entries) {
-    if (key === 'digest') digest = value;
+  for (const { key, value, readonly } of entries) {
+    if (readonly) raw.push({ key, value });
+    else if (key === 'digest') digest = value;
     else config[key] = value;
   }
-  return { config, digest };
+  return { config, digest, raw };
 }
 
 /** PUT config: synchronous for both guest types; `digest` makes PVE refuse when the file changed meanwhile. */

@@ -1,5 +1,6 @@
 // High availability: resources, /cluster/ha/status/current, PVE 9 rules or PVE 8 groups, and migrate/relocate through HA.
 import { z } from 'zod';
+import { parsePveDate } from '../tolerance.js';
 import { pveBool, pveGet, pveInt, pvePath, pveSend, type PveCaller, type PveParams } from './caller.js';
 
 export const HA_STATES = ['started', 'stopped', 'disabled', 'ignored'] as const;
@@ -40,7 +41,9 @@ const StatusItem = z.looseObject({
   request_state: z.string().optional(),
 });
 
-const HaStatus = z.array(StatusItem).transform((items) => {
+const lrmNode = (i: z.output<typeof StatusItem>): string => i.node ?? i.id.replace(/^lrm:/, '');
+
+export const HaStatus = z.array(StatusItem).transform((items) => {
   const quorum = items.find((i) => i.type === 'quorum');
   const master = items.find((i) => i.type === 'master');
   const fencing = items.find((i) => i.type === 'fencing');
@@ -49,9 +52,16 @@ const HaStatus = z.array(StatusItem).transform((items) => {
     quorumStatus: quorum?.status ?? 'unknown',
     ...(master ? { manager: { node: master.node ?? '', status: master.status ?? '' } } : {}),
     ...(fencing ? { fencing: fencing['armed-state'] ?? fencing.status ?? '' } : {}),
+    // tolerance ha-lrm-unreadable: an LRM entry with node "" is a read error, not a node with an empty name
     nodes: items
-      .filter((i) => i.type === 'lrm')
-      .map((i) => ({ node: i.node ?? i.id.replace(/^lrm:/, ''), status: i.status ?? '' })),
+      .filter((i) => i.type === 'lrm' && lrmNode(i) !== '')
+      .map((i) => {
+        const since = parsePveDate(i.status ?? '');
+        return { node: lrmNode(i), status: i.status ?? '', ...(since !== undefined ? { since } : {}) };
+      }),
+    problems: items
+      .filter((i) => i.type === 'lrm' && lrmNode(i) === '')
+      .map((i) => i.status || 'unable to read lrm status'),
     services: items
       .filter((i) => i.type === 'service' && i.sid)
       .map((i) => ({

@@ -12,7 +12,14 @@ export const NodeListEntry = z.object({
 });
 export type NodeListEntry = z.output<typeof NodeListEntry>;
 
-const Usage = z.object({ total: pveNum, used: pveNum, free: pveNum.optional(), avail: pveNum.optional() });
+/** free is unused space; avail (rootfs) and available (memory, counts reclaimable caches) can differ from it. */
+const Usage = z.object({
+  total: pveNum,
+  used: pveNum,
+  free: pveNum.optional(),
+  avail: pveNum.optional(),
+  available: pveNum.optional(),
+});
 
 export const NodeStatus = z.object({
   cpu: pveNum,

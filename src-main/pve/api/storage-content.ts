@@ -10,7 +10,7 @@ import { createPinnedAgent, type TlsTrust } from '../tls-pin.js';
 import { pveBool, pveGet, pveInt, pveNum, pvePath, pveSend, type PveCaller } from './caller.js';
 import { Upid } from './guests.js';
 
-const ContentItem = z
+export const ContentItem = z
   .looseObject({
     volid: z.string(),
     content: z.string(),
@@ -20,6 +20,10 @@ const ContentItem = z
     vmid: pveInt.optional(),
     notes: z.string().optional(),
     protected: pveBool.optional(),
+    /** PBS only (tolerance pbs-backups): last verify job's state and task */
+    verification: z.looseObject({ state: z.string(), upid: z.string().optional() }).optional(),
+    /** PBS only: the encryption key's fingerprint when the archive is encrypted */
+    encrypted: z.string().optional(),
   })
   .transform((i) => ({
     volid: i.volid,
@@ -30,6 +34,8 @@ const ContentItem = z
     ...(i.vmid !== undefined ? { vmid: i.vmid } : {}),
     ...(i.notes !== undefined ? { notes: i.notes } : {}),
     protected: i.protected ?? false,
+    ...(i.verification ? { verification: i.verification.state } : {}),
+    ...(i.encrypted ? { encrypted: true } : {}),
   }));
 export type ContentItem = z.output<typeof ContentItem>;
 

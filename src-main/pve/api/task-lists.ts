@@ -4,7 +4,7 @@ import { pveInt, pvePath, pveGet, type PveCaller } from './caller.js';
 import { TASK_ID_FIELDS } from './tasks.js';
 
 /** Running entries have no status (cluster list) or "RUNNING" (node list); finished ones carry the exit status text. */
-const TaskEntry = z
+export const TaskEntry = z
   .looseObject({
     ...TASK_ID_FIELDS,
     starttime: pveInt,

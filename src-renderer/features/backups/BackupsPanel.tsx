@@ -127,7 +127,10 @@ export function BackupsPanel({ guest: g }: { guest: GuestRecord }) {
                 <td>{formatBytes(b.size)}</td>
                 <td>{b.notes ?? ''}</td>
                 <td>{b.protected ? '🔒 yes' : 'no'}</td>
-                <td>{b.verification ?? '–'}</td>
+                <td data-testid="backup-verification">
+                  {b.verification ?? '–'}
+                  {b.encrypted ? ' 🔑' : ''}
+                </td>
                 <td className="ops-actions">
                   <button
                     type="button"

@@ -1,5 +1,6 @@
 // The result of a test or connect: server version, cluster, identity and permissions, or what went wrong and
 // the next step (trust a certificate, enter a TOTP code, fix the credentials).
+import { versionNotice } from '../../../src-shared/model/pve-support.js';
 import type { ConnectionSummary } from '../../../src-shared/model/cluster-summary.js';
 import type { ProfileView } from '../../../src-shared/model/profile.js';
 import { ErrorPanel } from './ErrorPanel.js';
@@ -33,7 +34,15 @@ function Summary({ summary, action }: { summary: ConnectionSummary; action: Prof
       <p className="cx-summary-title">{action === 'open' ? 'Connected' : 'Connection test passed'}</p>
       <dl className="cx-summary-grid">
         <dt>Proxmox VE</dt>
-        <dd data-testid="summary-version">{summary.version}</dd>
+        <dd data-testid="summary-version">
+          {summary.version}
+          {versionNotice(summary.version) && (
+            <span className="warning" data-testid="summary-version-notice">
+              {' '}
+              — {versionNotice(summary.version)}
+            </span>
+          )}
+        </dd>
         <dt>Cluster</dt>
         <dd data-testid="summary-cluster">
           {summary.clusterName ?? 'stand-alone node (or not visible to this identity)'}

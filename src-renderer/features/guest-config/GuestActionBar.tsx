@@ -6,6 +6,7 @@ import { usePlanFlow } from '../../components/ConfirmDiffDialog/usePlanFlow.js';
 import { useReadOnly } from '../../components/ConfirmDiffDialog/useReadOnly.js';
 import { ActionButton } from '../permissions/ActionButton.js';
 import { ConfigEditForm } from './ConfigEditForm.js';
+import { lockReason } from './lock-reason.js';
 import { powerActionId } from './power-permission.js';
 
 const LABEL: Record<PowerAction, string> = {
@@ -58,7 +59,7 @@ export function GuestActionBar({ guest: g, onConsole }: { guest: GuestRecord; on
             key={a}
             action={powerActionId(a)}
             vars={vars}
-            disabled={disabled}
+            disabled={disabled || lockReason(g.lock, a) !== undefined}
             onClick={() => power(a)}
             testId={`guest-action-${a}`}
           >
@@ -101,13 +102,19 @@ export function GuestActionBar({ guest: g, onConsole }: { guest: GuestRecord; on
         </label>
         <button
           type="button"
-          disabled={readOnly}
+          disabled={readOnly || lockReason(g.lock, 'config') !== undefined}
+          title={lockReason(g.lock, 'config')}
           onClick={() => setEditing((v) => !v)}
           data-testid="guest-action-edit"
         >
           {editing ? 'Close editor' : 'Edit config…'}
         </button>
         {readOnly && <span className="muted">read-only profile</span>}
+        {g.lock && (
+          <span className="action-reason" data-testid="guest-lock-reason">
+            locked: {g.lock}
+          </span>
+        )}
       </div>
       {editing && (
         <ConfigEditForm

@@ -38,6 +38,11 @@ export function HaView() {
             {v.nodes.map((n) => (
               <li key={n.node}>{n.status}</li>
             ))}
+            {(v.problems ?? []).map((p, i) => (
+              <li key={`problem-${i}`} className="warning" data-testid="ha-problem">
+                {p}
+              </li>
+            ))}
           </ul>
           <table className="config-table" data-testid="ha-resources">
             <thead>

@@ -10,7 +10,7 @@ import { CPU_CHART, MEM_CHART, NET_CHART, RrdCharts, type RrdChartDef } from './
 
 const GUEST_CHARTS: RrdChartDef[] = [
   CPU_CHART,
-  MEM_CHART('mem', 'maxmem'),
+  MEM_CHART('mem', 'maxmem', { key: 'memhost', label: 'host usage (PVE 9)' }),
   NET_CHART,
   {
     title: 'Disk IO',
@@ -53,7 +53,7 @@ function Summary({ g }: { g: GuestRecord }) {
 }
 
 function Config({ g }: { g: GuestRecord }) {
-  const [entries, setEntries] = useState<Array<{ key: string; value: string }>>();
+  const [entries, setEntries] = useState<Array<{ key: string; value: string; readonly?: true }>>();
   const { clusterId, node, type, vmid } = g;
   useEffect(() => {
     let cancelled = false;
@@ -72,10 +72,16 @@ function Config({ g }: { g: GuestRecord }) {
   return (
     <table className="config-table" data-testid="guest-config">
       <tbody>
-        {entries.map((e) => (
-          <tr key={e.key}>
+        {entries.map((e, i) => (
+          <tr
+            key={`${e.key}-${i}`}
+            {...(e.readonly ? { 'data-testid': 'guest-config-raw', title: 'Raw LXC line: read-only' } : {})}
+          >
             <th>{e.key}</th>
-            <td>{e.value}</td>
+            <td>
+              {e.value}
+              {e.readonly ? <span className="muted"> (read-only)</span> : null}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -4,6 +4,7 @@ import { GuestGrid } from './GuestGrid.js';
 import { GuestView } from './GuestView.js';
 import { NodeCards } from './NodeCards.js';
 import { NodeView } from './NodeView.js';
+import { SkippedNotice } from './SkippedNotice.js';
 import { StaleBanner } from './StaleBanner.js';
 import { useInventoryStore } from './inventory-store.js';
 import { startInventorySync } from './inventory-sync.js';
@@ -22,6 +23,7 @@ export function InventoryView() {
   return (
     <div className="inventory" data-testid="inventory">
       <StaleBanner />
+      <SkippedNotice />
       {clusterCount === 0 && <p className="muted">Connect a cluster to see its nodes and guests here.</p>}
       {open?.kind === 'node' && <NodeView nodeKey={open.key} onBack={back} />}
       {open?.kind === 'guest' && <GuestView guestKey={open.key} onBack={back} />}

@@ -8,7 +8,7 @@ import { CPU_CHART, MEM_CHART, NET_CHART, RrdCharts, type RrdChartDef } from './
 
 const NODE_CHARTS: RrdChartDef[] = [
   CPU_CHART,
-  MEM_CHART('memused', 'memtotal'),
+  MEM_CHART('memused', 'memtotal', { key: 'memavailable', label: 'available (PVE 9)' }),
   NET_CHART,
   {
     title: 'Disk IO (IO wait)',

@@ -7,7 +7,8 @@ import { formatBytes, formatPercent } from './format.js';
 
 export interface RrdChartDef {
   title: string;
-  series: Array<{ key: string; label: string; color: string }>;
+  /** optional: drawn only when the server reports the column (PVE 9 adds memhost, memavailable ...) */
+  series: Array<{ key: string; label: string; color: string; optional?: true }>;
   unit: 'percent' | 'bytes' | 'rate';
 }
 
@@ -35,16 +36,18 @@ function Chart({ def, samples }: { def: RrdChartDef; samples: RrdSample[] }) {
             formatter={(v) => (typeof v === 'number' ? f(v) : String(v))}
             labelFormatter={(t) => new Date(Number(t) * 1000).toLocaleString()}
           />
-          {def.series.map((s) => (
-            <Line
-              key={s.key}
-              dataKey={s.key}
-              name={s.label}
-              stroke={s.color}
-              dot={false}
-              isAnimationActive={false}
-            />
-          ))}
+          {def.series
+            .filter((s) => !s.optional || samples.some((x) => s.key in x))
+            .map((s) => (
+              <Line
+                key={s.key}
+                dataKey={s.key}
+                name={s.label}
+                stroke={s.color}
+                dot={false}
+                isAnimationActive={false}
+              />
+            ))}
         </LineChart>
       </ResponsiveContainer>
     </div>
@@ -125,11 +128,17 @@ export const NET_CHART: RrdChartDef = {
     { key: 'netout', label: 'out', color: '#10b981' },
   ],
 };
-export const MEM_CHART = (used: string, total: string): RrdChartDef => ({
+/** extra: a PVE 9 column shown when present (guests: memhost, the host-side usage; nodes: memavailable) */
+export const MEM_CHART = (
+  used: string,
+  total: string,
+  extra?: { key: string; label: string },
+): RrdChartDef => ({
   title: 'Memory',
   unit: 'bytes',
   series: [
     { key: used, label: 'used', color: '#8b5cf6' },
     { key: total, label: 'total', color: '#94a3b8' },
+    ...(extra ? [{ ...extra, color: '#22c55e', optional: true as const }] : []),
   ],
 });

@@ -25,6 +25,8 @@ export const recordKey = (clusterId: string, id: string): string => `${clusterId
 export interface ClusterInfo {
   version: number;
   stale: StaleInfo | null;
+  /** entries of the last poll PVE sent in a shape we could not read */
+  skipped?: number;
 }
 
 export interface GuestCounts {
@@ -139,7 +141,10 @@ export const useInventoryStore = create<InventoryState>()((set, get) => ({
     const guestKeys = keysOf(records, 'guest');
     set((st) => ({
       records,
-      clusters: { ...st.clusters, [s.clusterId]: { version: s.version, stale: s.stale } },
+      clusters: {
+        ...st.clusters,
+        [s.clusterId]: { version: s.version, stale: s.stale, skipped: s.skipped ?? 0 },
+      },
       guestKeys,
       nodeKeys: keysOf(records, 'node'),
       ...gridOf(guestKeys, records, st.gridQuery),
@@ -196,7 +201,14 @@ export const useInventoryStore = create<InventoryState>()((set, get) => ({
     const guestKeys = membership ? keysOf(records, 'guest') : st.guestKeys;
     set({
       records,
-      clusters: { ...st.clusters, [d.clusterId]: { version: d.version, stale: null } },
+      clusters: {
+        ...st.clusters,
+        [d.clusterId]: {
+          version: d.version,
+          stale: null,
+          skipped: d.skipped ?? st.clusters[d.clusterId]?.skipped ?? 0,
+        },
+      },
       ...(membership ? { guestKeys, nodeKeys: keysOf(records, 'node') } : {}),
       ...(touched.size > 0 || removed.size > 0 ? patchGrid(st, touched, removed) : {}),
       ...(counts ? { guestCounts: counts } : {}),

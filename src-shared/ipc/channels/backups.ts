@@ -105,6 +105,8 @@ export const BackupEntry = z.object({
   protected: z.boolean(),
   /** PBS verification state where PVE reports it */
   verification: z.string().optional(),
+  /** PBS: the archive is encrypted */
+  encrypted: z.boolean().optional(),
 });
 export type BackupEntry = z.infer<typeof BackupEntry>;
 

@@ -38,7 +38,9 @@ export const HaView = z.object({
   quorumStatus: z.string(),
   manager: z.object({ node: z.string(), status: z.string() }).optional(),
   fencing: z.string().optional(),
-  nodes: z.array(z.object({ node: z.string(), status: z.string() })),
+  nodes: z.array(z.object({ node: z.string(), status: z.string(), since: z.number().optional() })),
+  /** LRM entries PVE could not read ("unable to read lrm status") */
+  problems: z.array(z.string()).optional(),
   resources: z.array(
     z.object({
       sid: z.string(),

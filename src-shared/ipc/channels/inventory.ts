@@ -43,7 +43,12 @@ export const inventoryRequests = {
       type: z.enum(['qemu', 'lxc']),
       vmid: z.number().int().min(1),
     }).strict(),
-    z.object({ entries: z.array(z.object({ key: z.string(), value: z.string() })) }),
+    z.object({
+      /** readonly: a raw `lxc.*` line, shown but not editable (as in PVE's GUI) */
+      entries: z.array(
+        z.object({ key: z.string(), value: z.string(), readonly: z.literal(true).optional() }),
+      ),
+    }),
   ),
 } as const;
 

@@ -2,6 +2,7 @@
 import type { RequestArgs } from '../../../src-shared/ipc/contract.js';
 import type { Plan } from '../../../src-shared/plans/plan.js';
 import type { RunResult } from '../../../src-shared/ipc/channels/plans.js';
+import type { SimOptions } from '../../pve-sim/index.js';
 import { DEFAULT_ROOT_PASSWORD } from '../../pve-sim/rbac/default-state.js';
 import { startPlanFixture, type PlanFixture } from '../plans/plan-fixture.js';
 
@@ -12,8 +13,8 @@ export interface OpsFixture extends PlanFixture {
   buildAndRun(action: RequestArgs<'operations.build'>['action']): Promise<{ plan: Plan; result: RunResult }>;
 }
 
-export async function startOpsFixture(): Promise<OpsFixture> {
-  const fx = await startPlanFixture();
+export async function startOpsFixture(simOpts: SimOptions = {}): Promise<OpsFixture> {
+  const fx = await startPlanFixture(simOpts);
   await fx.ok('connect.probe', { host: '127.0.0.1', port: fx.sim.port, userTyped: true });
   const view = await fx.ok('profiles.save', {
     profile: {

@@ -7,7 +7,7 @@ import { createMemorySecretStore } from '../../../src-main/secrets/memory-store.
 import type { RequestArgs, RequestName, RequestResult } from '../../../src-shared/ipc/contract.js';
 import type { Reply } from '../../../src-shared/ipc/errors.js';
 import type { GuestRef } from '../../../src-shared/ipc/channels/plans.js';
-import { startSimulator, type RunningSim } from '../../pve-sim/index.js';
+import { startSimulator, type RunningSim, type SimOptions } from '../../pve-sim/index.js';
 import { DEMO_TOKENS } from '../../pve-sim/rbac/index.js';
 
 export interface PlanFixture {
@@ -27,8 +27,16 @@ export interface PlanFixture {
   close(): Promise<void>;
 }
 
-export async function startPlanFixture(): Promise<PlanFixture> {
-  const sim = await startSimulator({ nodes: 2, guests: 24, seed: 7, controlPort: false, taskDurationMs: 50 });
+/** simOpts: e.g. { version: '8.4', quirks: true } for the version matrix */
+export async function startPlanFixture(simOpts: SimOptions = {}): Promise<PlanFixture> {
+  const sim = await startSimulator({
+    nodes: 2,
+    guests: 24,
+    seed: 7,
+    controlPort: false,
+    taskDurationMs: 50,
+    ...simOpts,
+  });
   const configDir = await mkdtemp(join(tmpdir(), 'proxdeck-plans-'));
   const services = await createAppServices({
     configDir,

@@ -6,6 +6,9 @@ import { powerOff, powerOn } from './power.js';
 import { ResourceCache, poolMemberEntries } from './resources.js';
 import { ClusterState } from './state.js';
 import { TaskEngine } from './tasks.js';
+import { versionProfile } from '../version/profile.js';
+import { applyQuirkAnswers, seedQuirks } from '../version/quirks.js';
+import { applyVersionShapes } from '../version/shapes.js';
 import type { Cluster, ClusterControl, ClusterOptions } from './types.js';
 
 export const CLUSTER_NAME = 'proxdeck-sim';
@@ -15,6 +18,7 @@ export function createCluster(opts: ClusterOptions, acl: AccessControl): Cluster
   const now = opts.now ?? Date.now;
   const core = createClusterCore(opts);
   const { state, tasks } = core;
+  const quirks = opts.quirks ? seedQuirks(core) : undefined;
   const control: ClusterControl = {
     setNodeOnline(node, online) {
       const n = state.nodes.get(node);
@@ -48,7 +52,11 @@ export function createCluster(opts: ClusterOptions, acl: AccessControl): Cluster
   };
   return {
     name: CLUSTER_NAME,
-    registerHandlers: (reg) => registerClusterHandlers(reg, core, CLUSTER_NAME, opts.version),
+    registerHandlers(reg) {
+      registerClusterHandlers(reg, core, CLUSTER_NAME, opts.version);
+      applyVersionShapes(reg, versionProfile(opts.version));
+      if (quirks) applyQuirkAnswers(reg, quirks);
+    },
     control,
     stop: () => tasks.stopAll(),
     hasNode: (node) => state.nodes.has(node),

@@ -44,7 +44,7 @@ export interface SimNode {
 
 export interface Storage {
   id: string;
-  type: 'dir' | 'lvmthin' | 'nfs';
+  type: 'dir' | 'lvmthin' | 'nfs' | 'pbs';
   content: string[];
   shared: 0 | 1;
   total: number;

@@ -13,6 +13,8 @@ export interface ClusterOptions {
   taskDurationMs: number;
   /** injectable clock (ms since epoch) for deterministic tests */
   now?: () => number;
+  /** odd-but-real answers (raw lxc lines, PBS backups, odd tasks, unreadable LRM ...): version/quirks.ts */
+  quirks?: boolean;
 }
 
 export interface ClusterControl {

@@ -4,6 +4,17 @@ import type { HandlerRegistry, SimRequest } from '../http/types.js';
 import type { Guest, HaResource, HaRule } from '../cluster/model.js';
 import { fail, optNum, optStr, str, type SimCore } from './common.js';
 
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const two = (n: number): string => String(n).padStart(2, '0');
+
+/** Perl's scalar localtime, as PVE's HA status texts carry it (the simulated node's clock is UTC): "Thu Sep 17 15:39:24 2026". */
+export function pveDate(ms: number): string {
+  const d = new Date(ms);
+  const day = String(d.getUTCDate()).padStart(2, ' ');
+  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${day} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} ${d.getUTCFullYear()}`;
+}
+
 /** sid as PVE resolves it: "vm:100", "ct:101", or a bare vmid looked up by guest type. */
 export function resolveSid(core: SimCore, raw: string, type?: string): { sid: string; guest: Guest } {
   const m = /^(?:(vm|ct):)?(\d+)$/.exec(raw);
@@ -199,7 +210,7 @@ export function registerHa(reg: HandlerRegistry, core: SimCore): void {
         id: 'master',
         type: 'master',
         node: master.name,
-        status: `${master.name} (active, ${new Date(ts * 1000).toUTCString()})`,
+        status: `${master.name} (active, ${pveDate(ts * 1000)})`,
         timestamp: ts,
       });
     out.push({
@@ -214,8 +225,8 @@ export function registerHa(reg: HandlerRegistry, core: SimCore): void {
         (r) => state.guests.get(Number(r.sid.slice(3)))?.node === n.name,
       );
       const status = n.online
-        ? `${n.name} (${active ? 'active' : 'idle'}, ${active ? 'watchdog active' : 'watchdog standby'}, ${new Date(ts * 1000).toUTCString()})`
-        : `${n.name} (old timestamp - dead?, ${new Date(ts * 1000 - 60_000).toUTCString()})`;
+        ? `${n.name} (${active ? 'active' : 'idle'}, ${active ? 'watchdog active' : 'watchdog standby'}, ${pveDate(ts * 1000)})`
+        : `${n.name} (old timestamp - dead?, ${pveDate(ts * 1000 - 60_000)})`;
       out.push({
         id: `lrm:${n.name}`,
         type: 'lrm',
