@@ -88,6 +88,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const consoles = createConsole({
     client: (id) => connect.client(id),
     onClosed: (id, reason) => events.emit('console.closed', { id, reason }),
+    isReadOnly: (id) => profiles.get(id).readOnly,
   });
   disposers.push(() => consoles.service.closeAll());
   const clientFor = (id: string) => connect.client(id);

@@ -15,11 +15,21 @@ function describeClose(who: string, code: number, reason: Buffer): string {
   return `${who} closed the console${text ? `: ${text}` : code && code !== 1000 && code !== 1005 ? ` (code ${code})` : ''}`;
 }
 
+export interface SessionOptions {
+  /** which viewer messages may go to PVE (a terminal takes only whole termproxy messages); default: all */
+  accept?: (data: Buffer) => boolean;
+}
+
+function asBuffer(data: Buffer | ArrayBuffer | Buffer[]): Buffer {
+  return Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
+}
+
 export function startSession(
   id: string,
   upstream: PveStream,
   relay: ConsoleRelay,
   onEnded: (id: string, reason: string) => void,
+  opts: SessionOptions = {},
 ): ConsoleSession {
   let ended: Promise<void> | undefined;
   let viewer: WebSocket | undefined;
@@ -45,6 +55,7 @@ export function startSession(
       ws.on('error', () => {});
       ws.on('close', (code: number, why: Buffer) => void end(describeClose('The viewer', code, why)));
       ws.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
+        if (opts.accept && !opts.accept(asBuffer(data))) return;
         if (upstream.ws.readyState === upstream.ws.OPEN) upstream.ws.send(data, { binary: isBinary });
       });
       upstream.forward((buf) => {
