@@ -2,11 +2,7 @@
 // answered with "OK"), so the renderer gets a terminal stream and never a ticket. Also checks what the viewer sends.
 import type WebSocket from 'ws';
 import { AppFailure } from '../../../src-shared/ipc/errors.js';
-import {
-  isTermClientMessage,
-  TERM_AUTH_OK,
-  TERM_PING,
-} from '../../../src-shared/console/termproxy-wire.js';
+import { isTermClientMessage, TERM_AUTH_OK, TERM_PING } from '../../../src-shared/console/termproxy-wire.js';
 import { openTermProxy, vncWebSocketPath, type ConsoleTarget } from '../../pve/api/console.js';
 import type { PveCaller } from '../../pve/api/caller.js';
 import { openPveWebSocket, type PveStream, type UpstreamEndpoint } from './pve-socket.js';
@@ -60,7 +56,9 @@ function awaitLogin(ws: WebSocket, first: (sink: (data: Buffer) => void) => void
       head = Buffer.concat([head, data]);
       if (head.length < TERM_AUTH_OK.length) return;
       if (head.subarray(0, 2).toString('latin1') !== TERM_AUTH_OK)
-        return fail(new AppFailure('bad_response', 'PVE answered the terminal login with something unexpected'));
+        return fail(
+          new AppFailure('bad_response', 'PVE answered the terminal login with something unexpected'),
+        );
       settled = true;
       clearTimeout(timer);
       ws.off('close', onClose);

@@ -20,7 +20,8 @@ function formatUptime(host: ShellHost): string {
   const hh = Math.floor((s % 86_400) / 3600);
   const mm = String(Math.floor((s % 3600) / 60)).padStart(2, '0');
   const clock = new Date(host.now()).toISOString().slice(11, 19);
-  const up = days > 0 ? `${days} day${days === 1 ? '' : 's'}, ${String(hh).padStart(2, ' ')}:${mm}` : `${hh}:${mm}`;
+  const up =
+    days > 0 ? `${days} day${days === 1 ? '' : 's'}, ${String(hh).padStart(2, ' ')}:${mm}` : `${hh}:${mm}`;
   return ` ${clock} up ${up},  1 user,  load average: 0.08, 0.12, 0.10`;
 }
 
@@ -39,7 +40,7 @@ export function expandWords(line: string): string[] {
     }
     if (line.startsWith('$((', i)) {
       const end = line.indexOf('))', i + 3);
-      if (end < 0) throw new ArithError('unexpected EOF while looking for matching `))\'');
+      if (end < 0) throw new ArithError("unexpected EOF while looking for matching `))'");
       cur += evaluateArithmetic(line.slice(i + 3, end)).toString();
       inWord = true;
       i = end + 1;

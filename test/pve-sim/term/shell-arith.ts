@@ -12,7 +12,7 @@ export function evaluateArithmetic(expr: string): bigint {
     if (t === undefined) throw new ArithError('syntax error: operand expected');
     if (t === '(') {
       const v = sum();
-      if (take() !== ')') throw new ArithError('missing `)\'');
+      if (take() !== ')') throw new ArithError("missing `)'");
       return v;
     }
     if (t === '-') return -primary();

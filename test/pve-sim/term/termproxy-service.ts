@@ -2,12 +2,7 @@
 // PVE's termproxy handshake ("user:ticket\n" checked with path and privilege, answered "OK") and a fake shell.
 import type { Cluster } from '../cluster/types.js';
 import { principalOf } from '../handlers/console.js';
-import {
-  PveHttpError,
-  unknownNodeError,
-  type HandlerRegistry,
-  type Principal,
-} from '../http/types.js';
+import { PveHttpError, unknownNodeError, type HandlerRegistry, type Principal } from '../http/types.js';
 import type { AccessControl } from '../rbac/types.js';
 import { authidOf, INVALID_VNC_TICKET } from '../vnc/console-service.js';
 import type { ConsoleSession, ConsoleSessions } from '../vnc/console-sessions.js';
@@ -62,7 +57,8 @@ function readTicketLine(
       if (err || !value) reject(err ?? new Error('no ticket'));
       else resolve(value);
     };
-    const onClose = (): void => finish(new Error('failed reading ticket: connection closed before authentication'));
+    const onClose = (): void =>
+      finish(new Error('failed reading ticket: connection closed before authentication'));
     const onMessage = (data: Buffer | ArrayBuffer | Buffer[]): void => {
       buf = Buffer.concat([buf, Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as Buffer)]);
       const nl = buf.indexOf(0x0a);
@@ -70,7 +66,11 @@ function readTicketLine(
       const line = buf.subarray(0, nl).toString('utf8');
       const colon = line.indexOf(':');
       if (colon < 0) return finish(new Error('failed reading ticket: authentication data is invalid'));
-      finish(undefined, { user: line.slice(0, colon), ticket: line.slice(colon + 1), rest: buf.subarray(nl + 1) });
+      finish(undefined, {
+        user: line.slice(0, colon),
+        ticket: line.slice(colon + 1),
+        rest: buf.subarray(nl + 1),
+      });
     };
     ws.on('message', onMessage);
     ws.on('close', onClose);
@@ -153,12 +153,24 @@ export class TermproxyService {
     if (!running) return this.endWith(ws, session, `${this.label(target)} not running\r\n`);
     const host = await readShellHost(this.deps.registry, this.deps.acl, target, first.user, this.now);
     if (!host) return this.endWith(ws, session, 'unable to find a serial interface\r\n');
-    this.runShell(ws, session, new FakeShell(host, (text) => ws.send(Buffer.from(text), { binary: true }), () =>
-      ws.close(1000),
-    ), first.rest);
+    this.runShell(
+      ws,
+      session,
+      new FakeShell(
+        host,
+        (text) => ws.send(Buffer.from(text), { binary: true }),
+        () => ws.close(1000),
+      ),
+      first.rest,
+    );
   }
 
-  private runShell(ws: import('ws').WebSocket, session: ConsoleSession, shell: FakeShell, rest: Buffer): void {
+  private runShell(
+    ws: import('ws').WebSocket,
+    session: ConsoleSession,
+    shell: FakeShell,
+    rest: Buffer,
+  ): void {
     const parser = new TermproxyParser();
     const feed = (data: Buffer): void => {
       for (const msg of parser.push(data)) {
@@ -183,7 +195,8 @@ export class TermproxyService {
   /** termproxy's POST /access/ticket check: the ticket for this user, path and port, and the privilege there */
   private authenticate(target: TermTarget, user: string, ticket: string, port: number): boolean {
     const path = aclPath(target);
-    if (this.deps.signer.verify(ticket, { authid: user, path, port }, this.nowSec()) === undefined) return false;
+    if (this.deps.signer.verify(ticket, { authid: user, path, port }, this.nowSec()) === undefined)
+      return false;
     return this.deps.acl.privileges(principalOf(user), path).has(privilegeOf(target));
   }
 
