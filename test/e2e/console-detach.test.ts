@@ -41,6 +41,8 @@ describe('detached console', () => {
   it('Detach opens a console window that draws a non-black framebuffer; the tab says it is detached', async () => {
     const vm = guests(sim, 'qemu', 'running', 1)[0]!;
     await openGuest(page(), vm.vmid);
+    const name = (await page().locator('.detail-head h2').innerText()).split(' · ')[1]?.trim();
+    expect(name).toBeTruthy();
     await page().getByTestId('guest-tab-console').click();
     await expect.poll(() => consoleState(page()), { timeout: 10_000 }).toBe('connected');
     const [popup] = await Promise.all([
@@ -56,7 +58,8 @@ describe('detached console', () => {
       type: 'qemu',
       vmid: vm.vmid,
     });
-    expect(await popup.title()).toBe(`VM ${vm.vmid} on ${vm.node} · Proxdeck`);
+    // the window names the guest and the cluster (the profile), e.g. "VM 104 · dns-05 — sim"
+    await expect.poll(() => popup.title(), { timeout: 10_000 }).toBe(`VM ${vm.vmid} · ${name} — sim`);
     await expect.poll(() => litPixels(popup), { timeout: 10_000, interval: 100 }).toBeGreaterThan(100);
     expect(await consoleState(popup)).toBe('connected');
     // only the console, not the app shell

@@ -7,6 +7,7 @@ import { startControlServer } from './control/server.js';
 import { createFaults, type Faults } from './faults.js';
 import { registerAccessHandlers } from './handlers/access.js';
 import { registerConsoleHandlers } from './handlers/console.js';
+import { registerTermproxyHandlers } from './handlers/termproxy.js';
 import { registerTicketHandlers } from './http/access-ticket.js';
 import { createRegistry } from './http/registry.js';
 import type { HandlerRegistry } from './http/types.js';
@@ -17,7 +18,9 @@ import { createRequestLog, type LogRecord } from './log.js';
 import { createAccessControl } from './rbac/index.js';
 import type { AccessControl } from './rbac/types.js';
 import { loadSchema } from './schema/load.js';
+import { ConsoleSessions } from './vnc/console-sessions.js';
 import { VncPool } from './vnc/vnc-pool.js';
+import { VncTicketSigner } from './vnc/vnc-ticket.js';
 
 export interface SimOptions {
   port?: number;
@@ -105,7 +108,10 @@ export async function startSimulator(opts: SimOptions = {}): Promise<RunningSim>
   registerTicketHandlers(registry, { acl, tickets, now, clusterName: () => cluster.name });
   cluster.registerHandlers(registry);
   const vnc = new VncPool();
-  registerConsoleHandlers(registry, { cluster, acl, vnc, certPem: () => sim.certPem, now });
+  // VNC consoles and termproxy share PVE's port range 5900–5999 and the VNC ticket key
+  const consoles = { sessions: new ConsoleSessions(), signer: new VncTicketSigner() };
+  registerConsoleHandlers(registry, { cluster, acl, vnc, certPem: () => sim.certPem, now, ...consoles });
+  registerTermproxyHandlers(registry, { cluster, acl, registry, now, ...consoles });
   const faults = createFaults(opts.seed ?? 1, {
     revokeToken: (id) => acl.revokeToken(id),
     setNodeOnline: (node, online) => cluster.control.setNodeOnline(node, online),

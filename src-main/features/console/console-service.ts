@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   GUEST_STOPPED,
+  type ConsoleKind,
   type ConsoleOpened,
   type ConsoleTargetArgs,
 } from '../../../src-shared/ipc/channels/console.js';
@@ -16,8 +17,9 @@ import {
   type ConsoleTarget,
 } from '../../pve/api/console.js';
 import { startSession, type ConsoleSession } from './console-session.js';
-import { openPveWebSocket, type UpstreamEndpoint } from './pve-socket.js';
+import { openPveWebSocket, type PveStream, type UpstreamEndpoint } from './pve-socket.js';
 import { DEFAULT_RELAY_TTL_MS, startRelay, type RelayRefusal } from './relay-server.js';
+import { checkTermInput, checkViewOnlyTermInput, openTermUpstream } from './term-upstream.js';
 
 export type ConsoleClient = PveCaller & UpstreamEndpoint;
 
@@ -59,28 +61,42 @@ export function createConsoleService(deps: ConsoleServiceDeps): ConsoleService {
   const sessions = new Map<string, ConsoleSession>();
   const ttlMs = deps.relayTtlMs ?? DEFAULT_RELAY_TTL_MS;
 
-  async function ensureRunning(client: PveCaller, target: ConsoleTarget): Promise<void> {
-    if (target.kind === 'node') return;
-    const state = await getGuestRunState(client, target);
+  /** Refuses a stopped guest; answers the guest's name (undefined for a node shell). */
+  async function ensureRunning(client: PveCaller, target: ConsoleTarget): Promise<string | undefined> {
+    if (target.kind === 'node') return undefined;
+    const { state, name } = await getGuestRunState(client, target);
     if (state === 'stopped') {
       throw new AppFailure('conflict', `${label(target)} is not running: start it to use its console`, {
         reason: GUEST_STOPPED,
         state,
       });
     }
+    return name;
+  }
+
+  /** The PVE side of the console, connected; for a VNC console also the password noVNC answers with. */
+  async function openUpstream(
+    client: ConsoleClient,
+    target: ConsoleTarget,
+    kind: ConsoleKind,
+  ): Promise<{ upstream: PveStream; vncPassword?: string }> {
+    if (kind === 'term') return { upstream: await openTermUpstream(client, target) };
+    const proxy = await openVncProxy(client, target);
+    // PVE's worker waits 10 s for this connection, so it is made now, not when the viewer shows up.
+    const upstream = await openPveWebSocket(client, vncWebSocketPath(target, proxy));
+    return { upstream, vncPassword: vncPasswordOf(proxy) };
   }
 
   return {
     async open(args) {
       const target = toConsoleTarget(args);
+      const kind = args.kind ?? 'vnc';
       const readOnly = deps.isReadOnly?.(args.profileId) === true;
       if (readOnly && target.kind === 'node')
         throw new AppFailure('read_only', 'This cluster profile is read-only: node shells are not opened');
       const client = deps.client(args.profileId);
-      await ensureRunning(client, target);
-      const proxy = await openVncProxy(client, target);
-      // PVE's worker waits 10 s for this connection, so it is made now, not when the viewer shows up.
-      const upstream = await openPveWebSocket(client, vncWebSocketPath(target, proxy));
+      const guestName = await ensureRunning(client, target);
+      const { upstream, vncPassword } = await openUpstream(client, target, kind);
       const relay = await startRelay({
         ttlMs,
         ...(deps.onRefused ? { onRefused: deps.onRefused } : {}),
@@ -100,16 +116,20 @@ export function createConsoleService(deps: ConsoleServiceDeps): ConsoleService {
             sessions.delete(endedId);
             deps.onClosed?.(endedId, reason);
           },
-          { viewOnly: readOnly },
+          kind === 'term'
+            ? { accept: readOnly ? checkViewOnlyTermInput : checkTermInput }
+            : { viewOnly: readOnly },
         ),
       );
       await deps.onOpened?.(args, readOnly);
       return {
         id,
+        kind,
         relayUrl: relay.url,
-        vncPassword: vncPasswordOf(proxy),
         expiresInMs: ttlMs,
         viewOnly: readOnly,
+        ...(vncPassword !== undefined ? { vncPassword } : {}),
+        ...(guestName !== undefined ? { guestName } : {}),
       };
     },
     async close(id, reason = 'Closed') {

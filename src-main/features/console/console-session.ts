@@ -16,6 +16,13 @@ function describeClose(who: string, code: number, reason: Buffer): string {
   return `${who} closed the console${text ? `: ${text}` : code && code !== 1000 && code !== 1005 ? ` (code ${code})` : ''}`;
 }
 
+export interface SessionOptions {
+  /** which viewer messages may go to PVE (a terminal takes only whole termproxy messages); default: all */
+  accept?: (data: Buffer) => boolean;
+  /** VNC view-only: main itself drops keys, pointer and clipboard */
+  viewOnly?: boolean;
+}
+
 function toBuffer(data: Buffer | ArrayBuffer | Buffer[]): Buffer {
   return Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
 }
@@ -25,7 +32,7 @@ export function startSession(
   upstream: PveStream,
   relay: ConsoleRelay,
   onEnded: (id: string, reason: string) => void,
-  opts: { viewOnly?: boolean } = {},
+  opts: SessionOptions = {},
 ): ConsoleSession {
   // View-only: main itself drops keys, pointer and clipboard, whatever the viewer sends.
   const filter = opts.viewOnly ? createViewOnlyFilter() : undefined;
@@ -54,6 +61,7 @@ export function startSession(
       ws.on('close', (code: number, why: Buffer) => void end(describeClose('The viewer', code, why)));
       ws.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
         if (upstream.ws.readyState !== upstream.ws.OPEN) return;
+        if (opts.accept && !opts.accept(toBuffer(data))) return;
         if (!filter) {
           upstream.ws.send(data, { binary: isBinary });
           return;

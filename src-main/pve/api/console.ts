@@ -41,12 +41,30 @@ export function vncPasswordOf(reply: VncProxyReply): string {
   return reply.password ?? reply.ticket;
 }
 
-/** "running", "stopped", or PVE's other states; qemu's "paused" shows in qmpstatus. The GET lives in guests.ts. */
+/**
+ * The guest's state ("running", "stopped", or PVE's other states; qemu's "paused" shows in qmpstatus) and its name
+ * (for window titles). The GET lives in guests.ts.
+ */
 export async function getGuestRunState(
   c: PveCaller,
   target: Extract<ConsoleTarget, { vmid: number }>,
   signal?: AbortSignal,
-): Promise<string> {
+): Promise<{ state: string; name?: string }> {
   const s = await getGuestStatus(c, { node: target.node, type: target.kind, vmid: target.vmid }, signal);
-  return s.qmpstatus && s.status === 'running' ? s.qmpstatus : s.status;
+  const state = s.qmpstatus && s.status === 'running' ? s.qmpstatus : s.status;
+  return s.name !== undefined ? { state, name: s.name } : { state };
+}
+
+/** What termproxy answers: a ticket bound to the user, the path and the port; no VNC password, no certificate. */
+export const TermProxyReply = z.object({
+  user: z.string().min(1),
+  ticket: z.string().min(1),
+  port: pveInt,
+  upid: z.string(),
+});
+export type TermProxyReply = z.output<typeof TermProxyReply>;
+
+/** Starts a termproxy worker: a node's login shell, a container's console, or a VM's serial terminal. */
+export function openTermProxy(c: PveCaller, target: ConsoleTarget): Promise<TermProxyReply> {
+  return pveSend(c, 'POST', `${targetBase(target)}/termproxy`, TermProxyReply);
 }

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { GuestRecord } from '../../../src-shared/model/inventory.js';
 import { consoleTitle, detachConsole } from './console-route.js';
-import { ConsoleView } from './ConsoleView.js';
+import { ConsolePanel } from './ConsolePanel.js';
 
 export function ConsoleTab({ guest, onStart }: { guest: GuestRecord; onStart?: () => void }) {
   const [detached, setDetached] = useState(false);
@@ -18,13 +18,13 @@ export function ConsoleTab({ guest, onStart }: { guest: GuestRecord; onStart?: (
     );
   }
   return (
-    <ConsoleView
+    <ConsolePanel
       target={target}
       title={consoleTitle(target)}
       retryKey={guest.status}
       {...(onStart ? { onStart } : {})}
-      onDetach={() => {
-        if (detachConsole(target)) setDetached(true);
+      onDetach={(shown) => {
+        if (detachConsole(shown)) setDetached(true);
       }}
     />
   );

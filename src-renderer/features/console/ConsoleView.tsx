@@ -1,7 +1,7 @@
 // The embedded noVNC console: toolbar (fit / 1:1, Ctrl+Alt+Del and other combos, paste as keystrokes, fullscreen,
 // reconnect, detach) over the screen, with a clear state while it is not showing a live display.
 import { useRef, useState, type ReactNode } from 'react';
-import type { ConsoleTargetArgs } from '../../../src-shared/ipc/channels/console.js';
+import type { ConsoleOpened, ConsoleTargetArgs } from '../../../src-shared/ipc/channels/console.js';
 import { comboEvents, KEY_COMBOS, textToKeys } from './key-input.js';
 import { useConsoleSession, type ConsolePhase } from './useConsoleSession.js';
 import './console.css';
@@ -15,6 +15,10 @@ export interface ConsoleViewProps {
   onStart?: () => void;
   /** shown as a Detach button (the embedded view only) */
   onDetach?: () => void;
+  /** the console is open in main (the window title shows the guest's name) */
+  onOpened?: (opened: ConsoleOpened) => void;
+  /** extra toolbar controls (the VNC / terminal switch) */
+  tools?: ReactNode;
 }
 
 function noticeBody(phase: ConsolePhase, onStart: (() => void) | undefined): ReactNode {
@@ -52,7 +56,7 @@ function noticeBody(phase: ConsolePhase, onStart: (() => void) | undefined): Rea
   }
 }
 
-function PhaseNotice({
+export function PhaseNotice({
   phase,
   onStart,
   onReconnect,
@@ -74,13 +78,21 @@ function PhaseNotice({
   );
 }
 
-export function ConsoleView({ target, title, retryKey, onStart, onDetach }: ConsoleViewProps) {
+export function ConsoleView({
+  target,
+  title,
+  retryKey,
+  onStart,
+  onDetach,
+  onOpened,
+  tools,
+}: ConsoleViewProps) {
   const screen = useRef<HTMLDivElement>(null);
   const frame = useRef<HTMLDivElement>(null);
   const [fit, setFit] = useState(true);
   const [paste, setPaste] = useState('');
   const [pasteNote, setPasteNote] = useState('');
-  const { phase, rfb, viewOnly, reconnect } = useConsoleSession(target, screen, fit, retryKey);
+  const { phase, rfb, viewOnly, reconnect } = useConsoleSession(target, screen, fit, retryKey, onOpened);
   const live = phase.kind === 'connected' && !viewOnly;
 
   const sendText = (): void => {
@@ -100,6 +112,7 @@ export function ConsoleView({ target, title, retryKey, onStart, onDetach }: Cons
       className="console"
       ref={frame}
       data-testid="console-view"
+      data-kind="vnc"
       data-state={phase.kind}
       aria-label={`Console of ${title}`}
     >
@@ -113,6 +126,7 @@ export function ConsoleView({ target, title, retryKey, onStart, onDetach }: Cons
             View only
           </span>
         )}
+        {tools}
         <button
           type="button"
           onClick={() => setFit((f) => !f)}

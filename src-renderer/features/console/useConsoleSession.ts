@@ -2,7 +2,11 @@
 // attaches noVNC to it, and reports a clear phase. Closing the component closes the console in main.
 import RFB from '@novnc/novnc';
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import { GUEST_STOPPED, type ConsoleTargetArgs } from '../../../src-shared/ipc/channels/console.js';
+import {
+  GUEST_STOPPED,
+  type ConsoleOpened,
+  type ConsoleTargetArgs,
+} from '../../../src-shared/ipc/channels/console.js';
 import type { AppError } from '../../../src-shared/ipc/errors.js';
 import { getBridge } from '../../bridge.js';
 
@@ -39,12 +43,17 @@ export function useConsoleSession(
   screen: RefObject<HTMLDivElement | null>,
   scaleToFit: boolean,
   retryKey = '',
+  onOpened?: (opened: ConsoleOpened) => void,
 ): ConsoleSessionHandle {
   const [phase, setPhase] = useState<ConsolePhase>({ kind: 'connecting' });
   const [attempt, setAttempt] = useState(0);
   const [viewOnly, setViewOnly] = useState(false);
   const rfb = useRef<RFB | undefined>(undefined);
   const scale = useRef(scaleToFit);
+  const opened = useRef(onOpened);
+  useEffect(() => {
+    opened.current = onOpened;
+  }, [onOpened]);
   const { profileId, node, type, vmid } = target;
 
   useEffect(() => {
@@ -55,7 +64,13 @@ export function useConsoleSession(
   useEffect(() => {
     const el = screen.current;
     if (!el) return;
-    const args: ConsoleTargetArgs = { profileId, node, type, ...(vmid !== undefined ? { vmid } : {}) };
+    const args: ConsoleTargetArgs = {
+      profileId,
+      node,
+      type,
+      kind: 'vnc',
+      ...(vmid !== undefined ? { vmid } : {}),
+    };
     const bridge = getBridge();
     let cancelled = false;
     let consoleId: string | undefined;
@@ -79,21 +94,22 @@ export function useConsoleSession(
     setPhase({ kind: 'connecting' });
 
     void (async () => {
-      const [access, opened] = await Promise.all([
+      const [access, reply] = await Promise.all([
         bridge.invoke('console.access', args),
         bridge.invoke('console.open', args),
       ]);
-      if (opened.ok) consoleId = opened.value.id;
+      if (reply.ok) consoleId = reply.value.id;
       if (cancelled) return closeInMain();
       if (access.ok && !access.value.allowed) {
         closeInMain();
         return setPhase({ kind: 'denied', reason: access.value.reason ?? 'needs VM.Console' });
       }
-      if (!opened.ok) return setPhase(phaseForError(opened.error));
-      const { relayUrl, vncPassword } = opened.value;
+      if (!reply.ok) return setPhase(phaseForError(reply.error));
+      opened.current?.(reply.value);
+      const { relayUrl, vncPassword } = reply.value;
       client = new RFB(el, relayUrl, { credentials: { password: vncPassword }, wsProtocols: ['binary'] });
-      client.viewOnly = opened.value.viewOnly;
-      setViewOnly(opened.value.viewOnly);
+      client.viewOnly = reply.value.viewOnly;
+      setViewOnly(reply.value.viewOnly);
       client.scaleViewport = scale.current;
       client.background = '#000';
       rfb.current = client;

@@ -1,7 +1,8 @@
-// A node's page: its card numbers and RRD charts (CPU, memory, network, IO wait, root disk).
-import { useCallback } from 'react';
+// A node's page: its card numbers, RRD charts (CPU, memory, network, IO wait, root disk) and its shell.
+import { useCallback, useState } from 'react';
 import type { NodeRecord, RrdCf, RrdTimeframe } from '../../../src-shared/model/inventory.js';
 import { request } from '../../request.js';
+import { NodeShell } from '../console/NodeShell.js';
 import { useRecord } from './inventory-store.js';
 import { NodeCard } from './NodeCard.js';
 import { CPU_CHART, MEM_CHART, NET_CHART, RrdCharts, type RrdChartDef } from './RrdCharts.js';
@@ -27,6 +28,7 @@ const NODE_CHARTS: RrdChartDef[] = [
 
 export function NodeView({ nodeKey, onBack }: { nodeKey: string; onBack(): void }) {
   const n = useRecord<NodeRecord>(nodeKey);
+  const [shell, setShell] = useState(false);
   const clusterId = n?.clusterId;
   const node = n?.node;
   const load = useCallback(
@@ -49,7 +51,16 @@ export function NodeView({ nodeKey, onBack }: { nodeKey: string; onBack(): void 
           ← Inventory
         </button>
         <h2>Node {n.node}</h2>
+        <button
+          type="button"
+          onClick={() => setShell((s) => !s)}
+          aria-pressed={shell}
+          data-testid="node-shell"
+        >
+          {shell ? 'Hide shell' : 'Shell'}
+        </button>
       </header>
+      {shell && <NodeShell profileId={n.clusterId} node={n.node} />}
       <NodeCard nodeKey={nodeKey} onOpen={() => undefined} />
       <RrdCharts charts={NODE_CHARTS} load={load} refreshKey={n.uptime} />
     </section>

@@ -1,5 +1,5 @@
-// Channels for the embedded VNC console: open (main connects to PVE and hands out a one-time loopback relay URL),
-// close, a permission check for the Console button, and the closed event.
+// Channels for the embedded consoles, noVNC (kind "vnc") and xterm.js (kind "term", PVE's termproxy): open (main
+// connects to PVE and hands out a one-time loopback relay URL), close, a permission check, and the closed event.
 import { z } from 'zod';
 import { event, request } from '../define.js';
 
@@ -12,6 +12,8 @@ export const ConsoleTargetArgs = z
     node: Name,
     type: z.enum(['qemu', 'lxc', 'node']),
     vmid: z.number().int().min(1).max(999_999_999).optional(),
+    /** "vnc" (noVNC, the default) or "term" (a text terminal through termproxy) */
+    kind: z.enum(['vnc', 'term']).optional(),
   })
   .strict()
   .refine((t) => (t.type === 'node') === (t.vmid === undefined), {
@@ -20,18 +22,33 @@ export const ConsoleTargetArgs = z
   });
 export type ConsoleTargetArgs = z.infer<typeof ConsoleTargetArgs>;
 
-export const ConsoleOpened = z.object({
-  id: z.string().min(1),
-  /** ws://127.0.0.1:PORT/<one-time token>; valid for one connection within expiresInMs */
-  relayUrl: z.string().regex(/^ws:\/\/127\.0\.0\.1:\d+\/[A-Za-z0-9_-]+$/),
-  /** the VNC password for this console only (as PVE's GUI hands to its page); never the API secret */
-  vncPassword: z.string().min(1),
-  expiresInMs: z.number().int().positive(),
-  /** read-only profile: main relays no key, pointer or clipboard input; the viewer shows "View only" */
-  viewOnly: z.boolean().default(false),
-  width: z.number().int().positive().optional(),
-  height: z.number().int().positive().optional(),
-});
+export type ConsoleKind = NonNullable<ConsoleTargetArgs['kind']>;
+
+/**
+ * kind "vnc": the relay carries RFB, and vncPassword answers the VNC login. kind "term": main has done termproxy's
+ * login ("user:ticket", "OK"); the relay then carries termproxy's client messages ("0:LEN:DATA", "1:COLS:ROWS:",
+ * "2"), one per WebSocket message, towards PVE and the raw terminal output back.
+ */
+export const ConsoleOpened = z
+  .object({
+    id: z.string().min(1),
+    kind: z.enum(['vnc', 'term']).default('vnc'),
+    /** ws://127.0.0.1:PORT/<one-time token>; valid for one connection within expiresInMs */
+    relayUrl: z.string().regex(/^ws:\/\/127\.0\.0\.1:\d+\/[A-Za-z0-9_-]+$/),
+    /** the VNC password for this console only (as PVE's GUI hands to its page); never the API secret */
+    vncPassword: z.string().min(1).optional(),
+    expiresInMs: z.number().int().positive(),
+    /** read-only profile: main relays no key, pointer or clipboard input; the viewer shows "View only" */
+    viewOnly: z.boolean().default(false),
+    width: z.number().int().positive().optional(),
+    height: z.number().int().positive().optional(),
+    /** the guest's name, for window titles (a node shell has none) */
+    guestName: z.string().optional(),
+  })
+  .refine((o) => o.kind !== 'vnc' || o.vncPassword !== undefined, {
+    message: 'a VNC console needs its password',
+    path: ['vncPassword'],
+  });
 export type ConsoleOpened = z.infer<typeof ConsoleOpened>;
 
 /** details.reason of the conflict failure console.open answers for a guest that is not running */

@@ -10,7 +10,9 @@ import {
 } from '../http/types.js';
 import type { AccessControl } from '../rbac/types.js';
 import { ConsoleService, INVALID_VNC_TICKET, type ConsoleTarget } from '../vnc/console-service.js';
+import type { ConsoleSessions } from '../vnc/console-sessions.js';
 import type { VncPool } from '../vnc/vnc-pool.js';
+import type { VncTicketSigner } from '../vnc/vnc-ticket.js';
 
 export interface ConsoleDeps {
   cluster: Cluster;
@@ -20,6 +22,9 @@ export interface ConsoleDeps {
   /** the simulator's current certificate (PEM), returned as `cert` */
   certPem: () => string;
   now?: () => number;
+  /** shared with the termproxy handlers (test/pve-sim/term) */
+  sessions?: ConsoleSessions;
+  signer?: VncTicketSigner;
 }
 
 const guestParams = z.object({ node: z.string(), vmid: z.number().int(), websocket: z.number().optional() });
@@ -43,7 +48,7 @@ function nodeTarget(req: SimRequest): ConsoleTarget {
 }
 
 /** "user@realm!token" is a token principal, anything else a user. */
-function principalOf(authid: string): Principal {
+export function principalOf(authid: string): Principal {
   const bang = authid.indexOf('!');
   if (bang < 0) return { kind: 'user', userid: authid };
   return { kind: 'token', userid: authid.slice(0, bang), tokenid: authid.slice(bang + 1), full: authid };

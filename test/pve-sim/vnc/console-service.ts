@@ -29,6 +29,9 @@ export interface ConsoleServiceDeps {
   /** ms since epoch; the cluster's clock in tests */
   now?: () => number;
   connectWindowMs?: number;
+  /** shared with the termproxy backend: one port range and one ticket key for both kinds of console */
+  sessions?: ConsoleSessions;
+  signer?: VncTicketSigner;
 }
 
 export const INVALID_VNC_TICKET = 'permission denied - invalid PVEVNC ticket\n';
@@ -42,13 +45,14 @@ const poolKey = (t: ConsoleTarget): string => (t.kind === 'node' ? `node-${t.nod
 const aclPath = (t: ConsoleTarget): string => (t.kind === 'node' ? `/nodes/${t.node}` : `/vms/${t.vmid}`);
 
 export class ConsoleService {
-  private readonly signer = new VncTicketSigner();
+  private readonly signer: VncTicketSigner;
   private readonly sessions: ConsoleSessions;
   private readonly now: () => number;
 
   constructor(private readonly deps: ConsoleServiceDeps) {
     this.now = deps.now ?? Date.now;
-    this.sessions = new ConsoleSessions(deps.connectWindowMs);
+    this.sessions = deps.sessions ?? new ConsoleSessions(deps.connectWindowMs);
+    this.signer = deps.signer ?? new VncTicketSigner();
     deps.vnc.setLiveness((key) => this.keyAlive(key));
     deps.vnc.onClose(() => this.sessions.close());
   }

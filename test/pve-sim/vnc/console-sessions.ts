@@ -36,6 +36,11 @@ export class ConsoleSessions {
     return session;
   }
 
+  /** The waiting console on a port, without claiming it (the termproxy and VNC backends share the ports). */
+  peek(port: number): ConsoleSession | undefined {
+    return this.waiting.get(port)?.session;
+  }
+
   /** The one client of a waiting console takes it; a second client (or a late one) gets nothing. */
   claim(port: number): ConsoleSession | undefined {
     const entry = this.waiting.get(port);

@@ -15,7 +15,7 @@ import {
   parsePveDate,
   taskVmid,
 } from '../../../src-main/pve/tolerance.js';
-import { normaliseResources } from '../../../src-main/inventory/normalise.js';
+import { normaliseResources } from '../../../src-main/features/inventory/normalise.js';
 import { versionNotice } from '../../../src-shared/model/pve-support.js';
 
 describe('/cluster/resources', () => {

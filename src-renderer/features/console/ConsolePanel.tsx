@@ -1,0 +1,44 @@
+// One console with the VNC / terminal switch: xterm.js by default for node shells and containers, noVNC for VMs.
+import { useState } from 'react';
+import type {
+  ConsoleKind,
+  ConsoleOpened,
+  ConsoleTargetArgs,
+} from '../../../src-shared/ipc/channels/console.js';
+import { defaultConsoleKind } from './console-route.js';
+import { ConsoleView } from './ConsoleView.js';
+import { TerminalView } from './TerminalView.js';
+
+export interface ConsolePanelProps {
+  target: ConsoleTargetArgs;
+  title: string;
+  retryKey?: string;
+  onStart?: () => void;
+  /** detach this console (with the kind now shown) into its own window */
+  onDetach?: (target: ConsoleTargetArgs) => void;
+  onOpened?: (opened: ConsoleOpened) => void;
+}
+
+const LABEL: Record<ConsoleKind, string> = { term: 'Terminal', vnc: 'Screen (VNC)' };
+
+export function ConsolePanel({ target, onDetach, ...rest }: ConsolePanelProps) {
+  const [kind, setKind] = useState<ConsoleKind>(target.kind ?? defaultConsoleKind(target.type));
+  const shown: ConsoleTargetArgs = { ...target, kind };
+  const tools = (
+    <span className="console-kind" role="group" aria-label="Console type">
+      {(['term', 'vnc'] as const).map((k) => (
+        <button
+          key={k}
+          type="button"
+          aria-pressed={kind === k}
+          onClick={() => setKind(k)}
+          data-testid={`console-kind-${k}`}
+        >
+          {LABEL[k]}
+        </button>
+      ))}
+    </span>
+  );
+  const props = { ...rest, target: shown, tools, ...(onDetach ? { onDetach: () => onDetach(shown) } : {}) };
+  return kind === 'term' ? <TerminalView key="term" {...props} /> : <ConsoleView key="vnc" {...props} />;
+}
