@@ -54,6 +54,8 @@ export interface AppServices {
   /** validates every request against the contract, guards mutations, then runs the handler */
   dispatcher: Dispatcher;
   events: EventBus;
+  /** a window's/page's connection closed: per-window state (its visibility vote) goes */
+  connectionClosed(connection: string): void;
   dispose(): Promise<void>;
 }
 
@@ -91,7 +93,14 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   });
   disposers.push(() => consoles.service.closeAll());
   const clientFor = (id: string) => connect.client(id);
-  const plans = createPlanServices({ profiles, clientFor, events, configDir: opts.configDir, buildAction });
+  const plans = createPlanServices({
+    profiles,
+    clientFor,
+    events,
+    configDir: opts.configDir,
+    buildAction,
+    refreshInventory: (id) => inventory.refresh(id),
+  });
   const permissions = createPermissions({ clientFor, events });
   disposers.push(() => permissions.dispose());
   const wizard = createWizard({
@@ -141,6 +150,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     handlers,
     dispatcher,
     events,
+    connectionClosed: (connection) => inventory.connectionClosed(connection),
     async dispose() {
       for (const dispose of disposers.reverse()) await dispose();
       events.clear();

@@ -10,6 +10,7 @@ import type { EventBus } from '../ipc/event-bus.js';
 import type { PveCaller } from '../pve/api/caller.js';
 import { trackTask, type TrackOptions } from '../pollers/task-tracker.js';
 import { createAuditLog, type AuditLog } from './audit-log.js';
+import { createChangedEmitter } from './changed-emitter.js';
 import { type ActionBuilder, buildActionPlan } from './plan-builder.js';
 import { runPlan } from './plan-runner.js';
 import { createPlanStore, type PlanStore, type StoredPlan } from './plan-store.js';
@@ -31,6 +32,8 @@ export interface PlanServiceDeps {
   configDir: string;
   /** the features' plans.build dispatcher (src-main/features/plan-actions.ts) */
   buildAction: ActionBuilder;
+  /** polls a profile's inventory now (after a plan moved or started guests), before plans.changed goes out */
+  refreshInventory?(profileId: string): Promise<void>;
   /** task status poll interval; 1 s like the PVE GUI */
   taskIntervalMs?: number;
   now?: () => Date;
@@ -92,6 +95,11 @@ export function createPlanServices(deps: PlanServiceDeps): PlanServices {
       );
   }
 
+  const emitChanged = createChangedEmitter({
+    events: deps.events,
+    ...(deps.refreshInventory ? { refreshInventory: deps.refreshInventory } : {}),
+  });
+
   async function execute(stored: StoredPlan): Promise<RunResult> {
     const caller = deps.clientFor(stored.profileId);
     try {
@@ -105,6 +113,8 @@ export function createPlanServices(deps: PlanServiceDeps): PlanServices {
         ...(result.error ? { error: result.error.message } : {}),
         upids: result.steps.flatMap((s) => (s.upid ? [s.upid] : [])),
       });
+      // also after a failure part way: the steps that ran changed something
+      if (result.steps.some((s) => s.state !== 'skipped')) await emitChanged(stored);
       return result;
     } catch (err) {
       const failure = err instanceof AppFailure ? err : new AppFailure('internal', 'The plan could not run');

@@ -51,6 +51,7 @@ async function main(): Promise<void> {
     host: options.host,
     port: options.port,
     onRefused: (reason) => console.error(`[proxdeck] refused a WebSocket connection: ${reason}`),
+    onConnectionClosed: services.connectionClosed,
   }).catch(async (err: unknown) => {
     await services.dispose();
     throw err;

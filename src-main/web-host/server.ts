@@ -23,6 +23,8 @@ export interface WebHostOptions {
   secret?: string;
   /** Called with the reason whenever an upgrade is refused (for logs; never includes the secret). */
   onRefused?: (reason: string) => void;
+  /** A page's connection closed (reload, tab closed): per-window state in main forgets it. */
+  onConnectionClosed?: (connection: string) => void;
 }
 
 export interface WebHost {
@@ -91,12 +93,18 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   };
 }
 
+let connectionCount = 0;
+
 function serveConnection(ws: WebSocket, opts: WebHostOptions): void {
+  const connection = `web-${++connectionCount}`;
   const send = (message: OutgoingReply | object) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
   };
   const unsubscribe = opts.events.subscribe((message) => send(message));
-  ws.on('close', unsubscribe);
+  ws.on('close', () => {
+    unsubscribe();
+    opts.onConnectionClosed?.(connection);
+  });
   ws.on('error', () => ws.terminate());
   ws.on('message', (data, isBinary) => {
     if (isBinary) {
@@ -109,7 +117,7 @@ function serveConnection(ws: WebSocket, opts: WebHostOptions): void {
       return;
     }
     const { id, name, args } = parsed.request;
-    void opts.dispatcher.dispatch(name, args, { host: 'web' }).then((reply) => send({ id, reply }));
+    void opts.dispatcher.dispatch(name, args, { host: 'web', connection }).then((reply) => send({ id, reply }));
   });
 }
 
