@@ -59,7 +59,6 @@ export function BackupsPanel({ guest: g }: { guest: GuestRecord }) {
   const flow = usePlanFlow(
     profileId,
     (plan) => {
-      backups.reload();
       if (plan.title.startsWith('Verify backup'))
         void request('operations.verifyReport', { planId: plan.id }, 'Cannot read the verification').then(
           (r) => r && setReport(r),
