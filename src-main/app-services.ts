@@ -22,6 +22,7 @@ import { createAuditHandlers } from './features/audit/ipc-handlers.js';
 import { createGuestConfigHandlers } from './features/guest-config/ipc-handlers.js';
 import { createSnapshotsHandlers } from './features/snapshots/ipc-handlers.js';
 import { createBackupsHandlers } from './features/backups/ipc-handlers.js';
+import { createVerifyResults } from './features/backups/verify-results.js';
 import { createHaHandlers } from './features/ha/ipc-handlers.js';
 import { createMigrateHandlers } from './features/migrate/ipc-handlers.js';
 import { createProvisionHandlers } from './features/provision/ipc-handlers.js';
@@ -111,6 +112,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ...(opts.extraCa ? { extraCa: opts.extraCa } : {}),
   });
   const planSource = { profiles, clientFor, store: plans.store };
+  const verifyResults = createVerifyResults(opts.configDir);
   const storage = createStorage({ ...planSource, events });
   disposers.push(() => storage.dispose());
   const tasks = createTasks({ clientFor, events });
@@ -127,8 +129,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ...createSnapshotsHandlers({ clientFor }),
     ...permissions.handlers,
     ...wizard.handlers,
-    ...createOperationsHandlers(planSource),
-    ...createBackupsHandlers({ clientFor }),
+    ...createOperationsHandlers({ ...planSource, events, verifyResults }),
+    ...createBackupsHandlers({ clientFor, verifyResults }),
     ...createHaHandlers({ clientFor }),
     ...createMigrateHandlers({ clientFor }),
     ...createProvisionHandlers({ clientFor }),

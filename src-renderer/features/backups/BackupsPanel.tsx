@@ -10,6 +10,7 @@ import { useClusterRead } from '../provision/useClusterRead.js';
 import { planOperation, usePlanFlow } from '../../components/ConfirmDiffDialog/usePlanFlow.js';
 import { BackupNowForm } from './BackupNowForm.js';
 import { RestoreForm } from './RestoreForm.js';
+import { VerifiedCell } from './VerifiedCell.js';
 import '../provision/operations.css';
 
 const when = (t: number): string => new Date(t * 1000).toLocaleString();
@@ -126,7 +127,9 @@ export function BackupsPanel({ guest: g }: { guest: GuestRecord }) {
                 <td>{formatBytes(b.size)}</td>
                 <td>{b.notes ?? ''}</td>
                 <td>{b.protected ? '🔒 yes' : 'no'}</td>
-                <td>{b.verification ?? '–'}</td>
+                <td>
+                  <VerifiedCell backup={b} />
+                </td>
                 <td className="ops-actions">
                   <button
                     type="button"

@@ -105,6 +105,8 @@ export const BackupEntry = z.object({
   protected: z.boolean(),
   /** PBS verification state where PVE reports it */
   verification: z.string().optional(),
+  /** the latest restore verification Proxdeck ran of this archive (kept across restarts) */
+  verified: z.object({ state: z.enum(['pass', 'fail']), time: z.string() }).optional(),
 });
 export type BackupEntry = z.infer<typeof BackupEntry>;
 
