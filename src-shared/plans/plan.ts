@@ -63,6 +63,7 @@ export const PlanWarning = z.object({
     'data-loss',
     'needs-reboot',
     'unchecked-privilege',
+    'already-exists',
   ]),
   message: z.string(),
 });

