@@ -117,7 +117,9 @@ function serveConnection(ws: WebSocket, opts: WebHostOptions): void {
       return;
     }
     const { id, name, args } = parsed.request;
-    void opts.dispatcher.dispatch(name, args, { host: 'web', connection }).then((reply) => send({ id, reply }));
+    void opts.dispatcher
+      .dispatch(name, args, { host: 'web', connection })
+      .then((reply) => send({ id, reply }));
   });
 }
 

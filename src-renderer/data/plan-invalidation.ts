@@ -8,7 +8,11 @@ import { isAffected } from './query-keys.js';
 /** profileId → the profiles that reach the same cluster (itself included) */
 export type SameCluster = (profileId: string) => Iterable<string>;
 
-export function invalidateChanged(client: QueryClient, event: PlansChanged, sameCluster?: SameCluster): Promise<void> {
+export function invalidateChanged(
+  client: QueryClient,
+  event: PlansChanged,
+  sameCluster?: SameCluster,
+): Promise<void> {
   const profiles = new Set([event.profileId, ...(sameCluster?.(event.profileId) ?? [])]);
   return client.invalidateQueries({ predicate: (q) => isAffected(q.queryKey, profiles, event.changes) });
 }

@@ -19,7 +19,11 @@ export const queryKeyOf = (key: DataKey, name: RequestName, args: unknown): Quer
 ];
 
 /** Whether a cached read of one of these profiles depends on one of the changes. */
-export function isAffected(queryKey: readonly unknown[], profileIds: ReadonlySet<string>, changes: readonly ChangeKey[]): boolean {
+export function isAffected(
+  queryKey: readonly unknown[],
+  profileIds: ReadonlySet<string>,
+  changes: readonly ChangeKey[],
+): boolean {
   if (queryKey[0] !== 'pve' || typeof queryKey[1] !== 'string' || !profileIds.has(queryKey[1])) return false;
   const scopes = queryKey[2] as readonly ReadScope[];
   return scopes.some((s) => changes.some((c) => affects(c, s)));

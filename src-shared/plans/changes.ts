@@ -64,7 +64,8 @@ const storageOfVolid = (volid: unknown): string | undefined =>
 
 function guestChanges(vmid: number, rest: string): ChangeKey[] {
   const g = (aspect: GuestAspect): ChangeKey => ({ kind: 'guest', vmid, aspect });
-  if (rest === '' || rest === undefined) return [g('config'), g('status'), { kind: 'cluster', area: 'guests' }];
+  if (rest === '' || rest === undefined)
+    return [g('config'), g('status'), { kind: 'cluster', area: 'guests' }];
   if (rest.startsWith('status/')) return [g('status'), g('config')];
   if (rest.startsWith('snapshot')) return [g('snapshots'), g('config'), g('status')];
   if (rest === 'migrate') return [g('node'), g('config'), g('status'), g('snapshots')];
@@ -90,7 +91,11 @@ export function changesOfCall(call: CallLike): ChangeKey[] {
   if (/^\/nodes\/[^/]+\/vzdump$/.test(call.path) && typeof params.storage === 'string')
     return [{ kind: 'backups', storage: params.storage }];
   const storage = STORAGE.exec(call.path);
-  if (storage) return [{ kind: 'storage', storage: storage[1]! }, { kind: 'backups', storage: storage[1]! }];
+  if (storage)
+    return [
+      { kind: 'storage', storage: storage[1]! },
+      { kind: 'backups', storage: storage[1]! },
+    ];
   if (/^\/cluster\/ha\/resources\/(vm|ct):(\d+)\/(migrate|relocate)$/.test(call.path)) {
     const vmid = Number(/:(\d+)\//.exec(call.path)![1]);
     return [{ kind: 'cluster', area: 'ha' }, ...guestChanges(vmid, 'migrate')];

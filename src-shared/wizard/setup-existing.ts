@@ -86,6 +86,9 @@ export function reconcileSetup(
   }
   if (aclsKept > 0) kept.push(`${aclsKept} permission${aclsKept === 1 ? '' : 's'}`);
   if (kept.length > 0)
-    warnings.push({ code: 'already-exists', message: `already there and left as they are: ${kept.join(', ')}` });
+    warnings.push({
+      code: 'already-exists',
+      message: `already there and left as they are: ${kept.join(', ')}`,
+    });
   return { calls, diff, warnings };
 }

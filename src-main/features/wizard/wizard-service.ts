@@ -152,19 +152,21 @@ export function createWizardService(deps: WizardDeps): WizardService {
       );
       // a fresh id per build: the plans store runs an id at most once
       const plan: Plan = { ...built, id: randomUUID() };
-      const steps: PlanStep[] = built.calls.map((planned) => ({ method: planned.method, path: planned.path, params: planned.params })).map((call) => ({
-        call,
-        async run(c) {
-          const token = await runSetupCall(c, call);
-          if (token)
-            created.set(plan.id, {
-              profileId: input.profileId,
-              tokenId: token['full-tokenid'],
-              secret: token.value,
-            });
-          return undefined;
-        },
-      }));
+      const steps: PlanStep[] = built.calls
+        .map((planned) => ({ method: planned.method, path: planned.path, params: planned.params }))
+        .map((call) => ({
+          call,
+          async run(c) {
+            const token = await runSetupCall(c, call);
+            if (token)
+              created.set(plan.id, {
+                profileId: input.profileId,
+                tokenId: token['full-tokenid'],
+                secret: token.value,
+              });
+            return undefined;
+          },
+        }));
       // the ACLs changed: what every connected identity may do is re-read once the last call is through
       const last = steps[steps.length - 1];
       if (last) {

@@ -6,7 +6,11 @@ export function VerifiedCell({ backup: b }: { backup: BackupEntry }) {
     const date = new Date(b.verified.time).toLocaleString();
     const pass = b.verified.state === 'pass';
     return (
-      <span data-testid="backup-verified" data-state={b.verified.state} title={`restore verification, ${date}`}>
+      <span
+        data-testid="backup-verified"
+        data-state={b.verified.state}
+        title={`restore verification, ${date}`}
+      >
         {pass ? `verified ✓ ${date}` : `failed ✗ ${date}`}
       </span>
     );

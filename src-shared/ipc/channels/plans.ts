@@ -124,7 +124,11 @@ export const plansRequests = {
 } as const;
 
 /** A plan finished (or stopped part way): what it may have changed on which profile's cluster; open views refetch those. */
-export const PlansChanged = z.object({ profileId: z.string(), planId: z.string(), changes: z.array(ChangeKey) });
+export const PlansChanged = z.object({
+  profileId: z.string(),
+  planId: z.string(),
+  changes: z.array(ChangeKey),
+});
 export type PlansChanged = z.infer<typeof PlansChanged>;
 
 export const plansEvents = {

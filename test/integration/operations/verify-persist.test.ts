@@ -29,7 +29,13 @@ const backupsOf = async (vmid: number) =>
 
 describe('restore verification results persist', () => {
   it('marks the archive verified after the verify plan, also for a restarted app on the same config dir', async () => {
-    await fx.buildAndRun({ kind: 'backup.run', guest: vm, storage: 'local', mode: 'snapshot', compress: 'zstd' });
+    await fx.buildAndRun({
+      kind: 'backup.run',
+      guest: vm,
+      storage: 'local',
+      mode: 'snapshot',
+      compress: 'zstd',
+    });
     const archive = (await backupsOf(vm.vmid)).find((b) => b.type === 'qemu')!;
     expect(archive.verified).toBeUndefined();
     const { plan, result } = await fx.buildAndRun({

@@ -16,9 +16,9 @@ describe('changesOfCall', () => {
     });
   });
   it('a backup changes the backups on its storage; a restore from an archive those on the archive storage', () => {
-    expect(changesOfCall({ method: 'POST', path: '/nodes/pve1/vzdump', params: { storage: 'nfs' } })).toEqual([
-      { kind: 'backups', storage: 'nfs' },
-    ]);
+    expect(changesOfCall({ method: 'POST', path: '/nodes/pve1/vzdump', params: { storage: 'nfs' } })).toEqual(
+      [{ kind: 'backups', storage: 'nfs' }],
+    );
     expect(
       changesOfCall({
         method: 'POST',
@@ -31,7 +31,9 @@ describe('changesOfCall', () => {
     expect(changesOfCall({ method: 'POST', path: '/cluster/ha/resources' })).toEqual([
       { kind: 'cluster', area: 'ha' },
     ]);
-    expect(changesOfCall({ method: 'PUT', path: '/access/acl' })).toEqual([{ kind: 'cluster', area: 'access' }]);
+    expect(changesOfCall({ method: 'PUT', path: '/access/acl' })).toEqual([
+      { kind: 'cluster', area: 'access' },
+    ]);
     expect(changesOfCall({ method: 'GET', path: '/nodes/pve1/qemu/100/config' })).toEqual([]);
   });
   it('repeats are folded', () => {
@@ -46,9 +48,12 @@ describe('affects', () => {
     expect(affects(cfg, { kind: 'guest', vmid: 100, aspect: 'config' })).toBe(true);
     expect(affects(cfg, { kind: 'guest', vmid: 100, aspect: 'snapshots' })).toBe(false);
     expect(affects(cfg, { kind: 'guest', vmid: 101, aspect: 'config' })).toBe(false);
-    expect(affects({ kind: 'guest', vmid: 100, aspect: 'node' }, { kind: 'guest', vmid: 100, aspect: 'snapshots' })).toBe(
-      true,
-    );
+    expect(
+      affects(
+        { kind: 'guest', vmid: 100, aspect: 'node' },
+        { kind: 'guest', vmid: 100, aspect: 'snapshots' },
+      ),
+    ).toBe(true);
     expect(affects({ kind: 'backups', storage: 'nfs' }, { kind: 'backups' })).toBe(true);
     expect(affects({ kind: 'backups', storage: 'nfs' }, { kind: 'backups', storage: 'local' })).toBe(false);
   });
