@@ -1,6 +1,6 @@
 // Live cadence from the visibility of any window: one vote per connection, a closed connection's vote goes with it.
 import { describe, expect, it } from 'vitest';
-import { createVisibilityVotes } from '../../../src-main/inventory/visibility-votes.js';
+import { createVisibilityVotes } from '../../../src-main/features/inventory/visibility-votes.js';
 
 describe('visibility votes', () => {
   it('is visible while any connection is, hidden only when every one is hidden', () => {
