@@ -34,28 +34,29 @@ export function createOperationsHandlers(deps: OperationsDeps): OperationHandler
     if (!r) throw new AppFailure('not_found', 'No restore verification with this plan id');
     const result = deps.store.resultOf(planId);
     if (result?.state !== 'failed' || r.state === 'fail' || r.state === 'pass') return r;
-    deps.events?.subscribe((m) => {
-      if (m.event !== 'plans.changed' || !deps.verifyResults) return;
-      const { planId, profileId } = m.payload as { planId: string; profileId: string };
-      const r = reports.get(planId);
-      if (!r) return;
-      // the plan finished: anything short of pass is a failed verification
-      void deps.verifyResults
-        .record({
-          time: new Date().toISOString(),
-          profileId,
-          volid: r.volid,
-          state: r.state === 'pass' ? 'pass' : 'fail',
-          scratchVmid: r.scratchVmid,
-          ...(r.detail ? { detail: r.detail } : {}),
-        })
-        .catch((err: unknown) =>
-          console.error('[proxdeck] verify result write failed:', err instanceof Error ? err.message : err),
-        );
-    });
 
     return { ...r, state: 'fail', detail: r.detail ?? result.error?.message ?? 'the plan failed' };
   }
+
+  deps.events?.subscribe((m) => {
+    if (m.event !== 'plans.changed' || !deps.verifyResults) return;
+    const { planId, profileId } = m.payload as { planId: string; profileId: string };
+    const r = reports.get(planId);
+    if (!r) return;
+    // the plan finished: anything short of pass is a failed verification
+    void deps.verifyResults
+      .record({
+        time: new Date().toISOString(),
+        profileId,
+        volid: r.volid,
+        state: r.state === 'pass' ? 'pass' : 'fail',
+        scratchVmid: r.scratchVmid,
+        ...(r.detail ? { detail: r.detail } : {}),
+      })
+      .catch((err: unknown) =>
+        console.error('[proxdeck] verify result write failed:', err instanceof Error ? err.message : err),
+      );
+  });
 
   return {
     'operations.build': async ({ profileId, action }) => {
