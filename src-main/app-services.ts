@@ -27,6 +27,7 @@ import { createAuditHandlers } from './features/audit/ipc-handlers.js';
 import { createGuestConfigHandlers } from './features/guest-config/ipc-handlers.js';
 import { createSnapshotsHandlers } from './features/snapshots/ipc-handlers.js';
 import { createBackupsHandlers } from './features/backups/ipc-handlers.js';
+import { createVerifyResults } from './features/backups/verify-results.js';
 import { createHaHandlers } from './features/ha/ipc-handlers.js';
 import { createMigrateHandlers } from './features/migrate/ipc-handlers.js';
 import { createProvisionHandlers } from './features/provision/ipc-handlers.js';
@@ -61,6 +62,8 @@ export interface AppServices {
   events: EventBus;
   /** the web host's own origin, admitted by console relays besides app://proxdeck */
   allowConsoleOrigin(origin: string): void;
+  /** a window's/page's connection closed: per-window state (its visibility vote) goes */
+  connectionClosed(connection: string): void;
   dispose(): Promise<void>;
 }
 
@@ -125,6 +128,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     configDir: opts.configDir,
     buildAction,
     audit,
+    refreshInventory: (id) => inventory.refresh(id),
   });
   const writable = createWritableFlow({
     profiles,
@@ -141,6 +145,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ...(opts.extraCa ? { extraCa: opts.extraCa } : {}),
   });
   const planSource = { profiles, clientFor, store: plans.store };
+  const verifyResults = createVerifyResults(opts.configDir);
   const storage = createStorage({ ...planSource, events });
   disposers.push(() => storage.dispose());
   const tasks = createTasks({ clientFor, events });
@@ -157,8 +162,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ...createSnapshotsHandlers({ clientFor }),
     ...permissions.handlers,
     ...wizard.handlers,
-    ...createOperationsHandlers(planSource),
-    ...createBackupsHandlers({ clientFor }),
+    ...createOperationsHandlers({ ...planSource, events, verifyResults }),
+    ...createBackupsHandlers({ clientFor, verifyResults }),
     ...createHaHandlers({ clientFor }),
     ...createMigrateHandlers({ clientFor }),
     ...createProvisionHandlers({ clientFor }),
@@ -181,6 +186,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     dispatcher,
     events,
     allowConsoleOrigin: (origin) => void consoleOrigins.add(origin),
+    connectionClosed: (connection) => inventory.connectionClosed(connection),
     async dispose() {
       for (const dispose of disposers.reverse()) await dispose();
       events.clear();

@@ -28,7 +28,7 @@ async function start(): Promise<void> {
     demo: await readDemoEnv(process.env),
   });
   const dispatcher = services.dispatcher;
-  const unbind = bindIpc(dispatcher, services.events);
+  const unbind = bindIpc(dispatcher, services.events, services.connectionClosed);
   const openWindow = () =>
     createMainWindow({
       preloadPath: path.join(root, 'dist-main', 'preload.cjs'),

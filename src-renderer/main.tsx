@@ -2,6 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
+import { DataProvider } from './data/DataProvider.js';
 import { parseConsoleRoute } from './features/console/console-route.js';
 import { ConsoleWindow } from './features/console/ConsoleWindow.js';
 import './styles.css';
@@ -11,6 +12,8 @@ const root = document.getElementById('root');
 const consoleTarget = parseConsoleRoute(window.location.hash);
 if (root) {
   createRoot(root).render(
-    <StrictMode>{consoleTarget ? <ConsoleWindow target={consoleTarget} /> : <App />}</StrictMode>,
+    <StrictMode>
+      <DataProvider>{consoleTarget ? <ConsoleWindow target={consoleTarget} /> : <App />}</DataProvider>
+    </StrictMode>,
   );
 }

@@ -12,7 +12,13 @@ function fromTrustedFrame(event: IpcMainInvokeEvent): boolean {
   return url !== undefined && isAppUrl(url);
 }
 
-export function bindIpc(dispatcher: Dispatcher, events: EventBus): () => void {
+/** onConnectionClosed: a window's page went away (closed or reloaded); per-window state in main forgets it. */
+export function bindIpc(
+  dispatcher: Dispatcher,
+  events: EventBus,
+  onConnectionClosed?: (connection: string) => void,
+): () => void {
+  const seen = new Set<number>();
   ipcMain.handle(IPC_INVOKE_CHANNEL, (event, name: unknown, args: unknown): Promise<Reply<unknown>> => {
     if (!fromTrustedFrame(event)) {
       return Promise.resolve({
@@ -20,7 +26,17 @@ export function bindIpc(dispatcher: Dispatcher, events: EventBus): () => void {
         error: { code: 'bad_request', message: 'Request from an untrusted frame' },
       });
     }
-    return dispatcher.dispatch(name, args, { host: 'electron' });
+    const wc = event.sender;
+    // a reload keeps the webContents: the new page's first vote replaces the old one
+    if (!seen.has(wc.id)) {
+      seen.add(wc.id);
+      const id = wc.id;
+      wc.once('destroyed', () => {
+        seen.delete(id);
+        onConnectionClosed?.(`window-${id}`);
+      });
+    }
+    return dispatcher.dispatch(name, args, { host: 'electron', connection: `window-${wc.id}` });
   });
   const unsubscribe = events.subscribe((message) => {
     for (const win of BrowserWindow.getAllWindows()) {

@@ -11,6 +11,8 @@ import { AppFailure, type AppError, type Reply } from '../../src-shared/ipc/erro
 /** Per-call context: which transport the call came from. */
 export interface CallContext {
   host: 'electron' | 'web';
+  /** which window/page connection sent it (web-host socket, Electron webContents); per-window state keys on it */
+  connection?: string;
 }
 
 export type Handler<N extends RequestName> = (

@@ -10,6 +10,7 @@ import type { EventBus } from '../ipc/event-bus.js';
 import type { PveCaller } from '../pve/api/caller.js';
 import { trackTask, type TrackOptions } from '../pollers/task-tracker.js';
 import { createAuditLog, type AuditLog } from './audit-log.js';
+import { createChangedEmitter } from './changed-emitter.js';
 import { type ActionBuilder, buildActionPlan } from './plan-builder.js';
 import { runPlan } from './plan-runner.js';
 import { createPlanStore, type PlanStore, type StoredPlan } from './plan-store.js';
@@ -33,6 +34,8 @@ export interface PlanServiceDeps {
   buildAction: ActionBuilder;
   /** the one audit log of the app (profile edits write to it too); opened here when not given */
   audit?: AuditLog;
+  /** polls a profile's inventory now (after a plan moved or started guests), before plans.changed goes out */
+  refreshInventory?(profileId: string): Promise<void>;
   /** task status poll interval; 1 s like the PVE GUI */
   taskIntervalMs?: number;
   now?: () => Date;
@@ -94,6 +97,11 @@ export function createPlanServices(deps: PlanServiceDeps): PlanServices {
       );
   }
 
+  const emitChanged = createChangedEmitter({
+    events: deps.events,
+    ...(deps.refreshInventory ? { refreshInventory: deps.refreshInventory } : {}),
+  });
+
   async function execute(stored: StoredPlan): Promise<RunResult> {
     const caller = deps.clientFor(stored.profileId);
     try {
@@ -107,6 +115,8 @@ export function createPlanServices(deps: PlanServiceDeps): PlanServices {
         ...(result.error ? { error: result.error.message } : {}),
         upids: result.steps.flatMap((s) => (s.upid ? [s.upid] : [])),
       });
+      // also after a failure part way: the steps that ran changed something
+      if (result.steps.some((s) => s.state !== 'skipped')) await emitChanged(stored);
       return result;
     } catch (err) {
       const failure = err instanceof AppFailure ? err : new AppFailure('internal', 'The plan could not run');

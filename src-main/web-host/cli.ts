@@ -55,6 +55,7 @@ async function main(): Promise<void> {
     host: options.host,
     port: options.port,
     onRefused: refusals,
+    onConnectionClosed: services.connectionClosed,
   }).catch(async (err: unknown) => {
     await services.dispose();
     throw err;

@@ -25,6 +25,8 @@ export interface WebHostOptions {
   onRefused?: (reason: string) => void;
   /** A client that stops reading is dropped once this many bytes wait to be sent to it. */
   maxQueuedBytes?: number;
+  /** A page's connection closed (reload, tab closed): per-window state in main forgets it. */
+  onConnectionClosed?: (connection: string) => void;
 }
 
 /** Replies and events queued for one client that does not read; past this it is disconnected. */
@@ -96,8 +98,11 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   };
 }
 
+let connectionCount = 0;
+
 function serveConnection(ws: WebSocket, opts: WebHostOptions): void {
   const limit = opts.maxQueuedBytes ?? MAX_QUEUED_BYTES;
+  const connection = `web-${++connectionCount}`;
   const send = (message: OutgoingReply | object) => {
     if (ws.readyState !== ws.OPEN) return;
     // ws queues without bound; a client that stops reading would grow the host's memory forever.
@@ -108,7 +113,10 @@ function serveConnection(ws: WebSocket, opts: WebHostOptions): void {
     ws.send(JSON.stringify(message));
   };
   const unsubscribe = opts.events.subscribe((message) => send(message));
-  ws.on('close', unsubscribe);
+  ws.on('close', () => {
+    unsubscribe();
+    opts.onConnectionClosed?.(connection);
+  });
   ws.on('error', () => ws.terminate());
   ws.on('message', (data, isBinary) => {
     if (isBinary) {
@@ -121,7 +129,9 @@ function serveConnection(ws: WebSocket, opts: WebHostOptions): void {
       return;
     }
     const { id, name, args } = parsed.request;
-    void opts.dispatcher.dispatch(name, args, { host: 'web' }).then((reply) => send({ id, reply }));
+    void opts.dispatcher
+      .dispatch(name, args, { host: 'web', connection })
+      .then((reply) => send({ id, reply }));
   });
 }
 

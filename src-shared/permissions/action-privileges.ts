@@ -314,6 +314,11 @@ const DEFS = [
     calls: [call('POST', '/access/roles', [perm('/access', ['Sys.Modify'])])],
   },
   {
+    id: 'access.role.update',
+    label: 'Update role',
+    calls: [call('PUT', '/access/roles/{roleid}', [perm('/access', ['Sys.Modify'])])],
+  },
+  {
     id: 'access.user.create',
     label: 'Create user',
     calls: [
@@ -328,6 +333,18 @@ const DEFS = [
     label: 'Create API token',
     calls: [
       call('POST', '/access/users/{userid}/token/{tokenid}', [
+        {
+          kind: 'or',
+          of: [[{ kind: 'self', param: 'userid' }], [perm('/access/groups', ['User.Modify'], { any: true })]],
+        },
+      ]),
+    ],
+  },
+  {
+    id: 'access.token.delete',
+    label: 'Remove API token',
+    calls: [
+      call('DELETE', '/access/users/{userid}/token/{tokenid}', [
         {
           kind: 'or',
           of: [[{ kind: 'self', param: 'userid' }], [perm('/access/groups', ['User.Modify'], { any: true })]],

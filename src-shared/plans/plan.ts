@@ -5,7 +5,8 @@
 //   interface CallInput { method; path (concrete); params?; needs?: readonly Need[]; vars?: Vars }
 //   callFor(actionId, vars, params?, guestType?): CallInput        the action's mutating call, path filled from vars, its needs attached
 //   actionCall(actionId, method, template, vars, params?): CallInput   the action's call with this method and path template
-//   interface PlanInput { id; title; targets; calls: CallInput[]; diff?; warnings?; destructive?; confirmWord?; expect? }
+//   interface PlanInput { id; title; targets; calls: CallInput[]; diff?; warnings?; destructive?; confirmWord?; expect?;
+//                         changes? }   (changes: declared on top of what the calls show, see changes.ts)
 //   interface PlanContext { answer?: PermissionsAnswer; identity?: Identity; readOnly?: boolean }
 //   buildPlan(input, ctx): Plan     checks each call's needs (vars = call.vars merged with params), renders pvesh,
 //                                   blocks on a missing privilege or read-only mode and says why
@@ -22,6 +23,7 @@ import {
 } from '../permissions/action-privileges.js';
 import { type Identity, type PermissionsAnswer, evaluateNeeds } from '../permissions/evaluate.js';
 import { type HttpMethod, type Need, type Vars, fillPath } from '../permissions/requirement.js';
+import { ChangeKey, changesOfCalls, mergeChanges } from './changes.js';
 import { DiffEntry } from './diff.js';
 import { type ParamValue, pveshLine } from './pvesh.js';
 
@@ -61,6 +63,7 @@ export const PlanWarning = z.object({
     'data-loss',
     'needs-reboot',
     'unchecked-privilege',
+    'already-exists',
   ]),
   message: z.string(),
 });
@@ -80,6 +83,8 @@ export const Plan = z.object({
   blockReasons: z.array(z.string()),
   /** what the target looked like when planned (config digest, power status): the run re-checks it */
   expect: z.object({ digest: z.string().optional(), status: z.string().optional() }).optional(),
+  /** what running it changes (read from its calls, plus what the builder declared): refetched when it finishes */
+  changes: z.array(ChangeKey),
 });
 export type Plan = z.infer<typeof Plan>;
 
@@ -137,6 +142,8 @@ export interface PlanInput {
   destructive?: boolean;
   confirmWord?: string;
   expect?: Plan['expect'];
+  /** changes the calls alone do not show (a verify report filed for an archive, say) */
+  changes?: ChangeKey[];
 }
 
 export interface PlanContext {
@@ -222,6 +229,7 @@ export function buildPlan(input: PlanInput, ctx: PlanContext): Plan {
     readOnlyRefused,
     blocked: blockReasons.length > 0,
     blockReasons,
+    changes: mergeChanges(changesOfCalls(calls), input.changes ?? []),
   };
   if (input.destructive)
     plan.confirmWord = input.confirmWord ?? input.targets[0]?.name ?? input.targets[0]?.id;

@@ -8,13 +8,15 @@
 //   interface SetupCommand { line: string; explain: string }
 //   interface TokenSetup { input; roles; acls; fullTokenId; commands; apiCalls: CallInput[]; dropped: string[]; notes: string[] }
 //   planTokenSetup(input): TokenSetup          privileges missing on `major` are left out and listed in `dropped`
-//   tokenSetupPlan(setup, ctx: PlanContext): Plan    the API calls as a confirm-diff plan (needs User.Modify, Sys.Modify, Permissions.Modify...)
+//   tokenSetupPlan(setup, ctx: PlanContext, existing?): Plan    the API calls as a confirm-diff plan (needs User.Modify, Sys.Modify,
+//                                              Permissions.Modify...); with `existing`, updates what is there (setup-existing.ts)
 import type { PveMajor } from '../permissions/versions.js';
 import { splitByVersion } from '../permissions/versions.js';
 import { type CallInput, type Plan, type PlanContext, buildPlan, callFor } from '../plans/plan.js';
 import { shellQuote } from '../plans/pvesh.js';
 import type { DiffEntry } from '../plans/diff.js';
 import { type GrantSide, type PresetId, presetById } from './presets.js';
+import { type ExistingAccess, reconcileSetup } from './setup-existing.js';
 
 type Narrowing = { storages?: string[]; zones?: string[] };
 export type Scope = (
@@ -218,8 +220,10 @@ export function planTokenSetup(input: SetupInput): TokenSetup {
   };
 }
 
-export function tokenSetupPlan(setup: TokenSetup, ctx: PlanContext): Plan {
-  const diff: DiffEntry[] = [
+/** existing: what the cluster already has (a re-run), so the plan updates instead of failing creates. */
+export function tokenSetupPlan(setup: TokenSetup, ctx: PlanContext, existing?: ExistingAccess): Plan {
+  const again = existing ? reconcileSetup(setup, existing) : undefined;
+  const diff: DiffEntry[] = again?.diff ?? [
     ...setup.roles.map((r): DiffEntry => ({
       kind: 'role',
       key: r.roleid,
@@ -242,8 +246,9 @@ export function tokenSetupPlan(setup: TokenSetup, ctx: PlanContext): Plan {
       id: `token-setup-${setup.fullTokenId.replace(/[^A-Za-z0-9_-]/g, '_')}`.slice(0, 64),
       title: `Set up token ${setup.fullTokenId} (${presetById(setup.input.preset).label})`,
       targets: [{ kind: 'token', id: setup.fullTokenId }],
-      calls: setup.apiCalls,
+      calls: again?.calls ?? setup.apiCalls,
       diff,
+      ...(again ? { warnings: again.warnings } : {}),
     },
     ctx,
   );

@@ -45,8 +45,7 @@ export async function buildConfig(a: ConfigEdit, ctx: BuildContext): Promise<Bui
     else after[key] = value;
   }
   const edit = configEditParams(before, after);
-  if (Object.keys(edit).length === 0)
-    throw new AppFailure('bad_parameter', 'Nothing would change: the config already has these values');
+  if (Object.keys(edit).length === 0) return noChange(g, status.name);
   const params = { ...edit, digest: read.digest };
   const running = status.status === 'running';
   const diff: DiffEntry[] = diffConfig(before, after).map((e) =>
@@ -90,6 +89,19 @@ export async function buildConfig(a: ConfigEdit, ctx: BuildContext): Promise<Bui
     },
     steps,
     preconditions: [{ guest: g, label, digest: read.digest, status: status.status }],
+    targets: [g],
+  };
+}
+
+/** The config already has these values: a normal answer (a plan with nothing to do), not an error. */
+function noChange(g: GuestRef, name: string | undefined): BuiltAction {
+  return {
+    input: {
+      title: `No changes: the config of ${guestLabel(g, name)} already has these values`,
+      targets: [{ kind: g.type, id: String(g.vmid), node: g.node, ...(name ? { name } : {}) }],
+    },
+    steps: [],
+    preconditions: [],
     targets: [g],
   };
 }

@@ -2,6 +2,7 @@
 import type { InventoryDelta, InventorySnapshot, StaleInfo } from '../../../src-shared/model/inventory.js';
 import type { PveCaller } from '../../pve/api/caller.js';
 import { startResourcePoller, type ResourcePoller } from './resource-poller.js';
+import { createVisibilityVotes } from './visibility-votes.js';
 
 export interface InventoryServiceDeps {
   /** the open client of a connected profile; throws AppFailure('not_found') when it is not connected */
@@ -19,8 +20,12 @@ export interface InventoryService {
   subscribe(clusterId: string): Promise<InventorySnapshot>;
   /** returns whether the cluster still has subscribers */
   unsubscribe(clusterId: string): Promise<boolean>;
-  /** returns the interval now in force */
-  setVisible(visible: boolean): number;
+  /** polls the cluster now and resolves once that poll settled; no-op when nobody subscribed to it */
+  refresh(clusterId: string): Promise<void>;
+  /** one connection's (window's) visibility; returns the interval now in force */
+  setVisible(connection: string, visible: boolean): number;
+  /** a window closed or reloaded: its vote goes; returns the interval now in force */
+  dropConnection(connection: string): number;
   /** stops pollers of clusters that are no longer connected (wire to connections.changed) */
   retain(connectedIds: Iterable<string>): Promise<void>;
   dispose(): Promise<void>;
@@ -28,9 +33,15 @@ export interface InventoryService {
 
 export function createInventoryService(deps: InventoryServiceDeps): InventoryService {
   const pollers = new Map<string, { poller: ResourcePoller; subscribers: number }>();
-  let visible = true;
+  const votes = createVisibilityVotes();
   const interval = (): number =>
-    visible ? (deps.visibleIntervalMs ?? 3_000) : (deps.hiddenIntervalMs ?? 15_000);
+    votes.anyVisible() ? (deps.visibleIntervalMs ?? 3_000) : (deps.hiddenIntervalMs ?? 15_000);
+
+  /** Coming back into view: do not make the user wait out a 15 s hidden-mode timer. */
+  function afterVote(wasVisible: boolean): number {
+    if (votes.anyVisible() && !wasVisible) for (const { poller } of pollers.values()) poller.wake();
+    return interval();
+  }
 
   async function drop(clusterId: string): Promise<void> {
     const entry = pollers.get(clusterId);
@@ -68,12 +79,16 @@ export function createInventoryService(deps: InventoryServiceDeps): InventorySer
       await drop(clusterId);
       return false;
     },
-    setVisible(v) {
-      const wasHidden = !visible;
-      visible = v;
-      // Coming back into view: do not make the user wait out a 15 s hidden-mode timer.
-      if (v && wasHidden) for (const { poller } of pollers.values()) poller.wake();
-      return interval();
+    refresh: (clusterId) => pollers.get(clusterId)?.poller.refresh() ?? Promise.resolve(),
+    setVisible(connection, v) {
+      const was = votes.anyVisible();
+      votes.set(connection, v);
+      return afterVote(was);
+    },
+    dropConnection(connection) {
+      const was = votes.anyVisible();
+      votes.drop(connection);
+      return afterVote(was);
     },
     async retain(connectedIds) {
       const keep = new Set(connectedIds);

@@ -29,7 +29,9 @@ export function createInventoryHandlers(deps: InventoryHandlerDeps): InventoryHa
   return {
     'inventory.subscribe': ({ clusterId }) => inventory.subscribe(clusterId),
     'inventory.unsubscribe': async ({ clusterId }) => ({ active: await inventory.unsubscribe(clusterId) }),
-    'inventory.setVisibility': async ({ visible }) => ({ intervalMs: inventory.setVisible(visible) }),
+    'inventory.setVisibility': async ({ visible }, ctx) => ({
+      intervalMs: inventory.setVisible(ctx.connection ?? ctx.host, visible),
+    }),
     'rrd.node': async ({ clusterId, node, timeframe, cf }) => ({
       samples: await getNodeRrd(clientFor(clusterId), node, timeframe, cf),
     }),
@@ -48,7 +50,14 @@ export function createInventory(deps: {
   clientFor(clusterId: string): PveCaller;
   visibleIntervalMs?: number;
   hiddenIntervalMs?: number;
-}): { handlers: InventoryHandlers; dispose(): Promise<void> } {
+}): {
+  handlers: InventoryHandlers;
+  /** polls a cluster now; resolves once that poll settled */
+  refresh(clusterId: string): Promise<void>;
+  /** a window/page connection went away: its visibility vote goes with it */
+  connectionClosed(connection: string): void;
+  dispose(): Promise<void>;
+} {
   const { events, clientFor, ...intervals } = deps;
   const inventory = createInventoryService({
     clientFor,
@@ -66,6 +75,8 @@ export function createInventory(deps: {
   });
   return {
     handlers: createInventoryHandlers({ inventory, clientFor }),
+    refresh: (clusterId) => inventory.refresh(clusterId),
+    connectionClosed: (connection) => void inventory.dropConnection(connection),
     async dispose() {
       stopWatching();
       await inventory.dispose();

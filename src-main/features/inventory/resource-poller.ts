@@ -30,6 +30,8 @@ export interface ResourcePoller {
   ready(): Promise<void>;
   /** skip the remaining wait (window became visible); no-op while a poll runs */
   wake(): void;
+  /** polls now (after the one in flight, whose answer may predate a change) and resolves once that poll settled */
+  refresh(): Promise<void>;
   /** completed poll attempts so far */
   readonly attempts: number;
   stop(): Promise<void>;
@@ -61,6 +63,8 @@ export function startResourcePoller(opts: ResourcePollerOptions): ResourcePoller
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> | undefined;
   let markReady!: () => void;
+  /** refresh() callers: resolved once `attempts` reaches their number */
+  let waiters: Array<{ until: number; resolve: () => void }> = [];
   const readyP = new Promise<void>((r) => (markReady = r));
 
   async function pollOnce(): Promise<void> {
@@ -100,6 +104,9 @@ export function startResourcePoller(opts: ResourcePollerOptions): ResourcePoller
     } finally {
       attempts++;
       markReady();
+      const done = waiters.filter((w) => w.until <= attempts);
+      waiters = waiters.filter((w) => w.until > attempts);
+      for (const w of done) w.resolve();
     }
   }
 
@@ -116,7 +123,7 @@ export function startResourcePoller(opts: ResourcePollerOptions): ResourcePoller
                 { attempts: 0, baseDelayMs: base, maxDelayMs: opts.maxBackoffMs ?? 60_000 },
                 failures,
               );
-        schedule(wait);
+        schedule(waiters.length > 0 && failures === 0 ? 0 : wait);
       });
     }, delay);
   }
@@ -131,6 +138,16 @@ export function startResourcePoller(opts: ResourcePollerOptions): ResourcePoller
       clearTimeout(timer);
       schedule(0);
     },
+    refresh() {
+      if (abort.signal.aborted || halted) return Promise.resolve();
+      const until = attempts + (running ? 2 : 1);
+      const settled = new Promise<void>((resolve) => waiters.push({ until, resolve }));
+      if (timer && !running) {
+        clearTimeout(timer);
+        schedule(0);
+      }
+      return settled;
+    },
     get attempts() {
       return attempts;
     },
@@ -140,6 +157,8 @@ export function startResourcePoller(opts: ResourcePollerOptions): ResourcePoller
       timer = undefined;
       await running;
       markReady();
+      for (const w of waiters) w.resolve();
+      waiters = [];
     },
   };
 }

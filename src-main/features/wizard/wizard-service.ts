@@ -20,6 +20,7 @@ import { PveClient } from '../../pve/client.js';
 import type { PlanStore } from '../../plans/plan-store.js';
 import type { PlanStep } from '../../plans/plan-types.js';
 import type { ProfileStore } from '../profiles/profile-store.js';
+import { readExistingAccess } from './existing-access.js';
 import { runSetupCall } from './run-setup-call.js';
 import type { PermissionsService } from '../permissions/permissions-service.js';
 import { presetActions, verifyCapabilities } from './verify-token.js';
@@ -142,31 +143,36 @@ export function createWizardService(deps: WizardDeps): WizardService {
 
     async plan(input) {
       const profile = deps.profiles.get(input.profileId);
-      const info = await deps.permissions.get(input.profileId, true);
+      const [info, existing] = await Promise.all([
+        deps.permissions.get(input.profileId, true),
+        readExistingAccess(deps.clientFor(input.profileId), input.userid),
+      ]);
       const setup = setupFor(input, info.major ?? 9);
-      const built = tokenSetupPlan(setup, {
-        answer: info.answer,
-        identity: { id: info.identity },
-        readOnly: profile.readOnly,
-      });
+      const built = tokenSetupPlan(
+        setup,
+        { answer: info.answer, identity: { id: info.identity }, readOnly: profile.readOnly },
+        existing,
+      );
       // a fresh id per build: the plans store runs an id at most once
       const plan: Plan = { ...built, id: randomUUID() };
-      const steps: PlanStep[] = setup.apiCalls.map((call) => ({
-        call,
-        async run(c) {
-          const token = await runSetupCall(c, call);
-          if (token)
-            created.set(plan.id, {
-              profileId: input.profileId,
-              tokenId: token['full-tokenid'],
-              secret: token.value,
-              host: profile.host,
-              port: profile.port,
-              pin: profile.pinnedFingerprint,
-            });
-          return undefined;
-        },
-      }));
+      const steps: PlanStep[] = built.calls
+        .map((planned) => ({ method: planned.method, path: planned.path, params: planned.params }))
+        .map((call) => ({
+          call,
+          async run(c) {
+            const token = await runSetupCall(c, call);
+            if (token)
+              created.set(plan.id, {
+                profileId: input.profileId,
+                tokenId: token['full-tokenid'],
+                secret: token.value,
+                host: profile.host,
+                port: profile.port,
+                pin: profile.pinnedFingerprint,
+              });
+            return undefined;
+          },
+        }));
       // the ACLs changed: what every connected identity may do is re-read once the last call is through
       const last = steps[steps.length - 1];
       if (last) {

@@ -82,3 +82,37 @@ export function createToken(
 export async function updateAcl(c: PveCaller, params: PveParams): Promise<void> {
   await pveSend(c, 'PUT', '/access/acl', z.unknown(), params);
 }
+
+const RoleEntry = z.object({ roleid: z.string(), privs: z.string().optional() }).passthrough();
+const UserEntry = z.object({ userid: z.string() }).passthrough();
+const TokenEntry = z.object({ tokenid: z.string() }).passthrough();
+const AclEntry = z
+  .object({ path: z.string(), roleid: z.string(), ugid: z.string(), type: z.string() })
+  .passthrough();
+
+/** Roles with their privileges, split. */
+export async function listRoles(c: PveCaller): Promise<Array<{ roleid: string; privs: string[] }>> {
+  const list = await pveGet(c, '/access/roles', z.array(RoleEntry));
+  return list.map((r) => ({ roleid: r.roleid, privs: (r.privs ?? '').split(',').filter(Boolean) }));
+}
+
+export async function listUserIds(c: PveCaller): Promise<string[]> {
+  return (await pveGet(c, '/access/users', z.array(UserEntry))).map((u) => u.userid);
+}
+
+/** The user's token names (without the user part). */
+export async function listTokenIds(c: PveCaller, userid: string): Promise<string[]> {
+  return (await pveGet(c, pvePath`/access/users/${userid}/token`, z.array(TokenEntry))).map((t) => t.tokenid);
+}
+
+export function listAcl(c: PveCaller): Promise<Array<z.output<typeof AclEntry>>> {
+  return pveGet(c, '/access/acl', z.array(AclEntry));
+}
+
+export async function updateRole(c: PveCaller, roleid: string, params: { privs: string }): Promise<void> {
+  await pveSend(c, 'PUT', pvePath`/access/roles/${roleid}`, z.unknown(), params);
+}
+
+export async function deleteToken(c: PveCaller, userid: string, tokenid: string): Promise<void> {
+  await pveSend(c, 'DELETE', pvePath`/access/users/${userid}/token/${tokenid}`, z.unknown());
+}

@@ -10,6 +10,7 @@ import { useClusterRead } from '../provision/useClusterRead.js';
 import { planOperation, usePlanFlow } from '../../components/ConfirmDiffDialog/usePlanFlow.js';
 import { BackupNowForm } from './BackupNowForm.js';
 import { RestoreForm } from './RestoreForm.js';
+import { VerifiedCell } from './VerifiedCell.js';
 import '../provision/operations.css';
 
 const when = (t: number): string => new Date(t * 1000).toLocaleString();
@@ -59,7 +60,6 @@ export function BackupsPanel({ guest: g }: { guest: GuestRecord }) {
   const flow = usePlanFlow(
     profileId,
     (plan) => {
-      backups.reload();
       if (plan.title.startsWith('Verify backup'))
         void request('operations.verifyReport', { planId: plan.id }, 'Cannot read the verification').then(
           (r) => r && setReport(r),
@@ -128,7 +128,7 @@ export function BackupsPanel({ guest: g }: { guest: GuestRecord }) {
                 <td>{b.notes ?? ''}</td>
                 <td>{b.protected ? '🔒 yes' : 'no'}</td>
                 <td data-testid="backup-verification">
-                  {b.verification ?? '–'}
+                  <VerifiedCell backup={b} />
                   {b.encrypted ? ' 🔑' : ''}
                 </td>
                 <td className="ops-actions">

@@ -78,13 +78,13 @@ export const useConnectStore = create<ConnectState>()((set, get) => {
     screenError: undefined,
     notice: undefined,
     async load() {
-      const reply = await call('profiles.list', {});
+      // Profiles and main's connection states arrive together: a connected profile is never drawn as "not
+      // connected" with a Connect button first (after a reload the connections in main are still open).
+      const [reply, states] = await Promise.all([call('profiles.list', {}), call('connect.states', {})]);
+      if (states.ok) get().setConnections(states.value.connections);
       if (!reply.ok) return set({ loaded: true, screenError: reply.error });
       const { profiles, loadProblem } = reply.value;
       set({ profiles, loadProblem, loaded: true, editing: profiles.length === 0 ? 'new' : get().editing });
-      // After a reload the connections in main are still open: show them as they are.
-      const states = await call('connect.states', {});
-      if (states.ok) get().setConnections(states.value.connections);
     },
     setEditing: (editing) => set({ editing }),
     setConnections(states) {

@@ -1,8 +1,7 @@
 // The config edit form: common keys plus network/disk option strings; values waiting for a restart are shown as pending.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { GuestRef } from '../../../src-shared/ipc/channels/plans.js';
-import type { PendingEntry } from '../../../src-shared/ipc/channels/guest-config.js';
-import { request } from '../../request.js';
+import { useGuestPending } from '../../data/guest-reads.js';
 
 const BASE_KEYS = [
   'name',
@@ -44,25 +43,17 @@ export function ConfigEditForm({
   disabled: boolean;
   onPlan(changes: ConfigChanges, snapshotFirst: boolean): void;
 }) {
-  const [entries, setEntries] = useState<PendingEntry[]>();
+  const pending = useGuestPending(profileId, guest);
+  const entries = pending.data?.entries;
   const [edited, setEdited] = useState<Record<string, string>>({});
   const [snapshotFirst, setSnapshotFirst] = useState(false);
-  const { node, type, vmid } = guest;
-  useEffect(() => {
-    let cancelled = false;
-    void request(
-      'guests.pending',
-      { profileId, guest: { node, type, vmid } },
-      `Cannot read the config of ${vmid}`,
-    ).then((r) => {
-      if (cancelled || !r) return;
-      setEntries(r.entries);
-      setEdited({});
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [profileId, node, type, vmid]);
+  // A fresh read (a plan changed the config, or someone else did) starts the form over from the new state.
+  const [readAt, setReadAt] = useState(pending.dataUpdatedAt);
+  if (readAt !== pending.dataUpdatedAt) {
+    setReadAt(pending.dataUpdatedAt);
+    setEdited({});
+  }
+  const { type } = guest;
   if (!entries) return <p className="muted">Loading…</p>;
   const byKey = new Map(entries.map((e) => [e.key, e]));
   const initial = Object.fromEntries(entries.map((e) => [e.key, e.pending ?? e.value ?? '']));
@@ -123,6 +114,12 @@ export function ConfigEditForm({
       >
         Review changes…
       </button>
+      {Object.keys(changes).length === 0 && (
+        <span className="muted" data-testid="config-no-changes">
+          {' '}
+          No changes yet: the form shows the current config.
+        </span>
+      )}
     </form>
   );
 }

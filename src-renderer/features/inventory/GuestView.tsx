@@ -1,6 +1,7 @@
 // A guest's page: summary, RRD charts, config, and tabs that later features fill (snapshots, backups, console).
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import type { GuestRecord, RrdCf, RrdTimeframe } from '../../../src-shared/model/inventory.js';
+import { useGuestConfig } from '../../data/guest-reads.js';
 import { request } from '../../request.js';
 import { formatBytes, formatPercent, formatUptime } from './format.js';
 import { useRecord } from './inventory-store.js';
@@ -53,21 +54,10 @@ function Summary({ g }: { g: GuestRecord }) {
 }
 
 function Config({ g }: { g: GuestRecord }) {
-  const [entries, setEntries] = useState<Array<{ key: string; value: string; readonly?: true }>>();
-  const { clusterId, node, type, vmid } = g;
-  useEffect(() => {
-    let cancelled = false;
-    void request(
-      'inventory.guestConfig',
-      { clusterId, node, type, vmid },
-      `Cannot read the config of ${vmid}`,
-    ).then((r) => {
-      if (!cancelled && r) setEntries(r.entries);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [clusterId, node, type, vmid]);
+  const entries: Array<{ key: string; value: string; readonly?: boolean }> | undefined = useGuestConfig(
+    g.clusterId,
+    g,
+  ).data?.entries;
   if (!entries) return <p className="muted">Loading…</p>;
   return (
     <table className="config-table" data-testid="guest-config">

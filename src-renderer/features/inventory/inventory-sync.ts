@@ -42,9 +42,11 @@ export function startInventorySync(): void {
     for (const id of connected) if (!subscribed.has(id)) void subscribeCluster(id, true);
     for (const id of [...subscribed]) if (!connected.has(id)) void unsubscribeCluster(id);
   });
-  document.addEventListener('visibilitychange', () => {
+  // Every page votes for itself at once (main counts votes per connection), then on every change.
+  const vote = (): void =>
     void bridge.invoke('inventory.setVisibility', { visible: document.visibilityState === 'visible' });
-  });
+  document.addEventListener('visibilitychange', vote);
+  vote();
   // Connections opened before this page loaded (or before a reload) sent their event already: try every profile;
   // the ones that are not connected answer not_found and are skipped.
   void bridge.invoke('profiles.list', {}).then((reply) => {

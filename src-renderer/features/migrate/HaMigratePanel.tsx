@@ -20,14 +20,8 @@ export function HaMigratePanel({ guest: g }: { guest: GuestRecord }) {
     { profileId, guest: ref },
     'Cannot read migration preconditions',
   );
-  const flow = usePlanFlow(
-    profileId,
-    () => {
-      ha.reload();
-      info.reload();
-    },
-    planOperation,
-  );
+  // no reload here: plans.changed refetches these, against the node the guest is on after the plan
+  const flow = usePlanFlow(profileId, undefined, planOperation);
   const [target, setTarget] = useState('');
   const [targetStorage, setTargetStorage] = useState('');
   const res = ha.data?.resources.find((r) => r.sid === sid);

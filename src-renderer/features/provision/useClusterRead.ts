@@ -1,21 +1,18 @@
-// Loads one operations.* read for a profile and reloads it on demand (after a plan ran); no timers here.
-import { useCallback, useEffect, useState } from 'react';
+// Loads one cluster read for a profile through the query cache (see data/): refetched when a plan that changed what
+// it depends on finishes, and on demand (reload). No timers here.
 import type { RequestArgs, RequestName, RequestResult } from '../../../src-shared/ipc/contract.js';
-import { request } from '../../request.js';
+import { scopesOf } from '../../data/read-scopes.js';
+import { useContractQuery } from '../../data/useContractQuery.js';
 
 export function useClusterRead<N extends RequestName>(
   name: N,
   args: RequestArgs<N> | undefined,
   failure: string,
 ): { data: RequestResult<N> | undefined; reload(): void } {
-  const [data, setData] = useState<RequestResult<N>>();
-  const key = JSON.stringify(args ?? null);
-  const reload = useCallback(() => {
-    if (args === undefined) return;
-    void request(name, args, failure).then((r) => r && setData(r));
-    // args is compared by its JSON form: callers pass fresh objects each render
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [name, key, failure]);
-  useEffect(reload, [reload]);
-  return { data, reload };
+  const profileId =
+    typeof args === 'object' && args !== null && 'profileId' in args && typeof args.profileId === 'string'
+      ? args.profileId
+      : '';
+  const q = useContractQuery(name, args, { profileId, scopes: scopesOf(name, args) }, failure);
+  return { data: q.data, reload: () => void q.refetch() };
 }

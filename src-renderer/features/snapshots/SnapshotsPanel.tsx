@@ -1,12 +1,12 @@
 // The guest's Snapshots tab: the tree with NOW, one-click snapshot and rollback, create with options, rollback and delete.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { GuestRef } from '../../../src-shared/ipc/channels/plans.js';
 import type { SnapshotEntry } from '../../../src-shared/ipc/channels/snapshots.js';
 import type { GuestRecord } from '../../../src-shared/model/inventory.js';
 import { snapshotTreeLines } from '../../../src-shared/plans/diff.js';
 import { usePlanFlow } from '../../components/ConfirmDiffDialog/usePlanFlow.js';
 import { useReadOnly } from '../../components/ConfirmDiffDialog/useReadOnly.js';
-import { request } from '../../request.js';
+import { useSnapshotList } from '../../data/guest-reads.js';
 import { ActionButton } from '../permissions/ActionButton.js';
 import { CreateSnapshotForm } from './CreateSnapshotForm.js';
 
@@ -29,19 +29,11 @@ const when = (t?: number): string => (t ? new Date(t * 1000).toLocaleString() : 
 
 export function SnapshotsPanel({ guest: g }: { guest: GuestRecord }) {
   const ref: GuestRef = { node: g.node, type: g.type, vmid: g.vmid };
-  const [list, setList] = useState<{ snapshots: SnapshotEntry[]; running: boolean }>();
+  const list = useSnapshotList(g.clusterId, ref).data;
   const [creating, setCreating] = useState(false);
   const readOnly = useReadOnly(g.clusterId);
   const { clusterId, node, type, vmid } = g;
-  const load = useCallback(() => {
-    void request(
-      'snapshots.list',
-      { profileId: clusterId, guest: { node, type, vmid } },
-      `Cannot list snapshots of ${vmid}`,
-    ).then((r) => r && setList(r));
-  }, [clusterId, node, type, vmid]);
-  useEffect(load, [load]);
-  const flow = usePlanFlow(clusterId, load);
+  const flow = usePlanFlow(clusterId);
   const latest = list?.snapshots.find((s) => s.name === 'current')?.parent;
   const busy = readOnly || flow.building;
   const vars = { profileId: clusterId, node, type, vmid };

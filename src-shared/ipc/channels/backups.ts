@@ -107,6 +107,8 @@ export const BackupEntry = z.object({
   verification: z.string().optional(),
   /** PBS: the archive is encrypted */
   encrypted: z.boolean().optional(),
+  /** the latest restore verification Proxdeck ran of this archive (kept across restarts) */
+  verified: z.object({ state: z.enum(['pass', 'fail']), time: z.string() }).optional(),
 });
 export type BackupEntry = z.infer<typeof BackupEntry>;
 

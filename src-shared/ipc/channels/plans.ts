@@ -1,6 +1,7 @@
 // Channels of the plan → confirm → run path (build, run at most once, progress), the audit log, and the reads its UI needs.
 import { z } from 'zod';
 import { event, request } from '../define.js';
+import { ChangeKey } from '../../plans/changes.js';
 import { Plan } from '../../plans/plan.js';
 import { TaskLogLine } from '../../model/task.js';
 
@@ -122,6 +123,15 @@ export const plansRequests = {
   ),
 } as const;
 
+/** A plan finished (or stopped part way): what it may have changed on which profile's cluster; open views refetch those. */
+export const PlansChanged = z.object({
+  profileId: z.string(),
+  planId: z.string(),
+  changes: z.array(ChangeKey),
+});
+export type PlansChanged = z.infer<typeof PlansChanged>;
+
 export const plansEvents = {
   'plans.progressed': event(PlanProgress),
+  'plans.changed': event(PlansChanged),
 } as const;

@@ -157,13 +157,16 @@ describe('config plans', () => {
     expect(p.warnings.find((w) => w.code === 'needs-reboot')?.message).toMatch(/^cores will stay pending/);
   });
 
-  it('refuses an edit that changes nothing', async () => {
+  it('answers an edit that changes nothing with a plan that has nothing to do (a normal state, not an error)', async () => {
     const g = guest('stopped');
     const first = await plan({ kind: 'config', guest: g, changes: { description: 'x' } });
     const name = first.targets[0]!.name!;
-    await expect(plan({ kind: 'config', guest: g, changes: { name } })).rejects.toMatchObject({
-      code: 'bad_parameter',
-    });
+    const same = await plan({ kind: 'config', guest: g, changes: { name } });
+    expect(same.calls).toEqual([]);
+    expect(same.diff).toEqual([]);
+    expect(same.blocked).toBe(false);
+    expect(same.changes).toEqual([]);
+    expect(same.title).toMatch(/^No changes/);
   });
 });
 
