@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { parseConsoleRoute } from './features/console/console-route.js';
 import { ConsoleWindow } from './features/console/ConsoleWindow.js';
+import { ThemeProvider } from './ui/theme/ThemeProvider.js';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -11,6 +12,8 @@ const root = document.getElementById('root');
 const consoleTarget = parseConsoleRoute(window.location.hash);
 if (root) {
   createRoot(root).render(
-    <StrictMode>{consoleTarget ? <ConsoleWindow target={consoleTarget} /> : <App />}</StrictMode>,
+    <StrictMode>
+      <ThemeProvider>{consoleTarget ? <ConsoleWindow target={consoleTarget} /> : <App />}</ThemeProvider>
+    </StrictMode>,
   );
 }

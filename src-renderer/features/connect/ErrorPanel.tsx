@@ -1,6 +1,6 @@
 // Shows a typed error as a title, what to do about it, PVE's own message and the details it named.
 import type { AppError } from '../../../src-shared/ipc/errors.js';
-import { errorText, visibleDetails } from './error-text.js';
+import { errorText, visibleDetails } from '../../ui/messages/error-text.js';
 
 const DETAIL_LABELS: Record<string, string> = { path: 'Path', privilege: 'Missing privilege' };
 
