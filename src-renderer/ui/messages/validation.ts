@@ -33,6 +33,11 @@ type Rule = [RegExp, (m: RegExpExecArray) => string];
 
 // zod v4's and PVE's English messages, reworded; the first match wins.
 const MESSAGE_RULES: Rule[] = [
+  // our own schema texts written as "expected <example>"
+  [
+    /^expected (?!string|number|int|boolean|array|object|one of|a |an )(.+)$/i,
+    (m) => `should look like ${m[1]}`,
+  ],
   [/expected string to have >=1 characters|Required|must not be empty|is required/i, () => 'is required'],
   [/expected string to have >=(\d+)/i, (m) => `needs at least ${m[1]} characters`],
   [/expected string to have <=(\d+)/i, (m) => `can have at most ${m[1]} characters`],
@@ -66,9 +71,13 @@ export function rewordMessage(message: string): string {
   return /expected|pattern|>=|<=|bad_request|invalid_/i.test(message) ? 'is not in the right form' : message;
 }
 
-/** "Pool name: letters, digits, _ . -, up to 64 characters". */
+/** "Name is required", "Pool name: letters, digits, _ . -, up to 64 characters". */
+function sentence(label: string, words: string): string {
+  return /^(is|must|needs|can|should|choose) /.test(words) ? `${label} ${words}` : `${label}: ${words}`;
+}
+
 export function fieldSentence(path: string, message: string): string {
-  return `${fieldLabel(path)}: ${rewordMessage(message)}`;
+  return sentence(fieldLabel(path), rewordMessage(message));
 }
 
 function issueWords(issue: z.core.$ZodIssue): string {
@@ -79,7 +88,9 @@ function issueWords(issue: z.core.$ZodIssue): string {
   if (issue.code === 'too_small') return `must be at least ${issue.minimum}`;
   if (issue.code === 'too_big') return `must be at most ${issue.maximum}`;
   if (issue.code === 'invalid_format' && issue.format === 'regex' && 'pattern' in issue)
-    return patternText(String(issue.pattern).replace(/^\/|\/[a-z]*$/g, ''));
+    return /^Invalid/.test(issue.message)
+      ? patternText(String(issue.pattern).replace(/^\/|\/[a-z]*$/g, ''))
+      : rewordMessage(issue.message);
   return rewordMessage(issue.message);
 }
 
@@ -88,7 +99,7 @@ export function issueSentences(issues: readonly z.core.$ZodIssue[]): Record<stri
   const out: Record<string, string> = {};
   for (const issue of issues) {
     const key = String(issue.path[issue.path.length - 1] ?? 'form');
-    out[key] ??= `${fieldLabel(issue.path.map(String).join('.'))}: ${issueWords(issue)}`;
+    out[key] ??= sentence(fieldLabel(issue.path.map(String).join('.')), issueWords(issue));
   }
   return out;
 }
