@@ -1,7 +1,7 @@
 // `npm run demo [-- --web]`: starts the PVE simulator with a mid-sized demo cluster and the app with
 // ready, certificate-pinned profiles for it. The desktop app by default; `--web` starts the web host
 // instead and prints the URL to open. Ctrl+C stops both.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { startSimulator } from '../test/pve-sim/index.js';
 import { DEFAULT_ROOT_PASSWORD, DEMO_TOKENS } from '../test/pve-sim/rbac/index.js';
 import { DEMO_ENV, type DemoSetup } from '../src-main/demo/demo-env.js';
+import { launchApp } from './launch-app.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -68,13 +69,7 @@ async function main(): Promise<void> {
   const configDir = await mkdtemp(path.join(tmpdir(), 'proxdeck-demo-'));
   const env = { ...process.env, [DEMO_ENV]: JSON.stringify(demo), PROXDECK_CONFIG_DIR: configDir };
 
-  const child: ChildProcess = values.web
-    ? spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src-main/web-host/cli.ts')], {
-        env,
-        stdio: 'inherit',
-        cwd: root,
-      })
-    : spawn(path.join(root, 'node_modules/.bin/electron'), [root], { env, stdio: 'inherit', cwd: root });
+  const child: ChildProcess = launchApp({ web: values.web, root, env });
 
   const stop = async (code: number) => {
     child.kill('SIGTERM');
