@@ -125,6 +125,7 @@ describe('after connecting', () => {
     await page().keyboard.press('Control+k');
     await tid('palette-input').fill(String(stoppedVm));
     await page().locator(`[data-testid=palette-item][data-item^="guest:"]`).first().click();
+    await tid('palette-input').waitFor({ state: 'detached' });
     await tid('guest-view').waitFor();
     expect(await tid('nav-inventory').getAttribute('aria-current')).toBe('page');
   });

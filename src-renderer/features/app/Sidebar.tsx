@@ -18,6 +18,7 @@ export function Sidebar() {
             component="button"
             type="button"
             active={current}
+            variant="filled"
             aria-current={current ? 'page' : undefined}
             data-testid={`nav-${feature.id}`}
             onClick={() => select(feature.id)}

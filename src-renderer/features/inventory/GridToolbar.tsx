@@ -140,9 +140,9 @@ export const GridHeader = memo(function GridHeader({
         })}
       </div>
       <div className="grid-row filters" role="row" style={{ gridTemplateColumns: template }}>
-        <div className="grid-cell grid-check" />
+        <div className="grid-cell grid-check" role="gridcell" />
         {columns.map((c) => (
-          <div key={c.id} className="grid-cell">
+          <div key={c.id} className="grid-cell" role="gridcell">
             <input
               aria-label={`filter ${c.header}`}
               data-testid={`filter-${c.id}`}
