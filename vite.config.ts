@@ -21,11 +21,31 @@ function cspMetaTag(): Plugin {
   };
 }
 
+/**
+ * Mantine writes responsive and AppShell sizes into <style> tags, which style-src 'self' refuses: swap its
+ * InlineStyles module for one that adopts a constructable style sheet (src-renderer/ui/theme/csp-inline-styles.ts).
+ */
+function cspSafeMantineStyles(): Plugin {
+  const target = /@mantine[\\/]core[\\/]esm[\\/]core[\\/]InlineStyles[\\/]InlineStyles\.mjs$/;
+  const replacement = here('./src-renderer/ui/theme/csp-inline-styles.ts');
+  return {
+    name: 'proxdeck-csp-safe-mantine-styles',
+    load(id) {
+      if (!target.test(id)) return null;
+      return [
+        `import { stylesToString } from './styles-to-string/styles-to-string.mjs';`,
+        `import { createInlineStyles } from ${JSON.stringify(replacement)};`,
+        `export const InlineStyles = createInlineStyles(stylesToString);`,
+      ].join('\n');
+    },
+  };
+}
+
 export default defineConfig({
   root: here('./src-renderer'),
   base: './',
   publicDir: here('./assets'),
-  plugins: [react(), cspMetaTag()],
+  plugins: [react(), cspMetaTag(), cspSafeMantineStyles()],
   build: {
     outDir: here('./dist'),
     emptyOutDir: true,

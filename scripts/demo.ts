@@ -1,7 +1,7 @@
 // `npm run demo [-- --web]`: starts the PVE simulator with a mid-sized demo cluster and the app with
 // ready, certificate-pinned profiles for it. The desktop app by default; `--web` starts the web host
 // instead and prints the URL to open. Ctrl+C stops both.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { startSimulator } from '../test/pve-sim/index.js';
 import { DEFAULT_ROOT_PASSWORD, DEMO_TOKENS } from '../test/pve-sim/rbac/index.js';
 import { DEMO_FILE_ENV, writeDemoFile, type DemoSetup } from '../src-main/demo/demo-env.js';
+import { launchApp } from './launch-app.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -75,13 +76,7 @@ async function main(): Promise<void> {
     PROXDECK_CONFIG_DIR: configDir,
   };
 
-  const child: ChildProcess = values.web
-    ? spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src-main/web-host/cli.ts')], {
-        env,
-        stdio: 'inherit',
-        cwd: root,
-      })
-    : spawn(path.join(root, 'node_modules/.bin/electron'), [root], { env, stdio: 'inherit', cwd: root });
+  const child: ChildProcess = launchApp({ web: values.web, root, env });
 
   let stopping = false;
   const stop = async (code: number) => {

@@ -1,12 +1,16 @@
-// The app shell: header, data-driven nav, the active feature's view, and the toast area.
+// The app shell: header, data-driven nav, the active feature's view, notifications, palette and shortcuts.
+import { AppShell } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { Placeholder } from './components/Placeholder.js';
-import { Toasts } from './components/Toasts.js';
 import { Header } from './features/app/Header.js';
 import { Sidebar } from './features/app/Sidebar.js';
 import { useAppStore } from './features/app/app-store.js';
 import { features } from './features/registry.js';
 import { request } from './request.js';
+import { clearPageErrors } from './ui/notifications/notify.js';
+import { CommandPalette } from './ui/palette/CommandPalette.js';
+import { ShortcutsOverlay } from './ui/shell/ShortcutsOverlay.js';
 
 export function App() {
   const activeId = useAppStore((s) => s.activeFeature);
@@ -22,18 +26,30 @@ export function App() {
     };
   }, [setInfo]);
 
+  // errors belong to the view that raised them: leaving it closes them (the notification centre keeps them)
+  useEffect(() => () => clearPageErrors(activeId), [activeId]);
+
   const active = features.find((f) => f.id === activeId) ?? features[0];
   const View = active?.view;
   return (
-    <div className="app" data-testid="app-shell">
-      <Header />
-      <div className="app-body">
+    <AppShell
+      header={{ height: 48 }}
+      navbar={{ width: 210, breakpoint: 0 }}
+      padding="md"
+      data-testid="app-shell"
+    >
+      <AppShell.Header>
+        <Header />
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
         <Sidebar />
-        <main className="content" data-testid={`view-${active?.id ?? 'none'}`}>
-          {View ? <View /> : active && <Placeholder title={active.label} hint={active.summary} />}
-        </main>
-      </div>
-      <Toasts />
-    </div>
+      </AppShell.Navbar>
+      <AppShell.Main className="content" data-testid={`view-${active?.id ?? 'none'}`}>
+        {View ? <View /> : active && <Placeholder title={active.label} hint={active.summary} />}
+      </AppShell.Main>
+      <Notifications position="bottom-right" limit={5} data-testid="toasts" />
+      <CommandPalette />
+      <ShortcutsOverlay />
+    </AppShell>
   );
 }

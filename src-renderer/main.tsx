@@ -5,6 +5,7 @@ import { App } from './App.js';
 import { DataProvider } from './data/DataProvider.js';
 import { parseConsoleRoute } from './features/console/console-route.js';
 import { ConsoleWindow } from './features/console/ConsoleWindow.js';
+import { ThemeProvider } from './ui/theme/ThemeProvider.js';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -13,7 +14,9 @@ const consoleTarget = parseConsoleRoute(window.location.hash);
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <DataProvider>{consoleTarget ? <ConsoleWindow target={consoleTarget} /> : <App />}</DataProvider>
+      <ThemeProvider>
+        <DataProvider>{consoleTarget ? <ConsoleWindow target={consoleTarget} /> : <App />}</DataProvider>
+      </ThemeProvider>
     </StrictMode>,
   );
 }

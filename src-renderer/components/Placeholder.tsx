@@ -1,9 +1,10 @@
 // Stand-in view for a feature whose screens are not built yet.
+import { EmptyState, Page } from '../ui/Page.js';
+
 export function Placeholder({ title, hint }: { title: string; hint: string }) {
   return (
-    <section className="placeholder" data-testid="placeholder">
-      <h2>{title}</h2>
-      <p>{hint}</p>
-    </section>
+    <Page title={title} testId="placeholder">
+      <EmptyState title="Not built yet" hint={hint} />
+    </Page>
   );
 }

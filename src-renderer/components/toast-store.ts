@@ -1,33 +1,18 @@
-// Errors and notices shown in the toast area; any feature pushes an AppError here instead of failing silently.
-import { create } from 'zustand';
+// The old toast API, kept as thin wrappers over ui/notifications so existing call sites need no change.
 import type { AppError } from '../../src-shared/ipc/errors.js';
+import { notify } from '../ui/notifications/notify.js';
 
-export interface Toast {
-  id: number;
-  kind: 'error' | 'info';
-  title: string;
-  error?: AppError;
-}
-
-interface ToastState {
-  toasts: Toast[];
+interface ToastApi {
   pushError(title: string, error: AppError): void;
   pushInfo(title: string): void;
-  dismiss(id: number): void;
+  pushSuccess(title: string, text?: string): void;
 }
 
-const MAX_TOASTS = 5;
-let nextId = 1;
+const api: ToastApi = {
+  pushError: (title, error) => void notify.error(title, error),
+  pushInfo: (title) => void notify.info(title),
+  pushSuccess: (title, text) => void notify.success(title, text),
+};
 
-export const useToastStore = create<ToastState>()((set) => ({
-  toasts: [],
-  pushError: (title, error) =>
-    set((s) => ({
-      toasts: [...s.toasts, { id: nextId++, kind: 'error' as const, title, error }].slice(-MAX_TOASTS),
-    })),
-  pushInfo: (title) =>
-    set((s) => ({
-      toasts: [...s.toasts, { id: nextId++, kind: 'info' as const, title }].slice(-MAX_TOASTS),
-    })),
-  dismiss: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
-}));
+/** Same shape as before (`useToastStore.getState().pushError(...)`); new code calls `notify` directly. */
+export const useToastStore = { getState: (): ToastApi => api };

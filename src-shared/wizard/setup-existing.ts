@@ -8,7 +8,7 @@
 //   reconcileSetup(setup, existing): { calls: CallInput[]; diff: DiffEntry[]; warnings: PlanWarning[] }
 import { callFor, type CallInput, type PlanWarning } from '../plans/plan.js';
 import type { DiffEntry } from '../plans/diff.js';
-import type { TokenSetup } from './token-setup.js';
+import type { TokenSetup } from './setup-types.js';
 
 export interface ExistingAccess {
   roles: ReadonlyMap<string, readonly string[]>;

@@ -10,51 +10,15 @@
 //   planTokenSetup(input): TokenSetup          privileges missing on `major` are left out and listed in `dropped`
 //   tokenSetupPlan(setup, ctx: PlanContext, existing?): Plan    the API calls as a confirm-diff plan (needs User.Modify, Sys.Modify,
 //                                              Permissions.Modify...); with `existing`, updates what is there (setup-existing.ts)
-import type { PveMajor } from '../permissions/versions.js';
 import { splitByVersion } from '../permissions/versions.js';
 import { type CallInput, type Plan, type PlanContext, buildPlan, callFor } from '../plans/plan.js';
 import { shellQuote } from '../plans/pvesh.js';
 import type { DiffEntry } from '../plans/diff.js';
-import { type GrantSide, type PresetId, presetById } from './presets.js';
+import { type GrantSide, presetById } from './presets.js';
 import { type ExistingAccess, reconcileSetup } from './setup-existing.js';
 
-type Narrowing = { storages?: string[]; zones?: string[] };
-export type Scope = (
-  { kind: 'cluster' } | { kind: 'pool'; pool: string } | { kind: 'guests'; vmids: number[] }
-) &
-  Narrowing;
-
-export interface SetupInput {
-  preset: PresetId;
-  scope: Scope;
-  userid: string;
-  tokenid: string;
-  major: PveMajor;
-  rolePrefix?: string;
-}
-export interface SetupRole {
-  roleid: string;
-  privs: string[];
-}
-export interface SetupAcl {
-  path: string;
-  roleid: string;
-  propagate: boolean;
-}
-export interface SetupCommand {
-  line: string;
-  explain: string;
-}
-export interface TokenSetup {
-  input: SetupInput;
-  roles: SetupRole[];
-  acls: SetupAcl[];
-  fullTokenId: string;
-  commands: SetupCommand[];
-  apiCalls: CallInput[];
-  dropped: string[];
-  notes: string[];
-}
+export type { Scope, SetupInput, SetupRole, SetupAcl, SetupCommand, TokenSetup } from './setup-types.js';
+import type { Scope, SetupAcl, SetupCommand, SetupInput, SetupRole, TokenSetup } from './setup-types.js';
 
 const pascal = (s: string): string =>
   s

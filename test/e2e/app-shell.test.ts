@@ -1,10 +1,7 @@
 // e2e: the web host serves the shell in Chromium, app.version answers on screen, and the CSP holds.
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import packageJson from '../../package.json' with { type: 'json' };
 import { startApp, type StartedApp } from './harness/start-app.js';
-import { PROJECT_ROOT } from './harness/web-host-process.js';
 
 describe('app shell over the web host', () => {
   let app: StartedApp;
@@ -48,17 +45,6 @@ describe('app shell over the web host', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-eval');
     expect(app.pageErrors).toEqual([]);
-  });
-
-  it('takes the README screenshot', async () => {
-    await app.page.getByTestId('nav-clusters').click();
-    const update = process.env.UPDATE_SCREENSHOT === '1';
-    const target = update
-      ? path.join(PROJECT_ROOT, 'docs', 'screenshot.png')
-      : path.join(PROJECT_ROOT, 'test-results', 'screenshot.png');
-    await mkdir(path.dirname(target), { recursive: true });
-    const png = await app.page.screenshot({ path: target });
-    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
   });
 });
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { DEMO_FILE_ENV, DemoSetup, writeDemoFile } from '../../src-main/demo/demo-env.js';
 import { startSimulator, type RunningSim } from '../pve-sim/index.js';
 import { DEMO_TOKENS } from '../pve-sim/rbac/index.js';
+import { backFromInventory } from './harness/connect-ui.js';
 import { card } from './connect-support.js';
 import { startApp, type StartedApp } from './harness/start-app.js';
 
@@ -70,6 +71,7 @@ describe('demo profiles on the connect screen', () => {
     const c = card(app.page, 'Demo auditor');
     expect(await c.getByTestId('badge-unpinned').count()).toBe(0);
     await c.getByTestId('connect').click();
+    await backFromInventory(app.page);
     await c.getByTestId('connection-summary').waitFor();
     expect(await c.getByTestId('trust-certificate').count()).toBe(0);
     expect(await c.getByTestId('summary-fingerprint').textContent()).toBe(sim.fingerprint);

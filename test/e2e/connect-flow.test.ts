@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSim } from '../pve-sim/index.js';
 import { DEMO_PASSWORDS, DEMO_TOKENS, DEMO_TOTP_SECRET, DEMO_TOTP_USER } from '../pve-sim/rbac/index.js';
 import { addProfile, card, deleteProfile, simIdentity } from './connect-support.js';
-import { connectTrusting as connectTrustingIn } from './harness/connect-ui.js';
+import { connectTrusting as connectTrustingIn, backFromInventory } from './harness/connect-ui.js';
 import { startApp, type StartedApp } from './harness/start-app.js';
 
 /** PVEAuditor on /: may read /cluster/status, so the cluster name is visible to it */
@@ -71,6 +71,7 @@ describe('connect screen against the simulator', () => {
     expect(await c.getByTestId('connection-summary').count()).toBe(0);
 
     await c.getByTestId('trust').click();
+    await backFromInventory(page());
     await c.getByTestId('connection-summary').waitFor();
     expect(await c.getByTestId('summary-version').textContent()).toBe(expected.version);
     expect(await c.getByTestId('summary-cluster').textContent()).toBe(expected.cluster);
@@ -112,6 +113,7 @@ describe('connect screen against the simulator', () => {
 
     await c.getByTestId('retrust-confirm').check();
     await c.getByTestId('retrust').click();
+    await backFromInventory(page());
     await c.getByTestId('connection-summary').waitFor();
     expect(await c.getByTestId('summary-fingerprint').textContent()).toBe(after);
     await expect.poll(() => c.getAttribute('data-state')).toBe('connected');
@@ -167,6 +169,7 @@ describe('connect screen against the simulator', () => {
     const code = new TOTP({ secret: Secret.fromBase32(DEMO_TOTP_SECRET) }).generate();
     await c.getByTestId('totp-code').fill(code);
     await c.getByTestId('totp-submit').click();
+    await backFromInventory(page());
     await c.getByTestId('connection-summary').waitFor();
     expect(await c.getByTestId('summary-identity').textContent()).toBe(DEMO_TOTP_USER);
   });

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ROOT_PASSWORD, DEMO_TOKENS } from '../pve-sim/rbac/index.js';
 import { addProfile, card, fillProfileForm } from './connect-support.js';
-import { connectTrusting } from './harness/connect-ui.js';
+import { connectTrusting, backFromInventory } from './harness/connect-ui.js';
 import {
   createOutcomeLog,
   logged,
@@ -59,6 +59,7 @@ describe('session faults in the app', () => {
       secret: DEFAULT_ROOT_PASSWORD,
     });
     await connectTrusting(page, 'Root');
+    await backFromInventory(page);
     await card(page, 'Root').getByTestId('connection-summary').waitFor();
     await openInventory(page);
     const logins = logged(rig.sim, 'POST', '/access/ticket');
@@ -94,6 +95,7 @@ describe('session faults in the app', () => {
     expect(await warning.textContent()).toContain(newFingerprint);
     await warning.getByTestId('retrust-confirm').check();
     await warning.getByTestId('retrust').click();
+    await backFromInventory(page);
     await card(page, NAME).getByTestId('connection-summary').waitFor();
     expect(await card(page, NAME).getByTestId('summary-fingerprint').textContent()).toBe(newFingerprint);
     await openInventory(page);
@@ -131,6 +133,7 @@ describe('session faults in the app', () => {
     });
     await page.getByTestId('profile-form').waitFor({ state: 'detached' });
     await card(page, NAME).getByTestId('connect').click();
+    await backFromInventory(page);
     await card(page, NAME).getByTestId('connection-summary').waitFor();
     await openInventory(page);
     await waitFresh(page);

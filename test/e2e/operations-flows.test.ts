@@ -1,6 +1,7 @@
 // e2e: operations through the confirm-diff dialog in Chromium — back up a VM and see it listed, restore it to a new vmid,
 // verify a restore ("pass"), a failing backup with PVE's task error, HA add + state + migrate, clone a template with
 // cloud-init fields, create a container, and pre-flight refusals (memory, vmid taken, storage full).
+import { backFromInventory } from './harness/connect-ui.js';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSim } from '../pve-sim/index.js';
@@ -53,6 +54,7 @@ beforeAll(async () => {
   });
   await card(page(), 'Root').getByTestId('connect').click();
   await card(page(), 'Root').getByTestId('trust').click();
+  await backFromInventory(page());
   await card(page(), 'Root').getByTestId('connection-summary').waitFor();
 }, 60_000);
 

@@ -1,6 +1,7 @@
 // e2e for operations breadth part 1 in Chromium: guest-agent audit through the confirm-diff dialog with the simulator's
 // output, a VM without agent, ISO upload with progress then delete, task log follow, node services, and disabled
 // actions with their reason for a token without the privileges.
+import { backFromInventory } from './harness/connect-ui.js';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSim } from '../pve-sim/index.js';
@@ -34,6 +35,7 @@ async function connect(
   else await addProfile(p, { name, host, tokenId: how.tokenId, secret: DEMO_TOKENS[how.tokenId]! });
   await card(p, name).getByTestId('connect').click();
   await card(p, name).getByTestId('trust').click();
+  await backFromInventory(p);
   await card(p, name).getByTestId('connection-summary').waitFor();
 }
 

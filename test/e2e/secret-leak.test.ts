@@ -2,6 +2,7 @@
 // through connect and several inventory polls; the marker must never appear in a WebSocket frame, the host's output,
 // the config dir, the page's DOM or its storage. A password typed into the form crosses exactly once, in the save
 // request, and never comes back. Deleting the profile removes its keychain entry. Needs a real Secret Service.
+import { backFromInventory } from './harness/connect-ui.js';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
@@ -77,6 +78,7 @@ describe('secrets stay in main', () => {
     expect(await c.getByTestId('badge-nosecret').count()).toBe(0);
     await c.getByTestId('connect').click();
     await c.getByTestId('trust').click();
+    await backFromInventory(app.page);
     await c.getByTestId('connection-summary').waitFor();
     expect(await c.getByTestId('summary-identity').textContent()).toBe(TOKEN_ID);
 
@@ -109,6 +111,7 @@ describe('secrets stay in main', () => {
     });
     await c.getByTestId('connect').click();
     await c.getByTestId('trust').click();
+    await backFromInventory(app.page);
     await c.getByTestId('connection-summary').waitFor();
     const carrying = app.frames.filter((f) => f.payload.includes(PASSWORD_MARKER));
     expect(carrying.map((f) => [f.direction, (JSON.parse(f.payload) as { name?: string }).name])).toEqual([

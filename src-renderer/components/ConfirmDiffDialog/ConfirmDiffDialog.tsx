@@ -1,4 +1,6 @@
 // The confirm-diff dialog: what a plan will change, how, with which privileges; typed confirmation; then progress and end state.
+import { Alert, Button, Group, List, Modal, Text, TextInput, Title } from '@mantine/core';
+import { TriangleAlert } from 'lucide-react';
 import { useState } from 'react';
 import { isConfirmed, type Plan } from '../../../src-shared/plans/plan.js';
 import { DiffView } from './DiffView.js';
@@ -26,108 +28,127 @@ export function ConfirmDiffDialog({ plan, onClose, onReplan, onFinished }: Confi
   const retryable = run.phase === 'idle' || (run.phase === 'refused' && run.error.code === 'bad_parameter');
   const canConfirm = retryable && !plan.blocked && isConfirmed(plan, typed);
   return (
-    <div className="cdd-backdrop" role="presentation">
-      <div
-        className="cdd"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="cdd-title"
-        data-testid="confirm-diff-dialog"
-      >
-        <h2 id="cdd-title">{plan.title}</h2>
-        <p className="muted">
-          {plan.targets
-            .map(
-              (t) =>
-                `${t.kind === 'qemu' ? 'VM' : t.kind === 'lxc' ? 'CT' : t.kind} ${t.id}${t.name ? ` (${t.name})` : ''}`,
-            )
-            .join(', ')}
-        </p>
-        <h3>Changes</h3>
-        <DiffView diff={plan.diff} />
-        {plan.warnings.length > 0 && (
-          <ul className="cdd-warnings" data-testid="plan-warnings">
-            {plan.warnings.map((w, i) => (
-              <li key={`${w.code}-${i}`} data-code={w.code}>
-                ⚠ {w.message}
-              </li>
-            ))}
-          </ul>
-        )}
-        {plan.blocked && (
-          <div className="cdd-blocked" data-testid="plan-blocked">
-            <strong>This plan cannot run:</strong>
-            <ul>
-              {plan.blockReasons.map((r) => (
-                <li key={r}>{r}</li>
+    <Modal.Root opened onClose={onClose} size="xl" closeOnClickOutside={false} lockScroll={false}>
+      <Modal.Overlay />
+      <Modal.Content className="cdd" data-testid="confirm-diff-dialog">
+        <Modal.Header>
+          <div>
+            <Modal.Title>
+              <Title order={2} size="h3" component="span">
+                {plan.title}
+              </Title>
+            </Modal.Title>
+            <Text size="sm" c="dimmed">
+              {plan.targets
+                .map(
+                  (t) =>
+                    `${t.kind === 'qemu' ? 'VM' : t.kind === 'lxc' ? 'CT' : t.kind} ${t.id}${t.name ? ` (${t.name})` : ''}`,
+                )
+                .join(', ')}
+            </Text>
+          </div>
+          <Modal.CloseButton aria-label="Close" />
+        </Modal.Header>
+        <Modal.Body>
+          <h3>Changes</h3>
+          <DiffView diff={plan.diff} />
+          {plan.warnings.length > 0 && (
+            <List className="cdd-warnings" data-testid="plan-warnings" spacing={4} mt="sm">
+              {plan.warnings.map((w, i) => (
+                <List.Item
+                  key={`${w.code}-${i}`}
+                  data-code={w.code}
+                  icon={<TriangleAlert size={14} aria-hidden />}
+                >
+                  {w.message}
+                </List.Item>
               ))}
-            </ul>
-          </div>
-        )}
-        <h3>API calls</h3>
-        <PlanCalls plan={plan} steps={steps} />
-        {plan.destructive && plan.confirmWord !== undefined && retryable && !plan.blocked && (
-          <label className="cdd-typed">
-            This cannot be undone. Type <code>{plan.confirmWord}</code> to confirm:
-            <input
-              value={typed}
-              onChange={(e) => setTyped(e.target.value)}
-              data-testid="plan-confirm-text"
-              autoFocus
-            />
-          </label>
-        )}
-        {run.phase === 'refused' && (
-          <div
-            className={`cdd-refused cdd-refused-${run.error.code}`}
-            data-testid="plan-refused"
-            data-code={run.error.code}
-          >
-            {run.error.message}
-            {run.error.code === 'stale_plan' && onReplan && (
-              <button type="button" onClick={onReplan} data-testid="plan-replan">
-                Re-plan
-              </button>
-            )}
-          </div>
-        )}
-        {run.phase === 'finished' && (
-          <div
-            className={`cdd-end cdd-end-${run.result.state}`}
-            data-testid="plan-end"
-            data-state={run.result.state}
-          >
-            <strong>{run.result.state === 'succeeded' ? 'Done' : 'Failed'}</strong>
-            {run.result.error && <span> — {run.result.error.message}</span>}
-            <ul>
-              {run.result.endState.map((e) => (
-                <li key={e.target}>
-                  {e.target}: {e.status ?? 'status unknown'}
-                  {e.pending.length > 0 && (
-                    <span className="cdd-pending"> · pending until restart: {e.pending.join(', ')}</span>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-        <footer className="cdd-actions">
-          <button type="button" onClick={onClose} data-testid="plan-close">
-            {run.phase === 'finished' ? 'Close' : 'Cancel'}
-          </button>
-          {run.phase !== 'finished' && (
-            <button
-              type="button"
-              className="cdd-confirm"
-              disabled={!canConfirm}
-              onClick={() => void start(typed)}
-              data-testid="plan-confirm"
-            >
-              {run.phase === 'running' ? 'Running…' : 'Confirm'}
-            </button>
+            </List>
           )}
-        </footer>
-      </div>
-    </div>
+          {plan.blocked && (
+            <Alert color="red" title="This plan cannot run" mt="sm" data-testid="plan-blocked">
+              <List size="sm">
+                {plan.blockReasons.map((r) => (
+                  <List.Item key={r}>{r}</List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
+          <h3>API calls</h3>
+          <PlanCalls plan={plan} steps={steps} />
+          {plan.destructive && plan.confirmWord !== undefined && retryable && !plan.blocked && (
+            <TextInput
+              className="cdd-typed"
+              mt="md"
+              size="sm"
+              label={
+                <>
+                  This cannot be undone. Type <code>{plan.confirmWord}</code> to confirm:
+                </>
+              }
+              value={typed}
+              onChange={(e) => setTyped(e.currentTarget.value)}
+              data-testid="plan-confirm-text"
+              data-autofocus
+            />
+          )}
+          {run.phase === 'refused' && (
+            <Alert
+              color="red"
+              mt="sm"
+              className={`cdd-refused cdd-refused-${run.error.code}`}
+              data-testid="plan-refused"
+              data-code={run.error.code}
+            >
+              <Group justify="space-between">
+                <span>{run.error.message}</span>
+                {run.error.code === 'stale_plan' && onReplan && (
+                  <Button variant="default" onClick={onReplan} data-testid="plan-replan">
+                    Re-plan
+                  </Button>
+                )}
+              </Group>
+            </Alert>
+          )}
+          {run.phase === 'finished' && (
+            <Alert
+              mt="sm"
+              color={run.result.state === 'succeeded' ? 'green' : 'red'}
+              className={`cdd-end cdd-end-${run.result.state}`}
+              data-testid="plan-end"
+              data-state={run.result.state}
+              title={run.result.state === 'succeeded' ? 'Done' : 'Failed'}
+            >
+              {run.result.error && <Text size="sm">{run.result.error.message}</Text>}
+              <List size="sm">
+                {run.result.endState.map((e) => (
+                  <List.Item key={e.target}>
+                    {e.target}: {e.status ?? 'status unknown'}
+                    {e.pending.length > 0 && (
+                      <span className="cdd-pending"> · pending until restart: {e.pending.join(', ')}</span>
+                    )}
+                  </List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
+          <Group justify="flex-end" gap="xs" mt="md" className="cdd-actions">
+            <Button variant="default" onClick={onClose} data-testid="plan-close">
+              {run.phase === 'finished' ? 'Close' : 'Cancel'}
+            </Button>
+            {run.phase !== 'finished' && (
+              <Button
+                disabled={!canConfirm}
+                loading={run.phase === 'running'}
+                onClick={() => void start(typed)}
+                data-testid="plan-confirm"
+              >
+                {run.phase === 'running' ? 'Running…' : 'Confirm'}
+              </Button>
+            )}
+          </Group>
+        </Modal.Body>
+      </Modal.Content>
+    </Modal.Root>
   );
 }

@@ -1,4 +1,5 @@
 // The calls a plan makes, in order: method and path, the privileges each needs (missing ones named), and the pvesh line to copy.
+import { Button } from '@mantine/core';
 import type { Plan } from '../../../src-shared/plans/plan.js';
 import type { StepView } from './usePlanRun.js';
 
@@ -25,14 +26,14 @@ export function PlanCalls({ plan, steps }: { plan: Plan; steps: readonly StepVie
             </div>
             <div className="cdd-pvesh">
               <code data-testid="plan-pvesh">{c.pvesh}</code>
-              <button
-                type="button"
-                className="cdd-copy"
+              <Button
+                variant="subtle"
+                size="compact-xs"
                 onClick={() => copy(c.pvesh)}
-                title="Copy the command"
+                aria-label="Copy the command"
               >
                 Copy
-              </button>
+              </Button>
             </div>
             <div className="cdd-privs">
               needs {c.privileges.join('; ') || 'no privilege'}

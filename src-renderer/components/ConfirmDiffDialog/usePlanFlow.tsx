@@ -45,6 +45,8 @@ export const planWith: PlanBuilder<() => Promise<Plan | undefined>> = (_profileI
 
 export interface PlanFlow<A> {
   start(action: A): Promise<void>;
+  /** the same for another profile than the hook's (the command palette works across clusters) */
+  startFor(profileId: string, action: A): Promise<void>;
   building: boolean;
   dialog: ReactNode;
 }
@@ -64,28 +66,33 @@ export function usePlanFlow<A>(
   onFinished?: (plan: Plan) => void,
   build?: PlanBuilder<A>,
 ): PlanFlow<A> {
-  const [current, setCurrent] = useState<{ action: A; plan: Plan }>();
+  const [current, setCurrent] = useState<{ profileId: string; action: A; plan: Plan }>();
   const [building, setBuilding] = useState(false);
   // the overloads tie an omitted builder to A = PlanAction
   const builder = build ?? (planChange as PlanBuilder<unknown>);
+  const startFor = useCallback(
+    async (forProfile: string, action: A) => {
+      setBuilding(true);
+      const plan = await builder(forProfile, action);
+      setBuilding(false);
+      setCurrent(plan ? { profileId: forProfile, action, plan } : undefined);
+    },
+    [builder],
+  );
   const start = useCallback(
     async (action: A) => {
-      if (!profileId) return;
-      setBuilding(true);
-      const plan = await builder(profileId, action);
-      setBuilding(false);
-      setCurrent(plan ? { action, plan } : undefined);
+      if (profileId) await startFor(profileId, action);
     },
-    [profileId, builder],
+    [profileId, startFor],
   );
   const dialog = current ? (
     <ConfirmDiffDialog
       key={current.plan.id}
       plan={current.plan}
       onClose={() => setCurrent(undefined)}
-      onReplan={() => void start(current.action)}
+      onReplan={() => void startFor(current.profileId, current.action)}
       onFinished={() => onFinished?.(current.plan)}
     />
   ) : null;
-  return { start, building, dialog };
+  return { start, startFor, building, dialog };
 }

@@ -1,25 +1,81 @@
-// Top bar: app name, and the version and host kind main reported through app.version.
+// Top bar: app name and version, the connected clusters, the command palette button, theme switch and notifications.
+import { Badge, Button, Group, Kbd, Text, Tooltip } from '@mantine/core';
+import { Search } from 'lucide-react';
+import { ColorSchemeSwitch } from '../../ui/theme/ColorSchemeSwitch.js';
+import { NotificationCentre } from '../../ui/notifications/NotificationCentre.js';
+import { openPalette } from '../../ui/palette/palette-open.js';
+import { useConnectStore } from '../connect/connect-store.js';
 import { useAppStore } from './app-store.js';
+
+function ClusterSummary() {
+  const profiles = useConnectStore((s) => s.profiles);
+  const connections = useConnectStore((s) => s.connections);
+  const select = useAppStore((s) => s.setActiveFeature);
+  const connected = profiles.filter((p) => connections[p.id]?.state === 'connected');
+  if (connected.length === 0)
+    return (
+      <Button
+        variant="subtle"
+        size="compact-sm"
+        onClick={() => select('clusters')}
+        data-testid="header-clusters"
+      >
+        No cluster connected
+      </Button>
+    );
+  return (
+    <Group gap={6} data-testid="header-clusters" aria-label="Connected clusters">
+      {connected.map((p) => (
+        <Badge
+          key={p.id}
+          variant="dot"
+          color={p.color}
+          size="md"
+          data-profile={p.id}
+          styles={{ root: { textTransform: 'none' } }}
+        >
+          {p.name}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
 
 export function Header() {
   const info = useAppStore((s) => s.info);
   return (
-    <header className="app-header" data-testid="app-header">
-      <div className="brand">
+    <Group h="100%" px="md" justify="space-between" wrap="nowrap" data-testid="app-header">
+      <Group gap="sm" wrap="nowrap">
         <img src="./icon.svg" alt="" width={22} height={22} />
-        <span className="brand-name">Proxdeck</span>
-      </div>
-      <div className="app-meta">
+        <Text fw={600} size="lg">
+          Proxdeck
+        </Text>
         {info ? (
-          <span data-testid="app-version">
+          <Text size="xs" c="dimmed" data-testid="app-version">
             {info.name} {info.version} · {info.host === 'web' ? 'web host' : 'desktop'}
-          </span>
+          </Text>
         ) : (
-          <span className="muted" data-testid="app-version-pending">
+          <Text size="xs" c="dimmed" data-testid="app-version-pending">
             connecting…
-          </span>
+          </Text>
         )}
-      </div>
-    </header>
+      </Group>
+      <Group gap="sm" wrap="nowrap">
+        <ClusterSummary />
+        <Tooltip label="Search guests, nodes and views; run actions">
+          <Button
+            variant="default"
+            leftSection={<Search size={14} aria-hidden />}
+            rightSection={<Kbd size="xs">Ctrl K</Kbd>}
+            onClick={openPalette}
+            data-testid="palette-button"
+          >
+            Search
+          </Button>
+        </Tooltip>
+        <ColorSchemeSwitch />
+        <NotificationCentre />
+      </Group>
+    </Group>
   );
 }

@@ -1,5 +1,9 @@
 // The Clusters screen: connected clusters with their colours, the profile list, add/import, and the add form.
+// The reference screen for the UI conversion: Page frame, Mantine controls, states in place.
+import { Alert, Badge, Button, Group, Text } from '@mantine/core';
+import { Download, Plus } from 'lucide-react';
 import { useEffect } from 'react';
+import { Page } from '../../ui/Page.js';
 import { ErrorPanel } from './ErrorPanel.js';
 import { ProfileForm } from '../profiles/ProfileForm.js';
 import { ProfileList } from '../profiles/ProfileList.js';
@@ -12,21 +16,24 @@ function ConnectedClusters() {
   const connected = profiles.filter((p) => connections[p.id]?.state === 'connected');
   if (connected.length === 0) return null;
   return (
-    <div className="connected-strip" data-testid="connected-clusters">
-      <span className="muted">Connected:</span>
+    <Group gap="xs" data-testid="connected-clusters">
+      <Text size="sm" c="dimmed">
+        Connected:
+      </Text>
       {connected.map((p) => (
-        <span
+        <Badge
           key={p.id}
-          className="cluster-chip"
+          variant="dot"
+          color={p.color}
+          size="lg"
           data-testid="connected-chip"
           data-profile={p.id}
-          style={{ borderColor: p.color }}
+          styles={{ root: { textTransform: 'none' } }}
         >
-          <span className="color-dot" style={{ background: p.color }} aria-hidden="true" />
           {p.name}
-        </span>
+        </Badge>
       ))}
-    </div>
+    </Group>
   );
 }
 
@@ -45,35 +52,51 @@ export function ConnectView() {
 
   return (
     <div className="connect-view" data-testid="connect-view">
-      <div className="connect-toolbar">
-        <h2>Clusters</h2>
-        <button type="button" className="primary" data-testid="add-profile" onClick={() => setEditing('new')}>
-          Add cluster
-        </button>
-        <button type="button" data-testid="import-env" onClick={() => void importEnv()}>
-          Import from environment
-        </button>
-      </div>
-      {notice && (
-        <p className="cx-notice" data-testid="connect-notice">
-          {notice}
-        </p>
-      )}
-      {loadProblem && (
-        <p className="warning-panel" data-testid="load-problem">
-          {loadProblem}
-        </p>
-      )}
-      {screenError && <ErrorPanel error={screenError} />}
-      <ConnectedClusters />
-      {loaded && count === 0 && !adding && (
-        <p className="muted" data-testid="no-profiles">
-          No clusters yet: add one with an API token, or import PVE_HOST, PVE_TOKEN_ID and PVE_TOKEN_SECRET
-          from the environment.
-        </p>
-      )}
-      {adding && <ProfileForm profile={undefined} />}
-      <ProfileList />
+      <Page
+        title="Clusters"
+        description="Proxmox VE clusters Proxdeck knows: connect, test, trust certificates and manage their API tokens."
+        loading={!loaded}
+        actions={
+          <>
+            <Button
+              leftSection={<Plus size={14} aria-hidden />}
+              data-testid="add-profile"
+              onClick={() => setEditing('new')}
+            >
+              Add cluster
+            </Button>
+            <Button
+              variant="default"
+              leftSection={<Download size={14} aria-hidden />}
+              data-testid="import-env"
+              onClick={() => void importEnv()}
+            >
+              Import from environment
+            </Button>
+          </>
+        }
+      >
+        {notice && (
+          <Alert color="blue" variant="light" data-testid="connect-notice">
+            {notice}
+          </Alert>
+        )}
+        {loadProblem && (
+          <Alert color="yellow" variant="light" data-testid="load-problem">
+            {loadProblem}
+          </Alert>
+        )}
+        {screenError && <ErrorPanel error={screenError} />}
+        <ConnectedClusters />
+        {loaded && count === 0 && !adding && (
+          <Text size="sm" c="dimmed" data-testid="no-profiles">
+            No clusters yet: add one with an API token, or import PVE_HOST, PVE_TOKEN_ID and PVE_TOKEN_SECRET
+            from the environment.
+          </Text>
+        )}
+        {adding && <ProfileForm profile={undefined} />}
+        <ProfileList />
+      </Page>
     </div>
   );
 }

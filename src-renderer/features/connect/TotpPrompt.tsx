@@ -1,4 +1,5 @@
 // Asks for the current TOTP code when PVE wants a second factor, then repeats the test or connect with it.
+import { Button, Group, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useConnectStore, type ConnectAction } from './connect-store.js';
 
@@ -13,21 +14,21 @@ export function TotpPrompt({ profileId, action }: { profileId: string; action: C
   }
 
   return (
-    <form className="totp-prompt" data-testid="totp-prompt" onSubmit={submit}>
-      <label>
-        Code from your authenticator app
-        <input
+    <form data-testid="totp-prompt" onSubmit={submit}>
+      <Group align="flex-end" gap="sm" mt="xs">
+        <TextInput
+          label="Code from your authenticator app"
           data-testid="totp-code"
           inputMode="numeric"
           autoComplete="one-time-code"
           maxLength={8}
           value={code}
-          onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
+          onChange={(e) => setCode(e.currentTarget.value.replace(/\D/g, ''))}
         />
-      </label>
-      <button type="submit" className="primary" data-testid="totp-submit" disabled={!valid}>
-        Verify
-      </button>
+        <Button type="submit" data-testid="totp-submit" disabled={!valid}>
+          Verify
+        </Button>
+      </Group>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 // Trust on first use and re-trust: shows the presented SHA-256 fingerprint as PVE does, lets the user trust it
 // or paste the expected one to compare; a changed certificate gets a red warning and an explicit re-trust step.
+import { Button, Checkbox, Group, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../src-shared/ipc/errors.js';
 import type { CertificateInfo } from '../../../src-shared/model/cluster-summary.js';
@@ -100,25 +101,27 @@ export function TrustCertificate({ profile, error, action }: Props) {
       )}
       {presented && (
         <div className="trust-actions">
-          <div className="paste-compare">
-            <input
+          <Group className="paste-compare" gap="xs" wrap="nowrap">
+            <TextInput
+              flex={1}
+              aria-label="Expected fingerprint"
               data-testid="fingerprint-paste"
               placeholder="Paste the expected fingerprint to compare"
               value={pasted}
               onChange={(e) => {
-                setPasted(e.target.value);
+                setPasted(e.currentTarget.value);
                 setCompared(undefined);
               }}
             />
-            <button
-              type="button"
+            <Button
+              variant="default"
               data-testid="fingerprint-compare"
               disabled={!pasted || busy !== undefined}
               onClick={compare}
             >
               Compare and trust
-            </button>
-          </div>
+            </Button>
+          </Group>
           {compared === 'differs' && (
             <p className="compare-result bad" data-testid="fingerprint-differs">
               The pasted fingerprint does not match what the server presents. Nothing was trusted.
@@ -136,35 +139,25 @@ export function TrustCertificate({ profile, error, action }: Props) {
           )}
           {mismatch ? (
             <div className="retrust">
-              <label className="inline">
-                <input
-                  type="checkbox"
-                  data-testid="retrust-confirm"
-                  checked={checked}
-                  onChange={(e) => setChecked(e.target.checked)}
-                />
-                I checked the new fingerprint on the node and the change is expected
-              </label>
-              <button
-                type="button"
-                className="danger"
+              <Checkbox
+                data-testid="retrust-confirm"
+                checked={checked}
+                onChange={(e) => setChecked(e.currentTarget.checked)}
+                label="I checked the new fingerprint on the node and the change is expected"
+              />
+              <Button
+                color="red"
                 data-testid="retrust"
                 disabled={!checked || busy !== undefined}
                 onClick={() => void trustPresented()}
               >
                 Trust the new certificate
-              </button>
+              </Button>
             </div>
           ) : (
-            <button
-              type="button"
-              className="primary"
-              data-testid="trust"
-              disabled={busy !== undefined}
-              onClick={() => void trustPresented()}
-            >
+            <Button data-testid="trust" disabled={busy !== undefined} onClick={() => void trustPresented()}>
               Trust this certificate
-            </button>
+            </Button>
           )}
         </div>
       )}

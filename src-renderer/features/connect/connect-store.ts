@@ -5,6 +5,8 @@ import type { AppError, Reply } from '../../../src-shared/ipc/errors.js';
 import type { ConnectionState, ConnectionSummary } from '../../../src-shared/model/cluster-summary.js';
 import type { ProfileDraft, ProfileView } from '../../../src-shared/model/profile.js';
 import { getBridge } from '../../bridge.js';
+import { notify } from '../../ui/notifications/notify.js';
+import { useAppStore } from '../app/app-store.js';
 
 export type ConnectAction = 'test' | 'open';
 
@@ -136,6 +138,8 @@ export const useConnectStore = create<ConnectState>()((set, get) => {
         ? { action, summary: reply.value }
         : { action, error: reply.error };
       set((s) => ({ outcomes: { ...s.outcomes, [id]: outcome } }));
+      if (reply.ok && action === 'open')
+        afterConnect(get().profiles.find((p) => p.id === id)?.name ?? id, reply.value);
     },
     async disconnect(id) {
       await withBusy(id, 'close', () => call('connect.close', { profileId: id }));
@@ -148,6 +152,19 @@ export const useConnectStore = create<ConnectState>()((set, get) => {
     },
   };
 });
+
+/**
+ * After a successful Connect the user wants the cluster's guests: go to the inventory. A connection that sees
+ * nothing (empty-cluster warning) stays here, where the warning says how to fix it; the summary stays on the card.
+ */
+function afterConnect(name: string, summary: ConnectionSummary): void {
+  if (summary.emptyClusterWarning) return;
+  notify.success(
+    `Connected to ${name}`,
+    `Proxmox VE ${summary.version} · ${summary.nodeCount} nodes · ${summary.guestCount} guests`,
+  );
+  useAppStore.getState().setActiveFeature('inventory');
+}
 
 let syncing = false;
 

@@ -1,5 +1,6 @@
 // The inventory screen: stale banner, node cards, the VM/CT grid; a node or guest opens its own view.
 import { useCallback, useEffect, useState } from 'react';
+import { useAppStore } from '../app/app-store.js';
 import { GuestGrid } from './GuestGrid.js';
 import { GuestView } from './GuestView.js';
 import { NodeCards } from './NodeCards.js';
@@ -16,6 +17,13 @@ export function InventoryView() {
   const [open, setOpen] = useState<Open>();
   const clusterCount = useInventoryStore((s) => Object.keys(s.clusters).length);
   useEffect(() => startInventorySync(), []);
+  // a jump from the command palette
+  const target = useAppStore((s) => s.target);
+  useEffect(() => {
+    if (!target) return;
+    setOpen(target);
+    useAppStore.getState().takeTarget();
+  }, [target]);
   const openNode = useCallback((key: string) => setOpen({ kind: 'node', key }), []);
   const openGuest = useCallback((key: string) => setOpen({ kind: 'guest', key }), []);
   const back = useCallback(() => setOpen(undefined), []);

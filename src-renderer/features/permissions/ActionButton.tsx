@@ -1,19 +1,14 @@
-// A button for an app action that is enabled only when the identity may do it, and otherwise says which privilege is missing.
+// A button for an app action: enabled only when the identity may do it, otherwise it names the missing privilege
+// on the concrete path (tooltip + accessible description), or the caller's own blocking state.
 import type { ReactNode } from 'react';
 import { actionById, type ActionId } from '../../../src-shared/permissions/action-privileges.js';
+import { ReasonButton, type ActionButtonBaseProps } from '../../ui/DisabledReason.js';
 import { usePermission, type PermissionVars, type PermissionVerdict } from './usePermission.js';
-import './permissions.css';
 
-interface ButtonProps {
+interface ButtonProps extends Omit<ActionButtonBaseProps, 'children' | 'wrapper'> {
   action: ActionId;
-  onClick(): void;
   /** defaults to the action's label */
   children?: ReactNode;
-  /** the caller's own reasons to disable (busy, wrong state) */
-  disabled?: boolean;
-  className?: string;
-  /** data-testid of the button itself (the wrapper is always action-<id>) */
-  testId?: string;
 }
 
 export interface ActionButtonProps extends ButtonProps {
@@ -24,31 +19,21 @@ export interface ActionButtonProps extends ButtonProps {
 export function PermissionButton({
   action,
   verdict,
-  onClick,
   children,
   disabled,
-  className,
-  testId,
+  ...rest
 }: ButtonProps & { verdict: PermissionVerdict }) {
   const denied = verdict.state === 'denied';
+  // the privilege is the first reason: it will not go away by waiting
+  const blocked = denied ? (verdict.reason ?? 'not allowed') : disabled;
   return (
-    <span className="action-button" data-testid={`action-${action}`} data-permission={verdict.state}>
-      <button
-        type="button"
-        className={className}
-        disabled={denied || disabled}
-        title={verdict.reason}
-        onClick={onClick}
-        data-testid={testId}
-      >
-        {children ?? actionById(action).label}
-      </button>
-      {denied && (
-        <small className="action-reason" data-testid="action-reason">
-          {verdict.reason}
-        </small>
-      )}
-    </span>
+    <ReasonButton
+      {...rest}
+      disabled={blocked}
+      wrapper={{ 'data-testid': `action-${action}`, 'data-permission': verdict.state }}
+    >
+      {children ?? actionById(action).label}
+    </ReasonButton>
   );
 }
 

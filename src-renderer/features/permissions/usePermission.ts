@@ -15,7 +15,12 @@ export interface PermissionVerdict {
   reason?: string;
 }
 
-function verdictOf(entry: PermissionsEntry | undefined, action: ActionId, vars: Vars): PermissionVerdict {
+/** The verdict for an action from a profile's cached permissions (outside React: the command palette). */
+export function verdictOf(
+  entry: PermissionsEntry | undefined,
+  action: ActionId,
+  vars: Vars,
+): PermissionVerdict {
   if (entry?.state !== 'ready')
     return {
       state: 'unknown',

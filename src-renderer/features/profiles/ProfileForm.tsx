@@ -1,7 +1,20 @@
 // Add or edit a cluster profile. The secret field is write-only: once stored it is never shown, only replaced.
+import {
+  Alert,
+  Button,
+  Checkbox,
+  ColorInput,
+  Group,
+  Paper,
+  Radio,
+  Stack,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { AppError } from '../../../src-shared/ipc/errors.js';
 import { ProfileDraft, type ProfileView } from '../../../src-shared/model/profile.js';
+import { issueSentences } from '../../ui/messages/validation.js';
 import { ErrorPanel } from '../connect/ErrorPanel.js';
 import { SecretField } from './SecretField.js';
 import { useConnectStore } from '../connect/connect-store.js';
@@ -67,30 +80,21 @@ function TextField(props: {
   error?: string;
 }) {
   return (
-    <label>
-      {props.label}
-      <input
-        data-testid={`profile-${props.name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-        {...(props.placeholder ? { placeholder: props.placeholder } : {})}
-      />
-      {props.error ? (
-        <span className="field-error" data-testid={`field-error-${props.name}`}>
-          {props.error}
-        </span>
-      ) : null}
-    </label>
+    <TextInput
+      label={props.label}
+      data-testid={`profile-${props.name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`}
+      value={props.value}
+      onChange={(e) => props.onChange(e.currentTarget.value)}
+      {...(props.placeholder ? { placeholder: props.placeholder } : {})}
+      error={props.error ? <span data-testid={`field-error-${props.name}`}>{props.error}</span> : undefined}
+    />
   );
 }
 
-/** zod issue path -> message, keyed like the form fields ("auth.tokenId" -> "tokenId"). */
+/** Field -> a sentence about it, keyed like the form fields ("auth.tokenId" -> "tokenId"). */
 function fieldErrors(draft: ProfileDraft): Record<string, string> {
   const parsed = ProfileDraft.safeParse(draft);
-  if (parsed.success) return {};
-  return Object.fromEntries(
-    parsed.error.issues.map((i) => [String(i.path[i.path.length - 1] ?? 'form'), i.message]),
-  );
+  return parsed.success ? {} : issueSentences(parsed.error.issues);
 }
 
 export function ProfileForm({ profile }: { profile: ProfileView | undefined }) {
@@ -106,7 +110,8 @@ export function ProfileForm({ profile }: { profile: ProfileView | undefined }) {
   const [confirmDelete, setConfirmDelete] = useState(false);
 
   const kindChanged = profile !== undefined && profile.auth.kind !== fields.kind;
-  const needsSecret = !profile?.hasSecret || kindChanged;
+  const dropsSecret = profile?.hasSecret === true && bindingChanged(initialFields(profile), fields);
+  const needsSecret = !profile?.hasSecret || kindChanged || dropsSecret;
   const secretLabel = fields.kind === 'token' ? 'Token secret' : 'Password';
   const set = <K extends keyof Fields>(key: K, value: Fields[K]) =>
     setFields((f) => ({ ...f, [key]: value }));
@@ -141,100 +146,99 @@ export function ProfileForm({ profile }: { profile: ProfileView | undefined }) {
   );
 
   return (
-    <form
-      className="profile-form cx-panel"
+    <Paper
+      withBorder
+      p="md"
+      component="form"
       data-testid="profile-form"
-      onSubmit={(e) => void submit(e)}
+      onSubmit={(e: FormEvent) => void submit(e)}
       autoComplete="off"
+      maw={720}
     >
-      <h3>{profile ? `Edit ${profile.name}` : 'Add a cluster'}</h3>
-      {text('name', 'Name', 'Homelab')}
-      {text('host', 'Host', 'pve1.example.com or 192.0.2.10:8006')}
-      <fieldset className="auth-kind">
-        <legend>Sign in with</legend>
-        {(['token', 'password'] as const).map((kind) => (
-          <label key={kind} className="inline">
-            <input
-              type="radio"
-              name="auth-kind"
-              data-testid={`auth-${kind}`}
-              checked={fields.kind === kind}
-              onChange={() => set('kind', kind)}
-            />
-            {kind === 'token' ? 'API token' : 'User and password'}
-          </label>
-        ))}
-      </fieldset>
-      {fields.kind === 'token' ? (
-        text('tokenId', 'Token id', 'user@pve!tokenid')
-      ) : (
-        <div className="form-row">
-          {text('username', 'User')}
-          {text('realm', 'Realm', 'pam or pve')}
-        </div>
-      )}
-      <SecretField
-        label={secretLabel}
-        stored={!needsSecret && !replacing}
-        value={secret}
-        onChange={setSecret}
-        onReplace={() => setReplacing(true)}
-        error={errors.secret}
-      />
-      <div className="form-row">
-        <label>
-          Colour
-          <input
-            type="color"
+      <Stack gap="sm">
+        <Title order={2} size="h3">
+          {profile ? `Edit ${profile.name}` : 'Add a cluster'}
+        </Title>
+        {text('name', 'Name', 'Homelab')}
+        {text('host', 'Host', 'pve1.example.com or 192.0.2.10:8006')}
+        <Radio.Group
+          label="Sign in with"
+          value={fields.kind}
+          onChange={(v) => set('kind', v === 'password' ? 'password' : 'token')}
+        >
+          <Group gap="md" mt={4}>
+            <Radio value="token" label="API token" data-testid="auth-token" />
+            <Radio value="password" label="User and password" data-testid="auth-password" />
+          </Group>
+        </Radio.Group>
+        {fields.kind === 'token' ? (
+          text('tokenId', 'Token id', 'user@pve!tokenid')
+        ) : (
+          <Group grow align="flex-start">
+            {text('username', 'User')}
+            {text('realm', 'Realm', 'pam or pve')}
+          </Group>
+        )}
+        <SecretField
+          label={secretLabel}
+          stored={!needsSecret && !replacing}
+          value={secret}
+          onChange={setSecret}
+          onReplace={() => setReplacing(true)}
+          error={errors.secret}
+        />
+        <Group align="flex-end" gap="lg">
+          <ColorInput
+            label="Colour"
             data-testid="profile-color"
             value={fields.color}
-            onChange={(e) => set('color', e.target.value)}
+            onChange={(v) => set('color', v)}
+            format="hex"
+            withEyeDropper={false}
+            w={160}
+            error={errors.color}
           />
-        </label>
-        <label className="inline">
-          <input
-            type="checkbox"
+          <Checkbox
             data-testid="profile-readonly"
             checked={fields.readOnly}
-            onChange={(e) => set('readOnly', e.target.checked)}
+            onChange={(e) => set('readOnly', e.currentTarget.checked)}
+            label="Read-only (refuse every change to this cluster)"
           />
-          Read-only (refuse every change to this cluster)
-        </label>
-      </div>
-      {profile?.hasSecret && bindingChanged(initialFields(profile), fields) && (
-        <p className="warning" role="alert" data-testid="profile-secret-warning">
-          Changing the host, port, sign-in method or user drops the stored secret; you will enter it again.
-        </p>
-      )}
-      {failure && <ErrorPanel error={failure} />}
-      <div className="form-actions">
-        <button type="submit" className="primary" data-testid="profile-save" disabled={saving}>
-          {saving ? 'Saving…' : 'Save'}
-        </button>
-        <button type="button" data-testid="profile-cancel" onClick={() => setEditing(undefined)}>
-          Cancel
-        </button>
-        {profile &&
-          (confirmDelete ? (
-            <button
-              type="button"
-              className="danger"
-              data-testid="profile-delete-confirm"
-              onClick={() => void remove(profile.id)}
-            >
-              Delete profile and its stored secret
-            </button>
-          ) : (
-            <button
-              type="button"
-              className="danger-outline"
-              data-testid="profile-delete"
-              onClick={() => setConfirmDelete(true)}
-            >
-              Delete…
-            </button>
-          ))}
-      </div>
-    </form>
+        </Group>
+        {dropsSecret && (
+          <Alert color="yellow" role="alert" data-testid="profile-secret-warning">
+            Changing the host, port, sign-in method or user drops the stored secret; you will enter it again.
+          </Alert>
+        )}
+        {failure && <ErrorPanel error={failure} />}
+        <Group gap="xs">
+          <Button type="submit" data-testid="profile-save" loading={saving}>
+            Save
+          </Button>
+          <Button variant="default" data-testid="profile-cancel" onClick={() => setEditing(undefined)}>
+            Cancel
+          </Button>
+          {profile &&
+            (confirmDelete ? (
+              <Button
+                color="red"
+                data-testid="profile-delete-confirm"
+                onClick={() => void remove(profile.id)}
+              >
+                Delete profile and its stored secret
+              </Button>
+            ) : (
+              <Button
+                variant="outline"
+                color="red"
+                data-testid="profile-delete"
+                onClick={() => setConfirmDelete(true)}
+              >
+                Delete…
+              </Button>
+            ))}
+        </Group>
+      </Stack>
+    </Paper>
   );
 }

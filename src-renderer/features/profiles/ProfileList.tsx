@@ -1,4 +1,5 @@
 // The saved cluster profiles: colour, address, identity, read-only mark, live state, and connect/test/edit.
+import { Badge, Button, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import type { ProfileView } from '../../../src-shared/model/profile.js';
 import { ConnectionStatus } from '../connect/ConnectionStatus.js';
 import { ProfileForm } from './ProfileForm.js';
@@ -10,6 +11,8 @@ const STATE_LABELS = {
   failed: 'failed',
   disconnected: 'not connected',
 };
+
+const STATE_COLORS = { connecting: 'blue', connected: 'green', failed: 'red', disconnected: 'gray' } as const;
 
 function identityOf(p: ProfileView): string {
   return p.auth.kind === 'token' ? p.auth.tokenId : `${p.auth.username}@${p.auth.realm}`;
@@ -24,94 +27,99 @@ function ProfileCard({ profile }: { profile: ProfileView }) {
   const connected = state === 'connected';
 
   return (
-    <li
-      className="profile-card cx-panel"
+    <Paper
+      component="li"
+      withBorder
+      p="sm"
+      className="profile-card"
       data-testid="profile-card"
       data-profile={profile.id}
       data-state={state}
-      style={{ borderLeftColor: profile.color }}
+      style={{ borderLeft: `4px solid ${profile.color}` }}
     >
-      <div className="profile-head">
-        <span className="color-dot" style={{ background: profile.color }} aria-hidden="true" />
-        <div className="profile-title">
-          <strong data-testid="profile-card-name">{profile.name}</strong>
-          <span className="muted">
-            {profile.host}:{profile.port} · {identityOf(profile)}
-          </span>
-        </div>
-        {profile.readOnly && (
-          <span
-            className="cx-badge cx-badge-readonly"
-            data-testid="badge-readonly"
-            title="Changes to this cluster are refused"
-          >
-            read-only
-          </span>
-        )}
-        {!profile.pinnedFingerprint && (
-          <span className="cx-badge" data-testid="badge-unpinned">
-            certificate not trusted yet
-          </span>
-        )}
-        {!profile.hasSecret && (
-          <span className="cx-badge cx-badge-warn" data-testid="badge-nosecret">
-            no secret stored
-          </span>
-        )}
-        <span className={`cx-badge state-${state}`} data-testid="connection-state">
-          {busy === 'open' ? 'connecting…' : STATE_LABELS[state]}
-        </span>
-      </div>
-      <div className="profile-actions">
-        {connected ? (
-          <button
-            type="button"
-            data-testid="disconnect"
+      <Stack gap="xs">
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <div>
+            <Text fw={600} data-testid="profile-card-name">
+              {profile.name}
+            </Text>
+            <Text size="sm" c="dimmed">
+              {profile.host}:{profile.port} · {identityOf(profile)}
+            </Text>
+          </div>
+          <Group gap={6}>
+            {profile.readOnly && (
+              <Tooltip label="Changes to this cluster are refused">
+                <Badge color="indigo" data-testid="badge-readonly">
+                  read-only
+                </Badge>
+              </Tooltip>
+            )}
+            {!profile.pinnedFingerprint && (
+              <Badge color="gray" data-testid="badge-unpinned">
+                certificate not trusted yet
+              </Badge>
+            )}
+            {!profile.hasSecret && (
+              <Badge color="yellow" data-testid="badge-nosecret">
+                no secret stored
+              </Badge>
+            )}
+            <Badge color={STATE_COLORS[state]} variant="dot" data-testid="connection-state">
+              {busy === 'open' ? 'connecting…' : STATE_LABELS[state]}
+            </Badge>
+          </Group>
+        </Group>
+        <Group gap="xs">
+          {connected ? (
+            <Button
+              variant="default"
+              data-testid="disconnect"
+              disabled={busy !== undefined}
+              onClick={() => void disconnect(profile.id)}
+            >
+              Disconnect
+            </Button>
+          ) : (
+            <Button
+              data-testid="connect"
+              disabled={busy !== undefined}
+              loading={busy === 'open'}
+              onClick={() => void run(profile.id, 'open')}
+            >
+              Connect
+            </Button>
+          )}
+          <Button
+            variant="default"
+            data-testid="test-connection"
             disabled={busy !== undefined}
-            onClick={() => void disconnect(profile.id)}
+            onClick={() => void run(profile.id, 'test')}
           >
-            Disconnect
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="primary"
-            data-testid="connect"
-            disabled={busy !== undefined}
-            onClick={() => void run(profile.id, 'open')}
+            {busy === 'test' ? 'Testing…' : 'Test connection'}
+          </Button>
+          <Button
+            variant="subtle"
+            data-testid="edit-profile"
+            onClick={() => setEditing(editing ? undefined : profile.id)}
           >
-            Connect
-          </button>
-        )}
-        <button
-          type="button"
-          data-testid="test-connection"
-          disabled={busy !== undefined}
-          onClick={() => void run(profile.id, 'test')}
-        >
-          {busy === 'test' ? 'Testing…' : 'Test connection'}
-        </button>
-        <button
-          type="button"
-          data-testid="edit-profile"
-          onClick={() => setEditing(editing ? undefined : profile.id)}
-        >
-          Edit
-        </button>
-      </div>
-      {editing && <ProfileForm key={profile.id} profile={profile} />}
-      {outcome && <ConnectionStatus profile={profile} outcome={outcome} />}
-    </li>
+            {editing ? 'Close editor' : 'Edit'}
+          </Button>
+        </Group>
+        {editing && <ProfileForm key={profile.id} profile={profile} />}
+        {outcome && <ConnectionStatus profile={profile} outcome={outcome} />}
+      </Stack>
+    </Paper>
   );
 }
 
 export function ProfileList() {
   const profiles = useConnectStore((s) => s.profiles);
   return (
-    <ul className="profile-list" data-testid="profile-list">
+    <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} data-testid="profile-list">
       {profiles.map((p) => (
         <ProfileCard key={p.id} profile={p} />
       ))}
-    </ul>
+    </Stack>
   );
 }

@@ -1,4 +1,6 @@
 // The write-only secret input: empty when a secret is stored, which is only ever replaced, never shown.
+import { Button, Group, PasswordInput, Text } from '@mantine/core';
+
 export function SecretField(props: {
   label: string;
   /** a secret is stored and the user has not asked to replace it */
@@ -10,31 +12,25 @@ export function SecretField(props: {
 }) {
   if (props.stored) {
     return (
-      <div className="secret-stored" data-testid="secret-stored">
-        <span>{props.label}: secret stored in the OS keychain</span>
-        <button type="button" data-testid="secret-replace" onClick={props.onReplace}>
+      <Group gap="sm" data-testid="secret-stored">
+        <Text size="sm">{props.label}: secret stored in the OS keychain</Text>
+        <Button variant="default" data-testid="secret-replace" onClick={props.onReplace}>
           Replace
-        </button>
-      </div>
+        </Button>
+      </Group>
     );
   }
   return (
-    <label>
-      {props.label}
-      <input
-        type="password"
-        data-testid="profile-secret"
-        autoComplete="new-password"
-        spellCheck={false}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
-      <span className="field-hint">Stored in the OS keychain; Proxdeck never shows it again.</span>
-      {props.error && (
-        <span className="field-error" data-testid="field-error-secret">
-          {props.error}
-        </span>
-      )}
-    </label>
+    <PasswordInput
+      label={props.label}
+      description="Stored in the OS keychain; Proxdeck never shows it again."
+      data-testid="profile-secret"
+      autoComplete="new-password"
+      spellCheck={false}
+      value={props.value}
+      onChange={(e) => props.onChange(e.currentTarget.value)}
+      error={props.error ? <span data-testid="field-error-secret">{props.error}</span> : undefined}
+      visibilityToggleButtonProps={{ 'aria-label': 'Show or hide the secret' }}
+    />
   );
 }

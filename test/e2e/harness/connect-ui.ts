@@ -39,5 +39,16 @@ export async function connectThroughUi(
     await page.getByTestId('profile-save').click();
   }
   await connectTrusting(page, name);
+  await backFromInventory(page);
   await card(page, name).getByTestId('connection-summary').waitFor();
+}
+
+/**
+ * A successful Connect opens the inventory (#16): wait for it, then return to the Clusters screen, where the
+ * profile's card still shows the connection summary.
+ */
+export async function backFromInventory(page: Page): Promise<void> {
+  await page.getByTestId('view-inventory').waitFor();
+  await page.getByTestId('nav-clusters').click();
+  await page.getByTestId('connect-view').waitFor();
 }
