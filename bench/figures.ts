@@ -21,14 +21,8 @@ export function mainFigures(m: MainFigures): Figure[] {
       goal: 1.5,
     },
     {
-      key: 'poll_vs_parse_best',
-      label: 'main: the same, best run ÷ best parse',
-      value: m.pipelineBestRatio,
-      unit: '×',
-    },
-    {
       key: 'normalise_vs_parse',
-      label: 'main: normaliseResources ÷ JSON.parse (best of each)',
+      label: 'main: normaliseResources ÷ JSON.parse',
       value: m.normaliseRatio,
       unit: '×',
       goal: 0.25,
@@ -213,8 +207,9 @@ export const METHOD = `## How each figure is taken
   (unchanged guests keep their previous record object, compared field by field against the raw entry), the diff over
   the records normalise touched, the event's zod check and its serialisation — JSON.stringify for the web host's
   WebSocket, \`v8.serialize\` as the stand-in for Electron's structured clone. Bare JSON.parse and the pipeline run
-  alternately, 15 pairs, each after a full GC; the figure is the median of the per-pair ratios. The "best" row is
-  the fastest pipeline run ÷ the fastest parse, steadier when other processes share the cores.
+  alternately, 15 pairs, each after a full GC; the figure is the median of the per-pair ratios.
+  Times are this process's CPU time (user + system), not the wall clock, so other processes on the shared cores
+  do not enter them; a 25 ms pause after each forced GC keeps its background sweeping out of the next timed call.
 - **Delta and snapshot encode + decode**: best of 15 of stringify + parse, and of v8.serialize + deserialize.
 - **Renderer** (bench/page: the real NodeCards, GuestGrid and store, built with Vite), each figure the median of
   5 fresh pages, Chromium headless with vsync and the frame-rate cap off. Scroll p95 is wall-clock (it measures the

@@ -17,7 +17,7 @@ import { InventoryDelta, type InventorySnapshot } from '../src-shared/model/inve
 import { startSimulator } from '../test/pve-sim/index.js';
 import { DEFAULT_ROOT_PASSWORD } from '../test/pve-sim/rbac/index.js';
 import { normaliseRepeats } from './slowdown.js';
-import { median, paired, timeAsync, wallMs } from './timing.js';
+import { cpuMs, median, paired, timeAsync } from './timing.js';
 
 export interface MainFigures {
   nodes: number;
@@ -27,11 +27,9 @@ export interface MainFigures {
   pipelineMs: number;
   /** median of per-run pipeline ÷ parse pairs (each pair ran back to back, under the same machine load) */
   pipelineRatio: number;
-  /** best pipeline ÷ best parse */
-  pipelineBestRatio: number;
   /** the same pipeline ending in v8.serialize (Electron's structured clone) instead of JSON.stringify */
   pipelineV8Ratio: number;
-  /** normaliseResources alone ÷ JSON.parse (best of each): the figure a slower normaliser moves most */
+  /** normaliseResources alone ÷ JSON.parse: the figure a slower normaliser moves most */
   normaliseRatio: number;
   baselineRatio: number;
   snapshotBytes: number;
@@ -52,10 +50,10 @@ export interface MainFigures {
 
 const RawAnswer = z.object({ data: z.array(z.unknown()) });
 
-/** Best-of-N ms of encode + decode. */
+/** Best-of-N CPU ms of encode + decode. */
 function roundTrip(runs: number, fn: () => void): number {
   const out: number[] = [];
-  for (let i = 0; i < runs; i++) out.push(wallMs(fn));
+  for (let i = 0; i < runs; i++) out.push(cpuMs(fn));
   return Math.min(...out);
 }
 
@@ -110,14 +108,14 @@ export async function benchMain(opts: { nodes: number; guests: number; runs: num
       encode({ event: 'inventory.changed', payload: delta });
     };
     const parse = (): unknown => JSON.parse(after);
-    const pipeline = paired(opts.runs, parse, poll(JSON.stringify));
-    const pipelineV8 = paired(opts.runs, parse, poll(v8.serialize));
+    const pipeline = await paired(opts.runs, parse, poll(JSON.stringify));
+    const pipelineV8 = await paired(opts.runs, parse, poll(v8.serialize));
     const checked: ClusterResource[] = ClusterResources.parse((JSON.parse(after) as { data: unknown }).data);
-    const normalise = paired(opts.runs, parse, () => {
+    const normalise = await paired(opts.runs, parse, () => {
       for (let i = 0; i < repeats; i++) normaliseResources('bench', checked, prev, []);
     });
     // What re-fetch-and-resend-everything costs in main: full zod conversion and the whole list on the wire.
-    const baseline = paired(opts.runs, parse, () => {
+    const baseline = await paired(opts.runs, parse, () => {
       const raw = JSON.parse(after) as { data: unknown };
       JSON.stringify(z.array(SlowEntry).parse(raw.data));
     });
@@ -146,9 +144,8 @@ export async function benchMain(opts: { nodes: number; guests: number; runs: num
       parseMs: pipeline.baseMs,
       pipelineMs: pipeline.otherMs,
       pipelineRatio: pipeline.ratio,
-      pipelineBestRatio: pipeline.bestRatio,
       pipelineV8Ratio: pipelineV8.ratio,
-      normaliseRatio: normalise.bestRatio,
+      normaliseRatio: normalise.ratio,
       baselineRatio: baseline.ratio,
       snapshotBytes: Buffer.byteLength(snapshotJson),
       deltaBytes: Buffer.byteLength(JSON.stringify(event)),

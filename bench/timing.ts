@@ -21,25 +21,36 @@ export function wallMs(fn: () => void): number {
   return performance.now() - t;
 }
 
+/**
+ * CPU milliseconds (user + system) this process spent in `fn`: on a shared machine wall-clock time mostly measures
+ * the scheduler, CPU time what the work costs (V8's parallel GC helpers included, as they are in real use).
+ */
+export function cpuMs(fn: () => void): number {
+  const t = process.cpuUsage();
+  fn();
+  const d = process.cpuUsage(t);
+  return (d.user + d.system) / 1000;
+}
+
 export interface Paired {
   baseMs: number;
   otherMs: number;
   /** median of the per-pair ratios */
   ratio: number;
-  /**
-   * best (lowest) time of each side, ratioed: the run least disturbed by other processes. On a shared, loaded
-   * machine this is the steady figure; the median of pairs is the one to quote from a quiet machine.
-   */
-  bestRatio: number;
 }
 
 /**
- * Runs `base` and `other` alternately, so both see the same load of a shared machine; the ratio is the median
- * of the per-pair ratios, which is far steadier than a ratio of two medians taken minutes apart.
+ * Runs `base` and `other` alternately, so both see the same state of a shared machine; the ratio is the median of
+ * the per-pair ratios, far steadier than a ratio of two medians taken minutes apart. Before each timed call: a full
+ * GC (neither side pays for the other's garbage), then a pause so V8's background sweeping of that GC is over and
+ * not billed to the call.
  */
-export function paired(runs: number, base: () => void, other: () => void): Paired {
-  // A full GC before each timed call: otherwise one side pays for the garbage the other left behind.
-  const settle = fullGc();
+export async function paired(runs: number, base: () => void, other: () => void): Promise<Paired> {
+  const gc = fullGc();
+  const settle = async (): Promise<void> => {
+    gc();
+    await new Promise((r) => setTimeout(r, 25));
+  };
   for (let i = 0; i < 3; i++) {
     base();
     other();
@@ -48,20 +59,15 @@ export function paired(runs: number, base: () => void, other: () => void): Paire
   const o: number[] = [];
   const r: number[] = [];
   for (let i = 0; i < runs; i++) {
-    settle();
-    const bt = wallMs(base);
-    settle();
-    const ot = wallMs(other);
+    await settle();
+    const bt = cpuMs(base);
+    await settle();
+    const ot = cpuMs(other);
     b.push(bt);
     o.push(ot);
     r.push(ot / bt);
   }
-  return {
-    baseMs: median(b),
-    otherMs: median(o),
-    ratio: median(r),
-    bestRatio: Math.min(...o) / Math.min(...b),
-  };
+  return { baseMs: median(b), otherMs: median(o), ratio: median(r) };
 }
 
 export async function timeAsync(fn: () => Promise<unknown>): Promise<number> {

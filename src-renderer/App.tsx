@@ -1,5 +1,5 @@
 // The app shell: header, data-driven nav, the active feature's view, and the toast area.
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { Placeholder } from './components/Placeholder.js';
 import { Toasts } from './components/Toasts.js';
 import { Header } from './features/app/Header.js';
@@ -30,7 +30,13 @@ export function App() {
       <div className="app-body">
         <Sidebar />
         <main className="content" data-testid={`view-${active?.id ?? 'none'}`}>
-          {View ? <View /> : active && <Placeholder title={active.label} hint={active.summary} />}
+          {View ? (
+            <Suspense fallback={<p className="muted">Loading {active.label}…</p>}>
+              <View />
+            </Suspense>
+          ) : (
+            active && <Placeholder title={active.label} hint={active.summary} />
+          )}
         </main>
       </div>
       <Toasts />

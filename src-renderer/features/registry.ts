@@ -1,11 +1,8 @@
 // The app's features, in nav order. A feature joins the app by adding one entry here (or giving its entry a view).
+// Views other than the first screen (Clusters) load on first use: each is its own chunk of the build.
 import type { ComponentType } from 'react';
 import { ConnectView } from './connect/ConnectView.js';
-import { InventoryView } from './inventory/InventoryView.js';
-import { PermissionsView } from './permissions/PermissionsView.js';
-import { AuditView } from './audit/AuditView.js';
-import { TasksView } from './tasks/TasksView.js';
-import { StorageView } from './storage/StorageView.js';
+import { lazyView } from './lazy-view.js';
 import { operationFeatures } from './provision/operation-features.js';
 import { clusterOpsFeatures } from './firewall/cluster-ops-features.js';
 
@@ -33,7 +30,7 @@ export const features: readonly FeatureEntry[] = [
     label: 'Inventory',
     glyph: '▤',
     summary: 'Nodes, VMs, containers and storage across all connected clusters.',
-    view: InventoryView,
+    view: lazyView(() => import('./inventory/InventoryView.js'), 'InventoryView'),
   },
   ...operationFeatures,
   ...clusterOpsFeatures,
@@ -42,27 +39,27 @@ export const features: readonly FeatureEntry[] = [
     label: 'Tasks',
     glyph: '☰',
     summary: 'Running and recent PVE tasks with their logs.',
-    view: TasksView,
+    view: lazyView(() => import('./tasks/TasksView.js'), 'TasksView'),
   },
   {
     id: 'storage',
     label: 'Storage',
     glyph: '▥',
     summary: 'Storages per node, their content, ISO upload and templates.',
-    view: StorageView,
+    view: lazyView(() => import('./storage/StorageView.js'), 'StorageView'),
   },
   {
     id: 'permissions',
     label: 'Permissions',
     glyph: '◆',
     summary: 'Who may do what, per path and privilege.',
-    view: PermissionsView,
+    view: lazyView(() => import('./permissions/PermissionsView.js'), 'PermissionsView'),
   },
   {
     id: 'audit',
     label: 'Audit log',
     glyph: '✎',
     summary: 'Every change Proxdeck made, with its confirmed diff.',
-    view: AuditView,
+    view: lazyView(() => import('./audit/AuditView.js'), 'AuditView'),
   },
 ];

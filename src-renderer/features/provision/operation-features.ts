@@ -1,8 +1,6 @@
 // The nav entries of the operation features: cluster-wide backups (jobs, archives), HA, and create VM/CT.
+import { lazyView } from '../lazy-view.js';
 import type { FeatureEntry } from '../registry.js';
-import { BackupsView } from '../backups/BackupsView.js';
-import { HaView } from '../ha/HaView.js';
-import { CreateView } from './CreateView.js';
 
 export const operationFeatures: FeatureEntry[] = [
   {
@@ -10,20 +8,20 @@ export const operationFeatures: FeatureEntry[] = [
     label: 'Backups',
     glyph: '⛁',
     summary: 'Backup jobs and every archive across storages.',
-    view: BackupsView,
+    view: lazyView(() => import('../backups/BackupsView.js'), 'BackupsView'),
   },
   {
     id: 'ha',
     label: 'HA',
     glyph: '♥',
     summary: 'High availability: quorum, manager, resources, rules.',
-    view: HaView,
+    view: lazyView(() => import('../ha/HaView.js'), 'HaView'),
   },
   {
     id: 'create',
     label: 'Create',
     glyph: '+',
     summary: 'Create a VM or container with pre-flight checks.',
-    view: CreateView,
+    view: lazyView(() => import('./CreateView.js'), 'CreateView'),
   },
 ];
