@@ -1,16 +1,23 @@
-// Main-side benchmark: one /cluster/resources answer of the simulator (32 nodes, 10,000 guests) with 1 % of
-// guests changed, run through parse → check → normalise → delta → event check → serialise, against bare JSON.parse.
+// Main-side benchmark: one /cluster/resources answer of the simulator with 1 % of guests changed, run through
+// parse → check → normalise → delta → event check → serialise (JSON for the web host's WebSocket, v8.serialize as
+// the stand-in for Electron's structured clone), against bare JSON.parse of the same bytes.
 import v8 from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { z } from 'zod';
 import { diffRecords } from '../src-main/features/inventory/delta.js';
 import { normaliseResources, type RecordMap } from '../src-main/features/inventory/normalise.js';
-import { ClusterResources, SlowEntry, getClusterResources } from '../src-main/pve/api/cluster.js';
+import {
+  ClusterResources,
+  SlowEntry,
+  getClusterResources,
+  type ClusterResource,
+} from '../src-main/pve/api/cluster.js';
 import { ticketAuth } from '../src-main/pve/auth.js';
 import { PveClient } from '../src-main/pve/client.js';
 import { InventoryDelta, type InventorySnapshot } from '../src-shared/model/inventory.js';
 import { startSimulator } from '../test/pve-sim/index.js';
 import { DEFAULT_ROOT_PASSWORD } from '../test/pve-sim/rbac/index.js';
+import { normaliseRepeats } from './slowdown.js';
+import { cpuMs, median, paired, timeAsync } from './timing.js';
 
 export interface MainFigures {
   nodes: number;
@@ -20,9 +27,20 @@ export interface MainFigures {
   pipelineMs: number;
   /** median of per-run pipeline ÷ parse pairs (each pair ran back to back, under the same machine load) */
   pipelineRatio: number;
+  /** the same pipeline ending in v8.serialize (Electron's structured clone) instead of JSON.stringify */
+  pipelineV8Ratio: number;
+  /** normaliseResources alone ÷ JSON.parse: the figure a slower normaliser moves most */
+  normaliseRatio: number;
   baselineRatio: number;
   snapshotBytes: number;
   deltaBytes: number;
+  deltaV8Bytes: number;
+  /** encode + decode of the 1 % delta event */
+  deltaJsonMs: number;
+  deltaV8Ms: number;
+  /** encode + decode of the full snapshot (what inventory.subscribe answers) */
+  snapshotJsonMs: number;
+  snapshotV8Ms: number;
   changedGuests: number;
   httpsPollMs: number;
   snapshotJson: string;
@@ -30,57 +48,17 @@ export interface MainFigures {
   nextSnapshotJson: string;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-/** V8's gc() without a command-line flag (npm run bench runs plain tsx). */
-function fullGc(): () => void {
-  v8.setFlagsFromString('--expose-gc');
-  const gc: unknown = runInNewContext('gc');
-  return typeof gc === 'function' ? (gc as () => void) : () => undefined;
-}
-
-interface Paired {
-  baseMs: number;
-  otherMs: number;
-  ratio: number;
-}
-
-/**
- * Runs `base` and `other` alternately, so both see the same load of a shared machine; the ratio is the median
- * of the per-pair ratios, which is far steadier than a ratio of two medians taken minutes apart.
- */
-function paired(runs: number, base: () => void, other: () => void): Paired {
-  // A full GC before each timed call: otherwise one side pays for the garbage the other left behind.
-  const settle = fullGc();
-  for (let i = 0; i < 3; i++) {
-    base();
-    other();
-  }
-  const b: number[] = [];
-  const o: number[] = [];
-  const r: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    settle();
-    let t = performance.now();
-    base();
-    const bt = performance.now() - t;
-    settle();
-    t = performance.now();
-    other();
-    const ot = performance.now() - t;
-    b.push(bt);
-    o.push(ot);
-    r.push(ot / bt);
-  }
-  return { baseMs: median(b), otherMs: median(o), ratio: median(r) };
-}
-
 const RawAnswer = z.object({ data: z.array(z.unknown()) });
 
+/** Best-of-N CPU ms of encode + decode. */
+function roundTrip(runs: number, fn: () => void): number {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) out.push(cpuMs(fn));
+  return Math.min(...out);
+}
+
 export async function benchMain(opts: { nodes: number; guests: number; runs: number }): Promise<MainFigures> {
+  const repeats = normaliseRepeats();
   // A frozen clock: metrics stay put, so the second answer differs only by the guests we change.
   const clock = Date.now();
   const sim = await startSimulator({
@@ -117,16 +95,27 @@ export async function benchMain(opts: { nodes: number; guests: number; runs: num
 
     let delta: InventoryDelta | undefined;
     let next: RecordMap = prev;
-    const parse = (): unknown => JSON.parse(after);
-    const pipeline = paired(opts.runs, parse, () => {
+    /** The poller's work on one answer (resource-poller.ts pollOnce), up to the event on the wire. */
+    const poll = (encode: (event: object) => unknown) => (): void => {
       const raw = JSON.parse(after) as { data: unknown };
-      next = normaliseResources('bench', ClusterResources.parse(raw.data), prev);
-      const d = { clusterId: 'bench', version: 2, ...diffRecords(prev, next) };
-      delta = InventoryDelta.parse(d);
-      JSON.stringify({ event: 'inventory.changed', payload: delta });
+      const entries = ClusterResources.parse(raw.data);
+      let touched: string[] = [];
+      for (let i = 0; i < repeats; i++) {
+        touched = [];
+        next = normaliseResources('bench', entries, prev, touched);
+      }
+      delta = InventoryDelta.parse({ clusterId: 'bench', version: 2, ...diffRecords(prev, next, touched) });
+      encode({ event: 'inventory.changed', payload: delta });
+    };
+    const parse = (): unknown => JSON.parse(after);
+    const pipeline = await paired(opts.runs, parse, poll(JSON.stringify));
+    const pipelineV8 = await paired(opts.runs, parse, poll(v8.serialize));
+    const checked: ClusterResource[] = ClusterResources.parse((JSON.parse(after) as { data: unknown }).data);
+    const normalise = await paired(opts.runs, parse, () => {
+      for (let i = 0; i < repeats; i++) normaliseResources('bench', checked, prev, []);
     });
     // What re-fetch-and-resend-everything costs in main: full zod conversion and the whole list on the wire.
-    const baseline = paired(opts.runs, parse, () => {
+    const baseline = await paired(opts.runs, parse, () => {
       const raw = JSON.parse(after) as { data: unknown };
       JSON.stringify(z.array(SlowEntry).parse(raw.data));
     });
@@ -144,8 +133,10 @@ export async function benchMain(opts: { nodes: number; guests: number; runs: num
       records: [...next.values()],
       stale: null,
     };
+    const event = { event: 'inventory.changed', payload: delta };
     const snapshotJson = JSON.stringify(snapshot);
     const deltaJson = JSON.stringify(delta);
+    const trips = Math.max(5, opts.runs);
     return {
       nodes: opts.nodes,
       guests: guests.length,
@@ -153,9 +144,16 @@ export async function benchMain(opts: { nodes: number; guests: number; runs: num
       parseMs: pipeline.baseMs,
       pipelineMs: pipeline.otherMs,
       pipelineRatio: pipeline.ratio,
+      pipelineV8Ratio: pipelineV8.ratio,
+      normaliseRatio: normalise.ratio,
       baselineRatio: baseline.ratio,
       snapshotBytes: Buffer.byteLength(snapshotJson),
-      deltaBytes: Buffer.byteLength(JSON.stringify({ event: 'inventory.changed', payload: delta })),
+      deltaBytes: Buffer.byteLength(JSON.stringify(event)),
+      deltaV8Bytes: v8.serialize(event).byteLength,
+      deltaJsonMs: roundTrip(trips, () => JSON.parse(JSON.stringify(event))),
+      deltaV8Ms: roundTrip(trips, () => v8.deserialize(v8.serialize(event))),
+      snapshotJsonMs: roundTrip(trips, () => JSON.parse(JSON.stringify(snapshot))),
+      snapshotV8Ms: roundTrip(trips, () => v8.deserialize(v8.serialize(snapshot))),
       changedGuests: changed.length,
       httpsPollMs,
       snapshotJson,
@@ -168,13 +166,4 @@ export async function benchMain(opts: { nodes: number; guests: number; runs: num
   }
 }
 
-async function timeAsync(fn: () => Promise<unknown>): Promise<number> {
-  await fn();
-  const out: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const t = performance.now();
-    await fn();
-    out.push(performance.now() - t);
-  }
-  return median(out);
-}
+export { median };

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: typecheck, lint, then every vitest project (unit, integration against the simulator,
 # e2e in Chromium) inside a private D-Bus session with an unlocked gnome-keyring, so the keychain
-# tests use a real Secret Service. Ends with one line "proxdeck: N passed, N failed".
+# tests use a real Secret Service, then the quick bench (npm run bench -- --quick). The vitest summary line reads
+# "proxdeck: N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,4 +41,6 @@ mkdir -p test-results
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=$?
 node scripts/test-summary.mjs test-results/vitest.json || status=1
+echo "== quick bench (fails only on a gross regression: a ratio over twice its goal) =="
+npm run -s bench -- --quick || status=1
 exit $status

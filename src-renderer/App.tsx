@@ -1,7 +1,7 @@
 // The app shell: header, data-driven nav, the active feature's view, notifications, palette and shortcuts.
 import { AppShell } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { Placeholder } from './components/Placeholder.js';
 import { Header } from './features/app/Header.js';
 import { Sidebar } from './features/app/Sidebar.js';
@@ -45,7 +45,13 @@ export function App() {
         <Sidebar />
       </AppShell.Navbar>
       <AppShell.Main className="content" data-testid={`view-${active?.id ?? 'none'}`}>
-        {View ? <View /> : active && <Placeholder title={active.label} hint={active.summary} />}
+        {View ? (
+          <Suspense fallback={<p className="muted">Loading {active.label}…</p>}>
+            <View />
+          </Suspense>
+        ) : (
+          active && <Placeholder title={active.label} hint={active.summary} />
+        )}
       </AppShell.Main>
       <Notifications position="bottom-right" limit={5} data-testid="toasts" />
       <CommandPalette />

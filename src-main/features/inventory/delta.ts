@@ -32,17 +32,24 @@ export function changedFields(prev: InventoryRecord, next: InventoryRecord): Fie
   return out;
 }
 
+/**
+ * `touched`: when given, the ids whose record in `next` may differ from `prev` (normaliseResources fills it); all
+ * other ids must hold the very same object in both maps. Only those are visited, and the walk over `prev` for
+ * removals is skipped when the counts show nothing went away.
+ */
 export function diffRecords(
   prev: ReadonlyMap<string, InventoryRecord>,
   next: ReadonlyMap<string, InventoryRecord>,
+  touched?: readonly string[],
 ): RecordDiff {
   const added: InventoryRecord[] = [];
   const changed: RecordChange[] = [];
   const removed: string[] = [];
-  // forEach, not for-of over entries: no [id, rec] pair is allocated for each of the 10,000 unchanged records.
-  next.forEach((rec, id) => {
+  let newIds = 0;
+  const visit = (rec: InventoryRecord, id: string): void => {
     const old = prev.get(id);
     if (old === rec) return;
+    if (!old) newIds++;
     if (!old || old.kind !== rec.kind) {
       // A kind change under the same id cannot be patched field by field: send the whole record.
       added.push(rec);
@@ -50,8 +57,19 @@ export function diffRecords(
     }
     const fields = changedFields(old, rec);
     if (fields) changed.push({ id, fields });
-  });
-  for (const id of prev.keys()) if (!next.has(id)) removed.push(id);
+  };
+  if (touched) {
+    for (const id of touched) {
+      const rec = next.get(id);
+      if (rec) visit(rec, id);
+    }
+  } else {
+    // forEach, not for-of over entries: no [id, rec] pair is allocated for each of the 10,000 unchanged records.
+    next.forEach(visit);
+  }
+  // Every id of `next` is either new or in `prev`; when the ones in `prev` number prev.size, none was removed.
+  if (!touched || next.size - newIds !== prev.size)
+    for (const id of prev.keys()) if (!next.has(id)) removed.push(id);
   return { added, changed, removed };
 }
 

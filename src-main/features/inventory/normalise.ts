@@ -33,32 +33,27 @@ function tagsOf(tags: string | undefined): string[] {
 }
 const s = (v: string | undefined): string | null => (v === undefined || v === '' ? null : v);
 
-/** The fields every record opens with. */
-const head = <K extends InventoryRecord['kind']>(clusterId: string, e: ResourceEntry, kind: K) => ({
-  id: e.id,
-  clusterId,
-  kind,
-});
-/** The usage counters nodes and guests share. */
-const usage = (e: ResourceEntry) => ({
-  cpu: n(e.cpu),
-  maxcpu: n(e.maxcpu),
-  mem: n(e.mem),
-  maxmem: n(e.maxmem),
-  disk: n(e.disk),
-  maxdisk: n(e.maxdisk),
-  uptime: n(e.uptime),
-});
+// Records are built as one object literal per kind, never by spreading shared pieces: spread-built objects get
+// a different hidden class per call site, and reading 10,000 of them back every poll (the unchanged-record check)
+// then costs several times the JSON.parse of the answer (docs/benchmarks.md).
 
 const nodeName = (e: ResourceEntry): string => e.node ?? e.id.replace(/^node\//, '');
 
 function nodeRecord(clusterId: string, e: ResourceEntry): NodeRecord {
   const status = e.status && NODE_STATUS.has(e.status) ? (e.status as NodeRecord['status']) : 'unknown';
   return {
-    ...head(clusterId, e, 'node'),
+    id: e.id,
+    clusterId,
+    kind: 'node',
     node: nodeName(e),
     status,
-    ...usage(e),
+    cpu: n(e.cpu),
+    maxcpu: n(e.maxcpu),
+    mem: n(e.mem),
+    maxmem: n(e.maxmem),
+    disk: n(e.disk),
+    maxdisk: n(e.maxdisk),
+    uptime: n(e.uptime),
     loadavg: null,
     pveversion: null,
   };
@@ -69,6 +64,49 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+const sameNum = (a: number | null, v: number | undefined): boolean => a === (v === undefined ? null : v);
+const sameStr = (a: string | null, v: string | undefined): boolean =>
+  a === (v === undefined || v === '' ? null : v);
+
+/**
+ * Whether `prev` already says everything `e` says, read straight off the raw entry (nothing is built first).
+ * Only a valid status can equal prev's, so a bogus one falls through to guestRecord, which maps it to 'unknown'.
+ */
+function sameGuest(
+  prev: GuestRecord,
+  clusterId: string,
+  e: ResourceEntry,
+  type: 'qemu' | 'lxc',
+  nodeDown: boolean,
+): boolean {
+  return (
+    prev.vmid === e.vmid &&
+    prev.type === type &&
+    prev.clusterId === clusterId &&
+    e.name !== undefined &&
+    prev.name === e.name &&
+    e.node !== undefined &&
+    prev.node === e.node &&
+    prev.status === (nodeDown ? 'unknown' : e.status) &&
+    prev.template === (e.template === true) &&
+    sameStr(prev.lock, e.lock) &&
+    sameStr(prev.pool, e.pool) &&
+    sameStr(prev.hastate, e.hastate) &&
+    sameNum(prev.cpu, e.cpu) &&
+    sameNum(prev.mem, e.mem) &&
+    sameNum(prev.uptime, e.uptime) &&
+    sameNum(prev.netin, e.netin) &&
+    sameNum(prev.netout, e.netout) &&
+    sameNum(prev.diskread, e.diskread) &&
+    sameNum(prev.diskwrite, e.diskwrite) &&
+    sameNum(prev.disk, e.disk) &&
+    sameNum(prev.maxcpu, e.maxcpu) &&
+    sameNum(prev.maxmem, e.maxmem) &&
+    sameNum(prev.maxdisk, e.maxdisk) &&
+    sameList(prev.tags, tagsOf(e.tags))
+  );
 }
 
 /**
@@ -82,58 +120,34 @@ function guestRecord(
   nodeDown: boolean,
   prev: InventoryRecord | undefined,
 ): GuestRecord {
+  if (prev?.kind === 'guest' && sameGuest(prev, clusterId, e, type, nodeDown)) return prev;
   const vmid = e.vmid ?? Number(e.id.slice(e.id.indexOf('/') + 1));
   const status: GuestStatus = nodeDown
     ? 'unknown'
     : e.status && GUEST_STATUS.has(e.status)
       ? (e.status as GuestStatus)
       : 'unknown';
-  const name = guestDisplayName(e.name, type, vmid);
-  const node = e.node ?? '';
-  const template = e.template === true;
-  const lock = s(e.lock);
-  const tags = tagsOf(e.tags);
-  const pool = s(e.pool);
-  const hastate = s(e.hastate);
-  if (
-    prev?.kind === 'guest' &&
-    prev.clusterId === clusterId &&
-    prev.type === type &&
-    prev.vmid === vmid &&
-    prev.name === name &&
-    prev.node === node &&
-    prev.status === status &&
-    prev.template === template &&
-    prev.lock === lock &&
-    sameList(prev.tags, tags) &&
-    prev.pool === pool &&
-    prev.hastate === hastate &&
-    prev.cpu === n(e.cpu) &&
-    prev.maxcpu === n(e.maxcpu) &&
-    prev.mem === n(e.mem) &&
-    prev.maxmem === n(e.maxmem) &&
-    prev.disk === n(e.disk) &&
-    prev.maxdisk === n(e.maxdisk) &&
-    prev.uptime === n(e.uptime) &&
-    prev.netin === n(e.netin) &&
-    prev.netout === n(e.netout) &&
-    prev.diskread === n(e.diskread) &&
-    prev.diskwrite === n(e.diskwrite)
-  )
-    return prev;
   return {
-    ...head(clusterId, e, 'guest'),
+    id: e.id,
+    clusterId,
+    kind: 'guest',
     type,
     vmid,
-    name,
-    node,
+    name: guestDisplayName(e.name, type, vmid),
+    node: e.node ?? '',
     status,
-    template,
-    lock,
-    tags,
-    pool,
-    hastate,
-    ...usage(e),
+    template: e.template === true,
+    lock: s(e.lock),
+    tags: tagsOf(e.tags),
+    pool: s(e.pool),
+    hastate: s(e.hastate),
+    cpu: n(e.cpu),
+    maxcpu: n(e.maxcpu),
+    mem: n(e.mem),
+    maxmem: n(e.maxmem),
+    disk: n(e.disk),
+    maxdisk: n(e.maxdisk),
+    uptime: n(e.uptime),
     netin: n(e.netin),
     netout: n(e.netout),
     diskread: n(e.diskread),
@@ -143,7 +157,9 @@ function guestRecord(
 
 function storageRecord(clusterId: string, e: ResourceEntry): StorageRecord {
   return {
-    ...head(clusterId, e, 'storage'),
+    id: e.id,
+    clusterId,
+    kind: 'storage',
     storage: e.storage ?? e.id.split('/').pop() ?? e.id,
     node: e.node ?? '',
     status: e.status ?? 'unknown',
@@ -157,7 +173,9 @@ function storageRecord(clusterId: string, e: ResourceEntry): StorageRecord {
 
 function sdnRecord(clusterId: string, e: ResourceEntry): SdnRecord {
   return {
-    ...head(clusterId, e, 'sdn'),
+    id: e.id,
+    clusterId,
+    kind: 'sdn',
     name: e.network ?? e.sdn ?? e.id.split('/').pop() ?? e.id,
     node: s(e.node),
     status: s(e.status),
@@ -169,14 +187,14 @@ function toRecord(
   clusterId: string,
   e: ResourceEntry,
   offline: ReadonlySet<string>,
-  previous: RecordMap | undefined,
+  previous: InventoryRecord | undefined,
 ): InventoryRecord | undefined {
   switch (e.type) {
     case 'node':
       return nodeRecord(clusterId, e);
     case 'qemu':
     case 'lxc':
-      return guestRecord(clusterId, e, e.type, offline.has(e.node ?? ''), previous?.get(e.id));
+      return guestRecord(clusterId, e, e.type, offline.has(e.node ?? ''), previous);
     case 'storage':
       return storageRecord(clusterId, e);
     case 'pool':
@@ -196,37 +214,55 @@ function nodeIsDown(records: RecordMap, node: string): boolean {
 }
 
 function lostNode(previous: RecordMap, now: RecordMap): boolean {
-  for (const [id, rec] of previous) if (rec.kind === 'node' && !now.has(id)) return true;
-  return false;
+  let lost = false;
+  // forEach: no [id, record] pair per entry on this every-poll walk over 10,000 records.
+  previous.forEach((rec, id) => {
+    if (!lost && rec.kind === 'node' && !now.has(id)) lost = true;
+  });
+  return lost;
 }
 
 /**
  * Builds the record map for one poll. `previous` is the last snapshot: unchanged guests keep their old record
  * object, and guests that PVE stops listing while their node is down are carried over as 'unknown' so the UI
- * never silently loses them.
+ * never silently loses them. When `touched` is given, the id of every record that is not `previous`'s own object
+ * is pushed to it once, so the diff can visit those alone (diffRecords' `touched`).
  */
 export function normaliseResources(
   clusterId: string,
   entries: readonly ResourceEntry[],
   previous?: RecordMap,
+  touched?: string[],
 ): RecordMap {
   const offline = new Set<string>();
   for (const e of entries) if (e.type === 'node' && e.status !== 'online') offline.add(nodeName(e));
   const out: RecordMap = new Map();
+  const put = (id: string, rec: InventoryRecord, old: InventoryRecord | undefined): void => {
+    if (touched && rec !== old) {
+      // Once per id, also when PVE lists an id twice (the second entry wins, as in the map).
+      const cur = out.get(id);
+      if (cur === undefined || cur === old) touched.push(id);
+    }
+    out.set(id, rec);
+  };
   for (const e of entries) {
-    const rec = toRecord(clusterId, e, offline, previous);
-    if (rec) out.set(rec.id, rec);
+    const old = previous?.get(e.id);
+    const rec = toRecord(clusterId, e, offline, old);
+    if (rec) put(rec.id, rec, old);
   }
   if (previous && (offline.size > 0 || lostNode(previous, out))) {
-    for (const [id, rec] of previous) {
-      if (rec.kind !== 'guest' || out.has(id) || !nodeIsDown(out, rec.node)) continue;
-      out.set(id, rec.status === 'unknown' ? rec : { ...rec, status: 'unknown' });
-    }
+    previous.forEach((rec, id) => {
+      if (rec.kind !== 'guest' || out.has(id) || !nodeIsDown(out, rec.node)) return;
+      put(id, rec.status === 'unknown' ? rec : { ...rec, status: 'unknown' }, rec);
+    });
   }
   return out;
 }
 
-/** Copies the slower node details (load, version) from /nodes/{node}/status into the node records. */
+/**
+ * Copies the slower node details (load, version) from /nodes/{node}/status into the node records, in place:
+ * normaliseResources built every node record of this poll afresh, so no earlier snapshot shares them.
+ */
 export function mergeNodeDetails(
   records: RecordMap,
   details: ReadonlyMap<string, { loadavg: number[] | null; pveversion: string | null }>,
@@ -234,10 +270,7 @@ export function mergeNodeDetails(
   for (const [node, d] of details) {
     const rec = records.get(`node/${node}`);
     if (rec?.kind !== 'node') continue;
-    records.set(rec.id, {
-      ...rec,
-      loadavg: rec.status === 'online' ? d.loadavg : null,
-      pveversion: d.pveversion,
-    });
+    rec.loadavg = rec.status === 'online' ? d.loadavg : null;
+    rec.pveversion = d.pveversion;
   }
 }

@@ -72,13 +72,14 @@ export function startResourcePoller(opts: ResourcePollerOptions): ResourcePoller
     const { entries, skipped: skippedNow } = await getClusterResourcesAnswer(caller, undefined, abort.signal);
     const skipChanged = skippedNow !== skipped;
     skipped = skippedNow;
-    const next = normaliseResources(opts.clusterId, entries, records);
+    const touched: string[] = [];
+    const next = normaliseResources(opts.clusterId, entries, records, touched);
     if (now() - detailsAt >= detailsEvery) {
       details = await fetchNodeDetails(caller, next, details, abort.signal);
       detailsAt = now();
     }
     mergeNodeDetails(next, details);
-    const diff = diffRecords(records, next);
+    const diff = diffRecords(records, next, touched);
     records = next;
     lastOk = now();
     const recovered = stale !== null;

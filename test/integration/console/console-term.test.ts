@@ -4,7 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { termInput, termResize } from '../../../src-shared/console/termproxy-wire.js';
 import { AppFailure } from '../../../src-shared/ipc/errors.js';
-import { createConsoleService, type ConsoleService } from '../../../src-main/features/console/console-service.js';
+import {
+  createConsoleService,
+  type ConsoleService,
+} from '../../../src-main/features/console/console-service.js';
 import { createToken } from '../../../src-main/pve/api/access.js';
 import { tokenAuth } from '../../../src-main/pve/auth.js';
 import { PveClient } from '../../../src-main/pve/client.js';

@@ -222,3 +222,49 @@ describe('diffRecords', () => {
     expect(d.changed).toEqual([]);
   });
 });
+
+describe('diffRecords over the ids normaliseResources touched', () => {
+  const change = (e: ResourceEntry, i: number, round: number): ResourceEntry | undefined => {
+    const k = (i * 7 + round * 13) % 23;
+    if (k === 0) return undefined; // removed
+    if (k === 1) return { ...e, status: e.status === 'running' ? 'stopped' : 'running' };
+    if (k === 2) return { ...e, tags: `t${round}` };
+    if (k === 3) return { ...e, cpu: round / 10 };
+    if (k === 4) return { ...e, lock: 'backup' };
+    return e;
+  };
+
+  it('gives the same diff as a walk over every record, over rounds of adds, changes, removals and an offline node', () => {
+    let entries = [
+      node('pve1'),
+      node('pve2'),
+      node('pve3'),
+      ...Array.from({ length: 300 }, (_, i) => guest(i)),
+    ];
+    let prev = norm(entries);
+    for (let round = 1; round <= 6; round++) {
+      entries = entries.flatMap((e, i) => (e.type === 'node' ? [e] : (change(e, i, round) ?? [])));
+      entries.push(guest(1000 + round), guest(1000 + round)); // a new id, listed twice
+      if (round === 3) entries[1] = node('pve2', 'offline');
+      if (round === 5) entries.splice(1, 1); // the offline node vanishes from the answer
+      const touched: string[] = [];
+      const next = normaliseResources('c1', entries, prev, touched);
+      expect(new Set(touched).size).toBe(touched.length);
+      const fast = diffRecords(prev, next, touched);
+      const full = diffRecords(prev, next);
+      const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+      expect(byId(fast.added)).toEqual(byId(full.added));
+      expect(byId(fast.changed)).toEqual(byId(full.changed));
+      expect([...fast.removed].sort()).toEqual([...full.removed].sort());
+      expect(full.changed.length + full.added.length).toBeGreaterThan(0);
+      prev = next;
+    }
+  });
+
+  it('finds removals that a new id hides from a plain count', () => {
+    const a = norm([guest(1), guest(2)]);
+    const touched: string[] = [];
+    const b = normaliseResources('c1', [guest(1), guest(3)], a, touched);
+    expect(diffRecords(a, b, touched).removed).toEqual(['qemu/2']);
+  });
+});
