@@ -1,4 +1,4 @@
-// The action table (with the firewall/SDN/Ceph/agent/storage entries of ops-actions.ts) cannot drift from PVE: every call exists in schema.json and lists every privilege PVE checks for it.
+// The action table (joined from src-shared/permissions/privileges/<feature>.ts) cannot drift from PVE: every call exists in schema.json and lists every privilege PVE checks for it.
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, expandCalls } from '../../../src-shared/permissions/action-privileges.js';
 import {
