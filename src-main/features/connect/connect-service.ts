@@ -68,6 +68,10 @@ export function createConnectService(deps: ConnectDeps): ConnectService {
       return { client, summary: await summarizeConnection(client, profileId, profile.auth.kind) };
     } catch (err) {
       await client.close();
+      // The handshake main itself made showed a new certificate: the user may re-trust exactly that one.
+      const seen = err instanceof AppFailure ? err.details?.['fingerprint'] : undefined;
+      if (typeof seen === 'string' && (err as AppFailure).code.startsWith('tls_'))
+        probes.observe(profile.host, profile.port, seen);
       throw err;
     }
   }

@@ -128,7 +128,7 @@ describe('read faults', () => {
       (rows) => `parsed ${rows.length} rows`,
       (e: unknown) => (e as AppFailure).code,
     );
-    expect(['bad_response'].includes(outcome) || outcome.startsWith('parsed')).toBe(true);
+    expect(['bad_response'].includes(outcome) || outcome.startsWith('parsed'), outcome).toBe(true);
     sim.faults.set({ reset: true });
     expect((await getClusterResources(client())).length).toBeGreaterThan(0);
     recordOutcome('20 MB response', `${outcome} → recovered`);

@@ -70,6 +70,8 @@ describe('restore verification results persist', () => {
         if (!reply.ok) throw new Error(`${name}: ${reply.error.message}`);
         return reply.value as T;
       };
+      // a pin comes only from a handshake main itself made
+      await call('connect.probe', { host: '127.0.0.1', port: fx.sim.port, userTyped: true });
       const view = await call<{ id: string }>('profiles.save', {
         profile: {
           name: 'root again',
