@@ -62,7 +62,10 @@ describe('two profiles of one cluster', () => {
     await boxes.nth(1).check();
     await page.getByTestId('bulk-power').waitFor();
     expect(await page.getByTestId('bulk-power').count()).toBe(1);
-    expect(await page.locator('[data-testid=bulk-power] button:not([disabled])').count()).toBeGreaterThan(0);
+    // the permission check answers asynchronously: the buttons enable once it did
+    await expect
+      .poll(() => page.locator('[data-testid=bulk-power] button:not([disabled])').count(), { timeout: 5_000 })
+      .toBeGreaterThan(0);
     expect(app.pageErrors).toEqual([]);
   });
 });
