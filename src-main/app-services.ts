@@ -102,7 +102,22 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     onTaskProgress: (progress) => events.emit('tasks.progressed', progress),
   });
   disposers.push(() => connect.closeAll());
-  const inventory = createInventory({ events, clientFor: (id) => connect.client(id) });
+  const inventory = createInventory({
+    events,
+    clientFor: (id) => connect.client(id),
+    identitySource: (id) => {
+      const p = profiles.get(id);
+      const primary = p.primary;
+      return {
+        host: p.host,
+        port: p.port,
+        color: p.color,
+        primary,
+        profileName: p.name,
+        summary: connect.summary(id),
+      };
+    },
+  });
   disposers.push(() => inventory.dispose());
   const consoleOrigins = new Set<string>([APP_ORIGIN]);
   const consoles = createConsole({

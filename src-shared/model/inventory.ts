@@ -139,8 +139,22 @@ export const StaleInfo = z.object({
 });
 export type StaleInfo = z.infer<typeof StaleInfo>;
 
+/** Who this connection reaches: profiles sharing any identity key reach the same cluster. */
+export const ClusterIdentity = z.object({
+  /** the PVE cluster name, or the node name of a stand-alone node */
+  name: z.string(),
+  /** the profile's colour */
+  color: z.string(),
+  /** "name:<cluster>|<nodes>", "fp:<fingerprint>", "host:<host>:<port>" */
+  keys: z.array(z.string()),
+  /** higher wins when two profiles reach the same cluster (primary profiles first, then privileges) */
+  rank: z.number(),
+});
+export type ClusterIdentity = z.infer<typeof ClusterIdentity>;
+
 export const InventorySnapshot = z.object({
   clusterId: z.string(),
+  identity: ClusterIdentity.optional(),
   version: z.number().int(),
   records: z.array(InventoryRecord),
   /** set while polls fail */

@@ -50,6 +50,8 @@ export const Profile = z
       .regex(/^#[0-9a-fA-F]{6}$/)
       .default('#3b82f6'),
     readOnly: z.boolean().default(false),
+    /** shown first when several profiles reach the same cluster */
+    primary: z.boolean().default(false),
   })
   .strict();
 export type Profile = z.output<typeof Profile>;

@@ -42,6 +42,8 @@ export interface ConnectService {
   close(profileId: string): Promise<boolean>;
   /** the open client of a profile; not_found when it is not connected */
   client(profileId: string): PveClient;
+  /** what the last open() of a connected profile found; undefined when it is not connected */
+  summary(profileId: string): ConnectionSummary | undefined;
   trackTask(profileId: string, upid: string, signal?: AbortSignal): Promise<TaskOutcome>;
   states(): ConnectionState[];
   closeAll(): Promise<void>;
@@ -49,6 +51,7 @@ export interface ConnectService {
 
 export function createConnectService(deps: ConnectDeps): ConnectService {
   const open = new Map<string, PveClient>();
+  const summaries = new Map<string, ConnectionSummary>();
   const probes = deps.probes ?? createProbeRecord();
   const states = new Map<string, ConnectionState>();
 
@@ -126,6 +129,7 @@ export function createConnectService(deps: ConnectDeps): ConnectService {
       try {
         const { client, summary } = await connect(profileId, otp);
         open.set(profileId, client);
+        summaries.set(profileId, summary);
         setState({ profileId, state: 'connected' });
         return summary;
       } catch (err) {
@@ -141,6 +145,7 @@ export function createConnectService(deps: ConnectDeps): ConnectService {
       const client = open.get(profileId);
       if (!client) return false;
       open.delete(profileId);
+      summaries.delete(profileId);
       setState({ profileId, state: 'disconnected' });
       await client.close();
       return true;
@@ -150,6 +155,7 @@ export function createConnectService(deps: ConnectDeps): ConnectService {
       if (!client) throw new AppFailure('not_found', 'This cluster is not connected');
       return client;
     },
+    summary: (profileId) => summaries.get(profileId),
     trackTask(profileId, upid, signal) {
       const client = service.client(profileId);
       const meta = parseUpid(upid);

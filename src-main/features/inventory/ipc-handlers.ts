@@ -7,6 +7,7 @@ import { getGuestConfigEntries, getGuestRrd } from '../../pve/api/guest-read.js'
 import { getNodeRrd } from '../../pve/api/nodes.js';
 import { connectEvents } from '../../../src-shared/ipc/channels/connect.js';
 import type { EventBus } from '../../ipc/event-bus.js';
+import { clusterIdentity, type IdentitySource } from './cluster-identity.js';
 import { createInventoryService, type InventoryService } from './inventory-service.js';
 
 const ConnectionsChanged = connectEvents['connections.changed'].payload;
@@ -22,12 +23,19 @@ export type InventoryHandlers = {
 export interface InventoryHandlerDeps {
   inventory: InventoryService;
   clientFor(clusterId: string): PveCaller;
+  /** what identifies the cluster a profile reaches; omitted in tests that need no identity */
+  identitySource?(clusterId: string): IdentitySource;
 }
 
 export function createInventoryHandlers(deps: InventoryHandlerDeps): InventoryHandlers {
-  const { inventory, clientFor } = deps;
+  const { inventory, clientFor, identitySource } = deps;
   return {
-    'inventory.subscribe': ({ clusterId }) => inventory.subscribe(clusterId),
+    // The identity rides on the snapshot, off the poller's hot path: deltas never carry it.
+    'inventory.subscribe': async ({ clusterId }) => {
+      const snapshot = await inventory.subscribe(clusterId);
+      if (!identitySource) return snapshot;
+      return { ...snapshot, identity: clusterIdentity(identitySource(clusterId), snapshot.records) };
+    },
     'inventory.unsubscribe': async ({ clusterId }) => ({ active: await inventory.unsubscribe(clusterId) }),
     'inventory.setVisibility': async ({ visible }, ctx) => ({
       intervalMs: inventory.setVisible(ctx.connection ?? ctx.host, visible),
@@ -48,6 +56,7 @@ export function createInventoryHandlers(deps: InventoryHandlerDeps): InventoryHa
 export function createInventory(deps: {
   events: EventBus;
   clientFor(clusterId: string): PveCaller;
+  identitySource?(clusterId: string): IdentitySource;
   visibleIntervalMs?: number;
   hiddenIntervalMs?: number;
 }): {
@@ -58,7 +67,7 @@ export function createInventory(deps: {
   connectionClosed(connection: string): void;
   dispose(): Promise<void>;
 } {
-  const { events, clientFor, ...intervals } = deps;
+  const { events, clientFor, identitySource, ...intervals } = deps;
   const inventory = createInventoryService({
     clientFor,
     onDelta: (d) => events.emit('inventory.changed', d),
@@ -74,7 +83,11 @@ export function createInventory(deps: {
       );
   });
   return {
-    handlers: createInventoryHandlers({ inventory, clientFor }),
+    handlers: createInventoryHandlers({
+      inventory,
+      clientFor,
+      ...(identitySource ? { identitySource } : {}),
+    }),
     refresh: (clusterId) => inventory.refresh(clusterId),
     connectionClosed: (connection) => void inventory.dropConnection(connection),
     async dispose() {

@@ -1,9 +1,11 @@
-// Power actions on a grid multi-selection: one plan with a line per guest (guests of one cluster per plan).
+// Power actions on a grid multi-selection: one plan with a line per guest, one bar (and plan, permission check and
+// profile) per cluster when the selection spans several.
 import { useMemo } from 'react';
 import { POWER_ACTIONS, type PowerAction } from '../../../src-shared/ipc/channels/plans.js';
 import type { GuestRecord } from '../../../src-shared/model/inventory.js';
 import { usePlanFlow } from '../../components/ConfirmDiffDialog/usePlanFlow.js';
 import { useReadOnly } from '../../components/ConfirmDiffDialog/useReadOnly.js';
+import { clusterLabel } from '../inventory/guest-columns.js';
 import { useInventoryStore } from '../inventory/inventory-store.js';
 import { PermissionButton } from '../permissions/ActionButton.js';
 import { usePermissionAll } from '../permissions/usePermission.js';
@@ -38,7 +40,8 @@ function BulkButton({
   );
 }
 
-export function BulkPowerBar({ guests }: { guests: readonly GuestRecord[] }) {
+/** The guests of ONE cluster: checked and run with that cluster's profile. */
+export function BulkPowerBar({ guests, label }: { guests: readonly GuestRecord[]; label?: string }) {
   const clusterId = guests[0]?.clusterId;
   const sameCluster = guests.every((g) => g.clusterId === clusterId);
   const readOnly = useReadOnly(clusterId);
@@ -46,7 +49,9 @@ export function BulkPowerBar({ guests }: { guests: readonly GuestRecord[] }) {
   if (guests.length === 0) return null;
   return (
     <div className="plan-bar" data-testid="bulk-power">
-      <span>{guests.length} selected:</span>
+      <span>
+        {guests.length} selected{label ? ` on ${label}` : ''}:
+      </span>
       {BULK.map((a) => (
         <BulkButton
           key={a}
@@ -79,5 +84,17 @@ export function SelectionPowerBar({ selection }: { selection: Readonly<Record<st
       }),
     [records, selection],
   );
-  return <BulkPowerBar guests={guests} />;
+  const byCluster = useMemo(() => {
+    const out = new Map<string, GuestRecord[]>();
+    for (const g of guests) out.set(g.clusterId, [...(out.get(g.clusterId) ?? []), g]);
+    return [...out.entries()];
+  }, [guests]);
+  if (byCluster.length <= 1) return <BulkPowerBar guests={guests} />;
+  return (
+    <>
+      {byCluster.map(([clusterId, group]) => (
+        <BulkPowerBar key={clusterId} guests={group} label={clusterLabel(group[0]!)} />
+      ))}
+    </>
+  );
 }

@@ -55,7 +55,7 @@ function StatusCell({ g }: { g: GuestRecord }) {
 
 function ClusterCell({ g }: { g: GridGuest }) {
   return (
-    <span className="cluster-cell" title={g.clusterId}>
+    <span className="cluster-cell" title={clusterLabel(g)}>
       <span
         className="cluster-dot"
         aria-hidden="true"

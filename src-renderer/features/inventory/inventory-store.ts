@@ -3,6 +3,7 @@
 // the grid's row index (grid-index.ts) is built on snapshots and view changes and only patched by deltas.
 import { create } from 'zustand';
 import type {
+  ClusterIdentity,
   GuestRecord,
   InventoryDelta,
   InventoryRecord,
@@ -19,6 +20,7 @@ import {
   type GridQuery,
 } from './grid-index.js';
 import { DEFAULT_PREFS } from './grid-prefs.js';
+import { shadowedClusters, withClusterLabel } from './cluster-shadow.js';
 
 export const recordKey = (clusterId: string, id: string): string => `${clusterId}|${id}`;
 
@@ -39,6 +41,10 @@ const HISTORY = 40;
 export interface InventoryState {
   records: Map<string, InventoryRecord>;
   clusters: Record<string, ClusterInfo>;
+  /** per cluster id (profile): which cluster it reaches */
+  identities: Record<string, ClusterIdentity | undefined>;
+  /** cluster ids another profile of the same cluster shows: their records stay out of keys and the grid */
+  shadowed: ReadonlySet<string>;
   /** keys of every guest, in arrival order; a new array only when guests come or go */
   guestKeys: string[];
   nodeKeys: string[];
@@ -63,9 +69,13 @@ export interface InventoryState {
 
 type Fields = Record<string, unknown>;
 
-function keysOf(records: Map<string, InventoryRecord>, kind: InventoryRecord['kind']): string[] {
+function keysOf(
+  records: Map<string, InventoryRecord>,
+  kind: InventoryRecord['kind'],
+  shadowed: ReadonlySet<string>,
+): string[] {
   const out: string[] = [];
-  for (const [k, r] of records) if (r.kind === kind) out.push(k);
+  for (const [k, r] of records) if (r.kind === kind && !shadowed.has(r.clusterId)) out.push(k);
   return out;
 }
 
@@ -120,6 +130,8 @@ function pushHistory(
 export const useInventoryStore = create<InventoryState>()((set, get) => ({
   records: new Map(),
   clusters: {},
+  identities: {},
+  shadowed: new Set(),
   guestKeys: [],
   nodeKeys: [],
   gridQuery: DEFAULT_PREFS,
@@ -135,18 +147,22 @@ export const useInventoryStore = create<InventoryState>()((set, get) => ({
     let history = get().cpuHistory;
     for (const r of s.records) {
       const key = recordKey(s.clusterId, r.id);
-      records.set(key, r);
+      records.set(key, withClusterLabel(r, s.identity));
       if (r.kind === 'node') history = pushHistory(history, key, r.cpu);
     }
-    const guestKeys = keysOf(records, 'guest');
+    const identities = { ...get().identities, [s.clusterId]: s.identity };
+    const shadowed = shadowedClusters(identities);
+    const guestKeys = keysOf(records, 'guest', shadowed);
     set((st) => ({
       records,
+      identities,
+      shadowed,
       clusters: {
         ...st.clusters,
         [s.clusterId]: { version: s.version, stale: s.stale, skipped: s.skipped ?? 0 },
       },
       guestKeys,
-      nodeKeys: keysOf(records, 'node'),
+      nodeKeys: keysOf(records, 'node', shadowed),
       ...gridOf(guestKeys, records, st.gridQuery),
       cpuHistory: history,
       guestCounts: countGuests(records, st.guestCounts),
@@ -159,6 +175,9 @@ export const useInventoryStore = create<InventoryState>()((set, get) => ({
     if (!info || d.version !== info.version + 1) return info && d.version <= info.version ? 'ok' : 'gap';
     // The map is updated in place: only the touched records get new identities, which is what rows compare.
     const records = st.records;
+    // A shadowed cluster's records are kept current but never enter the grid.
+    const hidden = st.shadowed.has(d.clusterId);
+    const identity = st.identities[d.clusterId];
     const touched = new Set<string>();
     const removed = new Set<string>();
     let counts: Record<string, GuestCounts> | undefined;
@@ -171,14 +190,15 @@ export const useInventoryStore = create<InventoryState>()((set, get) => ({
       const key = recordKey(d.clusterId, id);
       count(records.get(key), -1);
       records.delete(key);
-      removed.add(key);
+      if (!hidden) removed.add(key);
     }
     for (const r of d.added) {
       const key = recordKey(d.clusterId, r.id);
       count(records.get(key), -1);
-      records.set(key, r);
+      records.set(key, withClusterLabel(r, identity));
       count(r, 1);
       if (r.kind === 'node') history = pushHistory(history, key, r.cpu);
+      if (hidden) continue;
       if (r.kind === 'guest') touched.add(key);
       else removed.add(key);
     }
@@ -190,7 +210,7 @@ export const useInventoryStore = create<InventoryState>()((set, get) => ({
       records.set(key, next);
       if (next.kind === 'node' && 'cpu' in c.fields)
         history = pushHistory(history, key, (next as NodeRecord).cpu);
-      if (next.kind !== 'guest') continue;
+      if (next.kind !== 'guest' || hidden) continue;
       if ('status' in c.fields || 'node' in c.fields) {
         count(old, -1);
         count(next, 1);
@@ -198,7 +218,7 @@ export const useInventoryStore = create<InventoryState>()((set, get) => ({
       for (const f in c.fields) if (st.watchedFields.has(f)) touched.add(key);
     }
     const membership = d.added.length > 0 || d.removed.length > 0;
-    const guestKeys = membership ? keysOf(records, 'guest') : st.guestKeys;
+    const guestKeys = membership ? keysOf(records, 'guest', st.shadowed) : st.guestKeys;
     set({
       records,
       clusters: {
@@ -209,7 +229,7 @@ export const useInventoryStore = create<InventoryState>()((set, get) => ({
           skipped: d.skipped ?? st.clusters[d.clusterId]?.skipped ?? 0,
         },
       },
-      ...(membership ? { guestKeys, nodeKeys: keysOf(records, 'node') } : {}),
+      ...(membership ? { guestKeys, nodeKeys: keysOf(records, 'node', st.shadowed) } : {}),
       ...(touched.size > 0 || removed.size > 0 ? patchGrid(st, touched, removed) : {}),
       ...(counts ? { guestCounts: counts } : {}),
       cpuHistory: history,
@@ -226,15 +246,20 @@ export const useInventoryStore = create<InventoryState>()((set, get) => ({
   dropCluster(clusterId) {
     const records = new Map(get().records);
     for (const [k, r] of records) if (r.clusterId === clusterId) records.delete(k);
-    const guestKeys = keysOf(records, 'guest');
+    const identities = { ...get().identities };
+    delete identities[clusterId];
+    const shadowed = shadowedClusters(identities);
+    const guestKeys = keysOf(records, 'guest', shadowed);
     set((st) => {
       const clusters = { ...st.clusters };
       delete clusters[clusterId];
       return {
         records,
         clusters,
+        identities,
+        shadowed,
         guestKeys,
-        nodeKeys: keysOf(records, 'node'),
+        nodeKeys: keysOf(records, 'node', shadowed),
         ...gridOf(guestKeys, records, st.gridQuery),
         guestCounts: countGuests(records),
       };

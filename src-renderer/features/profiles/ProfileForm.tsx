@@ -30,6 +30,7 @@ interface Fields {
   realm: string;
   color: string;
   readOnly: boolean;
+  primary: boolean;
 }
 
 function initialFields(p: ProfileView | undefined): Fields {
@@ -42,6 +43,7 @@ function initialFields(p: ProfileView | undefined): Fields {
     realm: p?.auth.kind === 'password' ? p.auth.realm : 'pam',
     color: p?.color ?? '#3b82f6',
     readOnly: p?.readOnly ?? false,
+    primary: p?.primary ?? false,
   };
 }
 
@@ -65,6 +67,7 @@ function toDraft(f: Fields, existing: ProfileView | undefined): ProfileDraft {
     ...(existing?.pinnedFingerprint ? { pinnedFingerprint: existing.pinnedFingerprint } : {}),
     color: f.color,
     readOnly: f.readOnly,
+    primary: f.primary,
   };
 }
 
@@ -203,6 +206,12 @@ export function ProfileForm({ profile }: { profile: ProfileView | undefined }) {
             checked={fields.readOnly}
             onChange={(e) => set('readOnly', e.currentTarget.checked)}
             label="Read-only (refuse every change to this cluster)"
+          />
+          <Checkbox
+            data-testid="profile-primary"
+            checked={fields.primary}
+            onChange={(e) => set('primary', e.currentTarget.checked)}
+            label="Primary (when several profiles reach this cluster, show it through this one)"
           />
         </Group>
         {dropsSecret && (

@@ -48,6 +48,11 @@ function ProfileCard({ profile }: { profile: ProfileView }) {
             </Text>
           </div>
           <Group gap={6}>
+            {profile.primary && (
+              <Badge color="grape" data-testid="badge-primary">
+                primary
+              </Badge>
+            )}
             {profile.readOnly && (
               <Tooltip label="Changes to this cluster are refused">
                 <Badge color="indigo" data-testid="badge-readonly">
