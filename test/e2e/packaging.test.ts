@@ -25,6 +25,9 @@ describe('dist:check', () => {
     const { code, out } = await runCheck([]);
     expect(out).toContain('dist:check OK');
     expect(out).toMatch(/packed \d+ entries into app\.asar/);
+    // electron-builder flipped the fuses in the packed binary: RunAsNode, NODE_OPTIONS, --inspect and file://
+    // privileges off; cookie encryption, asar integrity and asar-only on.
+    expect(out).toContain('fuse wire of the packed binary: 01001100');
     expect(code).toBe(0);
   });
 

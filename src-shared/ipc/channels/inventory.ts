@@ -23,10 +23,7 @@ export const inventoryRequests = {
     z.object({ visible: z.boolean() }).strict(),
     z.object({ intervalMs: z.number() }),
   ),
-  'rrd.node': request(
-    ClusterRef.extend({ node: PveNode, timeframe: RrdTimeframe, cf: RrdCf }).strict(),
-    Rrd,
-  ),
+  'rrd.node': request(ClusterRef.extend({ node: PveNode, timeframe: RrdTimeframe, cf: RrdCf }).strict(), Rrd),
   'rrd.guest': request(
     ClusterRef.extend({
       node: PveNode,

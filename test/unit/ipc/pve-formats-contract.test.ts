@@ -3,7 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { requests } from '../../../src-shared/ipc/contract.js';
-import { PVE_FORMATS, PveNode, PvePoolId, PveSnapName, PveStorageId } from '../../../src-shared/model/pve-formats.js';
+import {
+  PVE_FORMATS,
+  PveNode,
+  PvePoolId,
+  PveSnapName,
+  PveStorageId,
+} from '../../../src-shared/model/pve-formats.js';
 import { createDispatcher, type Handlers } from '../../../src-main/ipc/dispatch.js';
 
 const NAMED = new Set(['node', 'target', 'storage', 'vmid', 'snapname', 'pool', 'poolid']);
@@ -33,7 +39,12 @@ function unwrap(s: z.ZodType): z.ZodType {
 }
 
 /** Every (path, schema) of a property whose name is in NAMED, anywhere in the schema. */
-function namedArgs(s: z.ZodType, path: string, out: Array<[string, z.ZodType]>, seen = new Set<z.ZodType>()): void {
+function namedArgs(
+  s: z.ZodType,
+  path: string,
+  out: Array<[string, z.ZodType]>,
+  seen = new Set<z.ZodType>(),
+): void {
   if (seen.has(s)) return;
   seen.add(s);
   const d = defOf(s);

@@ -34,7 +34,9 @@ describe('validation sentences', () => {
       'Guest id: a whole number from 100 to 999999999',
       'Snapshot name: a letter, then letters, digits, - or _ (at least 2 characters)',
     ]);
-    const parsed = z.object({ storage: PveStorageId, pool: PvePoolId }).safeParse({ storage: '..', pool: '.' });
+    const parsed = z
+      .object({ storage: PveStorageId, pool: PvePoolId })
+      .safeParse({ storage: '..', pool: '.' });
     expect(parsed.success).toBe(false);
     if (parsed.success) return;
     for (const s of Object.values(issueSentences(parsed.error.issues))) expect(s).not.toMatch(/pve-/);
