@@ -29,7 +29,7 @@ describe('dist:check', () => {
     // privileges off; cookie encryption, asar integrity and asar-only on.
     expect(out).toContain('fuse wire of the packed binary: 01001100');
     expect(code).toBe(0);
-  });
+  }, 300_000);
 
   it('rejects a config missing the deb target and asar', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'proxdeck-bad-builder-'));
