@@ -30,7 +30,12 @@ export function TerminalView({
   const screen = useRef<HTMLDivElement>(null);
   const [query, setQuery] = useState('');
   const [note, setNote] = useState('');
-  const { phase, terminal, search, reconnect, viewOnly } = useTerminalSession(target, screen, retryKey, onOpened);
+  const { phase, terminal, search, reconnect, viewOnly } = useTerminalSession(
+    target,
+    screen,
+    retryKey,
+    onOpened,
+  );
   const live = phase.kind === 'connected';
 
   const find = (backwards: boolean): void => {
