@@ -51,6 +51,24 @@ export const REQUIRED_FUSES = {
 };
 for (const [fuse, value] of Object.entries(REQUIRED_FUSES))
   check(config?.electronFuses?.[fuse] === value, `electronFuses.${fuse} must be ${value}`);
+// @electron/fuses' FuseV1Options order, and Electron 45's defaults for the stand-in binary's wire.
+const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+const FUSE_INDEX = {
+  runAsNode: 0,
+  enableCookieEncryption: 1,
+  enableNodeOptionsEnvironmentVariable: 2,
+  enableNodeCliInspectArguments: 3,
+  enableEmbeddedAsarIntegrityValidation: 4,
+  onlyLoadAppFromAsar: 5,
+  grantFileProtocolExtraPrivileges: 7,
+};
+const ELECTRON_DEFAULT_WIRE = '10110001';
+function readFuseWire(binary) {
+  const at = binary.indexOf(FUSE_SENTINEL, 0, 'latin1');
+  if (at < 0) return undefined;
+  const start = at + FUSE_SENTINEL.length;
+  return binary.toString('latin1', start + 2, start + 2 + binary[start + 1]);
+}
 // Bundled into dist-main: a runtime dependency would ship a second copy in node_modules.
 const BUNDLED = ['undici', 'ws', 'zod'];
 for (const name of BUNDLED)
@@ -126,8 +144,20 @@ async function packUnpacked() {
   try {
     const electronDist = path.join(work, 'electron-standin');
     await mkdir(path.join(electronDist, 'resources'), { recursive: true });
-    // electron-builder copies this dir as "the Electron binary"; a script is enough to prove the config packs.
-    await writeFile(path.join(electronDist, 'electron'), '#!/bin/sh\necho "stand-in for Electron"\n');
+    // electron-builder copies this dir as "the Electron binary"; a script is enough to prove the config packs. Its
+    // tail carries a fuse wire laid out like Electron's (sentinel, version 1, length, one byte per fuse, Electron's
+    // defaults), so electron-builder's fuse step (@electron/fuses) flips it exactly as in the real binary and the
+    // result is read back below. Without it the step fails ("Could not find sentinel").
+    await writeFile(
+      path.join(electronDist, 'electron'),
+      Buffer.concat([
+        Buffer.from('#!/bin/sh\necho "stand-in for Electron"\nexit 0\n'),
+        Buffer.from(FUSE_SENTINEL, 'latin1'),
+        Buffer.from([1, ELECTRON_DEFAULT_WIRE.length]),
+        Buffer.from(ELECTRON_DEFAULT_WIRE, 'latin1'),
+        Buffer.from('\n'),
+      ]),
+    );
     await chmod(path.join(electronDist, 'electron'), 0o755);
     const electronVersion = JSON.parse(
       await readFile(path.join(root, 'node_modules/electron/package.json'), 'utf8'),
@@ -147,8 +177,6 @@ async function packUnpacked() {
         `-c.electronDist=${electronDist}`,
         `-c.electronVersion=${electronVersion}`,
         `-c.directories.output=${out}`,
-        // The stand-in has no fuse wire to flip; the fuse settings themselves are checked above.
-        '-c.electronFuses=null',
       ],
       {
         cwd: root,
@@ -157,6 +185,13 @@ async function packUnpacked() {
         maxBuffer: 64 * 1024 * 1024,
       },
     );
+    const wire = readFuseWire(await readFile(path.join(out, 'linux-unpacked', 'proxdeck')));
+    for (const [fuse, value] of Object.entries(REQUIRED_FUSES))
+      check(
+        wire?.[FUSE_INDEX[fuse]] === (value ? '1' : '0'),
+        `packed binary: fuse ${fuse} must be ${value} (wire ${wire ?? 'missing'})`,
+      );
+    notes.push(`fuse wire of the packed binary: ${wire}`);
     const asarPath = path.join(out, 'linux-unpacked', 'resources', 'app.asar');
     check(existsSync(asarPath), 'electron-builder --dir produced no app.asar');
     if (!existsSync(asarPath)) return;
@@ -177,8 +212,9 @@ async function packUnpacked() {
       'AppImage/deb/dmg/nsis need downloaded tooling (and macOS/Windows hosts for dmg/nsis): configured, not built here',
     );
   } catch (err) {
+    // electron-builder reports on stdout; an empty stderr Buffer is still truthy, so join both.
     problems.push(
-      `electron-builder --dir failed: ${String(err.stderr || err.stdout || err.message)
+      `electron-builder --dir failed: ${(String(err.stdout ?? '') + String(err.stderr ?? '') || err.message)
         .trim()
         .split('\n')
         .slice(-8)

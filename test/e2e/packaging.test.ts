@@ -25,8 +25,11 @@ describe('dist:check', () => {
     const { code, out } = await runCheck([]);
     expect(out).toContain('dist:check OK');
     expect(out).toMatch(/packed \d+ entries into app\.asar/);
+    // electron-builder flipped the fuses in the packed binary: RunAsNode, NODE_OPTIONS, --inspect and file://
+    // privileges off; cookie encryption, asar integrity and asar-only on.
+    expect(out).toContain('fuse wire of the packed binary: 01001100');
     expect(code).toBe(0);
-  });
+  }, 300_000);
 
   it('rejects a config missing the deb target and asar', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'proxdeck-bad-builder-'));

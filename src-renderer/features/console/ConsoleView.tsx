@@ -1,5 +1,6 @@
 // The embedded noVNC console: toolbar (fit / 1:1, Ctrl+Alt+Del and other combos, paste as keystrokes, fullscreen,
 // reconnect, detach) over the screen, with a clear state while it is not showing a live display.
+import { ViewOnlyBadge } from './ViewOnlyBadge.js';
 import { useRef, useState, type ReactNode } from 'react';
 import type { ConsoleOpened, ConsoleTargetArgs } from '../../../src-shared/ipc/channels/console.js';
 import { comboEvents, KEY_COMBOS, textToKeys } from './key-input.js';
@@ -117,15 +118,7 @@ export function ConsoleView({
       aria-label={`Console of ${title}`}
     >
       <div className="console-toolbar" role="toolbar">
-        {viewOnly && (
-          <span
-            className="badge"
-            data-testid="console-view-only"
-            title="This cluster profile is read-only: keyboard, mouse and clipboard are not sent"
-          >
-            View only
-          </span>
-        )}
+        {viewOnly && <ViewOnlyBadge />}
         {tools}
         <button
           type="button"

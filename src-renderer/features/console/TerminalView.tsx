@@ -1,5 +1,6 @@
 // The embedded text console (xterm.js): toolbar (find in scrollback, copy, paste, reconnect, detach) over the
 // terminal, with the same clear states as the VNC console while it is not showing a live shell.
+import { ViewOnlyBadge } from './ViewOnlyBadge.js';
 import { useRef, useState, type ReactNode } from 'react';
 import type { ConsoleOpened, ConsoleTargetArgs } from '../../../src-shared/ipc/channels/console.js';
 import { PhaseNotice } from './ConsoleView.js';
@@ -29,7 +30,12 @@ export function TerminalView({
   const screen = useRef<HTMLDivElement>(null);
   const [query, setQuery] = useState('');
   const [note, setNote] = useState('');
-  const { phase, terminal, search, reconnect } = useTerminalSession(target, screen, retryKey, onOpened);
+  const { phase, terminal, search, reconnect, viewOnly } = useTerminalSession(
+    target,
+    screen,
+    retryKey,
+    onOpened,
+  );
   const live = phase.kind === 'connected';
 
   const find = (backwards: boolean): void => {
@@ -47,6 +53,7 @@ export function TerminalView({
       aria-label={`Terminal of ${title}`}
     >
       <div className="console-toolbar" role="toolbar">
+        {viewOnly && <ViewOnlyBadge />}
         {tools}
         <input
           type="search"

@@ -17,6 +17,8 @@ export interface TerminalSessionHandle {
   /** types text into the terminal as if pasted (bracketed paste when the program asked for it) */
   paste(text: string): void;
   reconnect(): void;
+  /** the profile is read-only: main relays no keystrokes (shown as a badge) */
+  viewOnly: boolean;
 }
 
 const SCROLLBACK_LINES = 10_000;
@@ -52,6 +54,7 @@ export function useTerminalSession(
 ): TerminalSessionHandle {
   const [phase, setPhase] = useState<ConsolePhase>({ kind: 'connecting' });
   const [attempt, setAttempt] = useState(0);
+  const [viewOnly, setViewOnly] = useState(false);
   const terminal = useRef<Terminal | undefined>(undefined);
   const search = useRef<SearchAddon | undefined>(undefined);
   const opened = useRef(onOpened);
@@ -135,6 +138,7 @@ export function useTerminalSession(
       }
       if (!reply.ok) return setPhase(phaseForError(reply.error));
       opened.current?.(reply.value);
+      setViewOnly(reply.value.viewOnly);
       const ws = new WebSocket(reply.value.relayUrl, ['binary']);
       ws.binaryType = 'arraybuffer';
       socket = ws;
@@ -172,5 +176,5 @@ export function useTerminalSession(
 
   const paste = useCallback((text: string) => terminal.current?.paste(text), []);
   const reconnect = useCallback(() => setAttempt((n) => n + 1), []);
-  return { phase, terminal, search, paste, reconnect };
+  return { phase, terminal, search, paste, reconnect, viewOnly };
 }

@@ -33,6 +33,12 @@ type Rule = [RegExp, (m: RegExpExecArray) => string];
 
 // zod v4's and PVE's English messages, reworded; the first match wins.
 const MESSAGE_RULES: Rule[] = [
+  // PVE's own name formats (src-shared/model/pve-formats.ts name their failures after the format)
+  [/^pve-node$/, () => 'letters, digits and hyphens, starting and ending with a letter or digit'],
+  [/^pve-storage-id$/, () => 'a letter, then letters, digits, - _ or . (at least 2 characters)'],
+  [/^pve-vmid$/, () => 'a whole number from 100 to 999999999'],
+  [/^pve-configid$/, () => 'a letter, then letters, digits, - or _ (at least 2 characters)'],
+  [/^pve-poolid$/, () => 'letters, digits, _ - . (up to three levels joined by /)'],
   // our own schema texts written as "expected <example>"
   [
     /^expected (?!string|number|int|boolean|array|object|one of|a |an )(.+)$/i,

@@ -2,6 +2,7 @@
 // connects to PVE and hands out a one-time loopback relay URL), close, a permission check, and the closed event.
 import { z } from 'zod';
 import { event, request } from '../define.js';
+import { PveNode, PveVmid } from '../../model/pve-formats.js';
 
 const Name = z.string().min(1).max(64);
 
@@ -9,9 +10,9 @@ const Name = z.string().min(1).max(64);
 export const ConsoleTargetArgs = z
   .object({
     profileId: Name,
-    node: Name,
+    node: PveNode,
     type: z.enum(['qemu', 'lxc', 'node']),
-    vmid: z.number().int().min(1).max(999_999_999).optional(),
+    vmid: PveVmid.optional(),
     /** "vnc" (noVNC, the default) or "term" (a text terminal through termproxy) */
     kind: z.enum(['vnc', 'term']).optional(),
   })

@@ -1,10 +1,11 @@
 // Channels for the firewall view: options and rules of a cluster, node or guest, and rule add/edit/delete built as plans.
 import { z } from 'zod';
 import { request } from '../define.js';
+import { PveNode, PveVmid } from '../../model/pve-formats.js';
 import { Plan } from '../../plans/plan.js';
 
 const ProfileId = z.string().min(1).max(64);
-const NodeName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,62}$/);
+const NodeName = PveNode;
 
 export const FirewallScope = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('cluster') }),
@@ -13,7 +14,7 @@ export const FirewallScope = z.discriminatedUnion('kind', [
     kind: z.literal('guest'),
     node: NodeName,
     type: z.enum(['qemu', 'lxc']),
-    vmid: z.number().int().min(100).max(999_999_999),
+    vmid: PveVmid,
   }),
 ]);
 export type FirewallScope = z.infer<typeof FirewallScope>;

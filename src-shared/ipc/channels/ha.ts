@@ -1,10 +1,11 @@
 // Channels for HA: the HA view and the HA resource actions (built as plans).
 import { z } from 'zod';
 import { request } from '../define.js';
+import { PveNode } from '../../model/pve-formats.js';
 import { GuestRef } from './plans.js';
 
 const ProfileId = z.string().min(1).max(64);
-const NodeName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,62}$/);
+const NodeName = PveNode;
 const HaSid = z.string().regex(/^(vm|ct):\d{3,9}$/);
 
 export const HaState = z.enum(['started', 'stopped', 'disabled', 'ignored']);

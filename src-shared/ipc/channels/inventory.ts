@@ -1,6 +1,7 @@
 // Channels for the live inventory: subscribe (full snapshot once), deltas after, staleness, and RRD charts.
 import { z } from 'zod';
 import { event, request } from '../define.js';
+import { PveNode, PveVmid } from '../../model/pve-formats.js';
 import {
   InventoryDelta,
   InventorySnapshot,
@@ -22,15 +23,12 @@ export const inventoryRequests = {
     z.object({ visible: z.boolean() }).strict(),
     z.object({ intervalMs: z.number() }),
   ),
-  'rrd.node': request(
-    ClusterRef.extend({ node: z.string().min(1).max(64), timeframe: RrdTimeframe, cf: RrdCf }).strict(),
-    Rrd,
-  ),
+  'rrd.node': request(ClusterRef.extend({ node: PveNode, timeframe: RrdTimeframe, cf: RrdCf }).strict(), Rrd),
   'rrd.guest': request(
     ClusterRef.extend({
-      node: z.string().min(1).max(64),
+      node: PveNode,
       type: z.enum(['qemu', 'lxc']),
-      vmid: z.number().int().min(1),
+      vmid: PveVmid,
       timeframe: RrdTimeframe,
       cf: RrdCf,
     }).strict(),
@@ -39,9 +37,9 @@ export const inventoryRequests = {
   /** the guest's current config as key/value text, for the guest view */
   'inventory.guestConfig': request(
     ClusterRef.extend({
-      node: z.string().min(1).max(64),
+      node: PveNode,
       type: z.enum(['qemu', 'lxc']),
-      vmid: z.number().int().min(1),
+      vmid: PveVmid,
     }).strict(),
     z.object({
       /** readonly: a raw `lxc.*` line, shown but not editable (as in PVE's GUI) */

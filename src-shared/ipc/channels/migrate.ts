@@ -1,11 +1,12 @@
 // Channels for migrate: what a migration of one guest may do, and the migrate action (built as a plan).
 import { z } from 'zod';
 import { request } from '../define.js';
+import { PveNode, PveStorageId } from '../../model/pve-formats.js';
 import { GuestRef } from './plans.js';
 
 const ProfileId = z.string().min(1).max(64);
-const NodeName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,62}$/);
-const StorageId = z.string().regex(/^[A-Za-z][A-Za-z0-9._-]{0,63}$/);
+const NodeName = PveNode;
+const StorageId = PveStorageId;
 
 /** the migrate feature's operations.build action (joined in ./operations.ts) */
 export const migrateActions = [

@@ -1,6 +1,7 @@
 // Channels of the plan → confirm → run path (build, run at most once, progress), the audit log, and the reads its UI needs.
 import { z } from 'zod';
 import { event, request } from '../define.js';
+import { PveConfigId, PveNode, PveSnapName, PveVmid } from '../../model/pve-formats.js';
 import { ChangeKey } from '../../plans/changes.js';
 import { Plan } from '../../plans/plan.js';
 import { TaskLogLine } from '../../model/task.js';
@@ -9,9 +10,9 @@ const ProfileId = z.string().min(1).max(64);
 const PlanId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 
 export const GuestRef = z.object({
-  node: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,62}$/),
+  node: PveNode,
   type: z.enum(['qemu', 'lxc']),
-  vmid: z.number().int().min(100).max(999_999_999),
+  vmid: PveVmid,
 });
 export type GuestRef = z.infer<typeof GuestRef>;
 
@@ -20,13 +21,11 @@ export const PowerAction = z.enum(POWER_ACTIONS);
 export type PowerAction = z.infer<typeof PowerAction>;
 
 /** PVE snapshot names: a letter, then letters, digits, '-' and '_' (at most 40). */
-export const SnapName = z
-  .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_-]{1,39}$/, 'a letter, then letters, digits, - or _');
+export const SnapName = PveSnapName;
 
 /** Config keys the edit form may change; null deletes the key. */
 export const ConfigChanges = z
-  .record(z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/), z.union([z.string().max(8192), z.number(), z.null()]))
+  .record(PveConfigId, z.union([z.string().max(8192), z.number(), z.null()]))
   .refine((c) => Object.keys(c).length > 0, 'no change given');
 
 const snapshotFirst = { snapshotFirst: z.boolean().optional() };

@@ -1,15 +1,16 @@
 // Channels for provisioning: clone and create actions (built as plans) and what their forms need.
 import { z } from 'zod';
 import { request } from '../define.js';
+import { PveNode, PvePoolId, PveStorageId, PveVmid } from '../../model/pve-formats.js';
 import { GuestRef } from './plans.js';
 
 const ProfileId = z.string().min(1).max(64);
-const NodeName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,62}$/);
-const StorageId = z.string().regex(/^[A-Za-z][A-Za-z0-9._-]{0,63}$/);
-const Vmid = z.number().int().min(100).max(999_999_999);
+const NodeName = PveNode;
+const StorageId = PveStorageId;
+const Vmid = PveVmid;
 /** <storage>:backup/<file> or a PBS backup path */
 const Volid = z.string().regex(/^[A-Za-z][A-Za-z0-9._-]*:[^\s]{1,400}$/);
-const PoolId = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/);
+const PoolId = PvePoolId;
 const Hostname = z
   .string()
   .regex(/^[A-Za-z0-9]([A-Za-z0-9.-]{0,61}[A-Za-z0-9])?$/, 'letters, digits, - and .');

@@ -1,10 +1,11 @@
 // Channels for the replication view: jobs with their state per source node; create a job and "run now" built as plans.
 import { z } from 'zod';
 import { request } from '../define.js';
+import { PveNode } from '../../model/pve-formats.js';
 import { Plan } from '../../plans/plan.js';
 
 const ProfileId = z.string().min(1).max(64);
-const NodeName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,62}$/);
+const NodeName = PveNode;
 const JobId = z.string().regex(/^[1-9][0-9]{2,8}-\d{1,9}$/);
 
 export const ReplicationJobView = z.object({

@@ -2,11 +2,12 @@
 // changes (ISO/template upload, template download, content delete) built as plans and run with plans.run.
 import { z } from 'zod';
 import { event, request } from '../define.js';
+import { PveNode, PveStorageId } from '../../model/pve-formats.js';
 import { Plan } from '../../plans/plan.js';
 
 const ProfileId = z.string().min(1).max(64);
-const NodeName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,62}$/);
-const StorageId = z.string().regex(/^[A-Za-z][A-Za-z0-9._-]{0,63}$/);
+const NodeName = PveNode;
+const StorageId = PveStorageId;
 const Volid = z.string().regex(/^[A-Za-z][A-Za-z0-9._-]*:[^\s]{1,400}$/);
 /** main hands these out (32 hex digits) and refuses ids it did not hand out with not_found; the schema only bounds them */
 const StageId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);

@@ -2,10 +2,11 @@
 // events), node syslog and journal, and node services.
 import { z } from 'zod';
 import { event, request } from '../define.js';
+import { PveNode, PveVmid } from '../../model/pve-formats.js';
 import { TaskLogLine, TaskProgress } from '../../model/task.js';
 
 const ProfileId = z.string().min(1).max(64);
-const NodeName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,62}$/);
+const NodeName = PveNode;
 const Upid = z.string().regex(/^UPID:[^\s]{10,400}$/);
 
 export const TaskStatusClass = z.enum(['running', 'ok', 'warning', 'error']);
@@ -19,7 +20,7 @@ export const TaskFilter = z
       .regex(/^[a-z_-]{1,32}$/)
       .optional(),
     user: z.string().max(128).optional(),
-    vmid: z.number().int().min(100).max(999_999_999).optional(),
+    vmid: PveVmid.optional(),
     limit: z.number().int().min(1).max(1000).optional(),
   })
   .strict();

@@ -1,6 +1,7 @@
 // Channels of the token wizard: generate a least-privilege token setup, build it as a plan, verify it, save a profile.
 import { z } from 'zod';
 import { request } from '../define.js';
+import { PvePoolId, PveStorageId } from '../../model/pve-formats.js';
 import { Plan } from '../../plans/plan.js';
 import { ProfileView, TokenId } from '../../model/profile.js';
 
@@ -8,8 +9,8 @@ const ProfileId = z.string().min(1).max(64);
 const PlanId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 const Major = z.union([z.literal(8), z.literal(9)]);
 
-const PoolId = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/);
-const StorageId = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/);
+const PoolId = PvePoolId;
+const StorageId = PveStorageId;
 const Narrowing = {
   storages: z.array(StorageId).min(1).max(50).optional(),
   zones: z.array(StorageId).min(1).max(50).optional(),

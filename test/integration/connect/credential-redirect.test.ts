@@ -131,6 +131,13 @@ describe("a stored secret never leaves for a host of the caller's choosing", () 
     }
     const consoleReply = await fx.call('console.open', { profileId: id, node: 'pve1', type: 'node' });
     expect(consoleReply.ok).toBe(false);
+    // the wizard's check of a token, pointed at the moved profile, has no secret to send either
+    const verify = await fx.call('wizard.verify', {
+      source: { kind: 'profile', profileId: id },
+      preset: 'audit',
+      scope: { kind: 'cluster' },
+    });
+    expect(verify.ok && verify.value.passed).toBe(false);
     expect(handshakes).toBeGreaterThan(0);
     expectNoCredentialSent();
   });

@@ -15,6 +15,8 @@ import type { Handler } from '../../pve-sim/http/types.js';
 import { startSimulator, type RunningSim } from '../../pve-sim/index.js';
 import { DEFAULT_ROOT_PASSWORD } from '../../pve-sim/rbac/default-state.js';
 import { guests, rootClient, tokenClient } from './console-fixture.js';
+import WebSocket from 'ws';
+import { APP_ORIGIN } from '../../../src-main/security-policy.js';
 import { openTermViewer } from './term-client.js';
 
 let sim: RunningSim;
@@ -43,6 +45,7 @@ beforeAll(async () => {
       return c;
     },
     isReadOnly: () => readOnly,
+    allowedOrigins: () => [APP_ORIGIN],
   });
 });
 
@@ -153,6 +156,61 @@ describe('text console relay', () => {
       sim.registry.add('POST', template, real);
     }
     expect(service.openIds()).toEqual([]);
+  });
+
+  it('a read-only container terminal relays no keystrokes (the viewer still sees the output)', async () => {
+    const ct = guests(sim, 'lxc', 'running')[0]!;
+    const args = {
+      profileId: 'root',
+      node: ct.node,
+      type: 'lxc' as const,
+      vmid: ct.vmid,
+      kind: 'term' as const,
+    };
+    readOnly = true;
+    let opened;
+    try {
+      opened = await service.open(args);
+    } finally {
+      readOnly = false;
+    }
+    expect(opened.viewOnly).toBe(true);
+    const viewer = await openTermViewer(opened.relayUrl);
+    await viewer.waitFor(':~# ');
+    viewer.send(termInput('echo leaked-$((6*7))\r'));
+    // bounded wait for what a writable console answers at once (the test below proves it does)
+    await expect(viewer.waitFor('leaked-42', 1_500)).rejects.toThrow(/no leaked-42/);
+    expect(viewer.output()).not.toContain('echo leaked');
+    viewer.ws.close();
+    // the same console opened writable echoes the same keystrokes
+    const writable = await service.open(args);
+    expect(writable.viewOnly).toBe(false);
+    const w = await openTermViewer(writable.relayUrl);
+    await w.waitFor(':~# ');
+    w.send(termInput('echo leaked-$((6*7))\r'));
+    await w.waitFor('leaked-42');
+    w.ws.close();
+  });
+
+  it("refuses a browser Origin other than the app's own, and admits the app's", async () => {
+    const connect = async (relayUrl: string, origin: string): Promise<string> => {
+      const ws = new WebSocket(relayUrl, ['binary'], { origin });
+      return new Promise((resolve) => {
+        ws.once('open', () => {
+          ws.close();
+          resolve('open');
+        });
+        ws.once('unexpected-response', (_req, res) => resolve(String(res.statusCode)));
+        ws.once('error', () => resolve('error'));
+      });
+    };
+    const foreign = await service.open(shellArgs('root'));
+    expect(await connect(foreign.relayUrl, 'https://evil.example')).toBe('403');
+    expect(await connect(foreign.relayUrl, 'http://127.0.0.1:1')).toBe('403');
+    await service.close(foreign.id);
+    const own = await service.open(shellArgs('root'));
+    expect(await connect(own.relayUrl, APP_ORIGIN)).toBe('open');
+    await service.close(own.id);
   });
 
   it('refuses node shells for a read-only profile, but not a container console', async () => {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ProfileDraft } from '../../../src-shared/model/profile.js';
+import { PvePoolId, PveStorageId } from '../../../src-shared/model/pve-formats.js';
 import { formatTime } from '../../../src-renderer/ui/time/format-time.js';
 import {
   describePattern,
@@ -23,6 +24,22 @@ describe('validation sentences', () => {
     expect(issueSentences(parsed.error.issues)).toEqual({
       pool: 'Pool name: letters, digits, _ . -, up to 64 characters',
     });
+  });
+
+  it('words the PVE name formats of the contract (bad_request details) as sentences', () => {
+    expect(detailSentences({ node: 'pve-node' })).toEqual([
+      'Node: letters, digits and hyphens, starting and ending with a letter or digit',
+    ]);
+    expect(detailSentences({ 'guest.vmid': 'pve-vmid', snapname: 'pve-configid' })).toEqual([
+      'Guest id: a whole number from 100 to 999999999',
+      'Snapshot name: a letter, then letters, digits, - or _ (at least 2 characters)',
+    ]);
+    const parsed = z
+      .object({ storage: PveStorageId, pool: PvePoolId })
+      .safeParse({ storage: '..', pool: '.' });
+    expect(parsed.success).toBe(false);
+    if (parsed.success) return;
+    for (const s of Object.values(issueSentences(parsed.error.issues))) expect(s).not.toMatch(/pve-/);
   });
 
   it('words an empty profile without schema jargon', () => {
