@@ -1,11 +1,18 @@
 // The guest's Backups tab: its archives across storages, back up now, restore, verify a restore (pass/fail with timings), delete.
+import { Alert, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Lock, RefreshCw } from 'lucide-react';
 import { useState } from 'react';
 import type { BackupEntry, VerifyReport } from '../../../src-shared/ipc/channels/backups.js';
 import type { GuestRef } from '../../../src-shared/ipc/channels/plans.js';
 import type { GuestRecord } from '../../../src-shared/model/inventory.js';
 import { useReadOnly } from '../../components/ConfirmDiffDialog/useReadOnly.js';
 import { request } from '../../request.js';
+import { EmptyState, Page } from '../../ui/Page.js';
+import { SortTh, useSorted } from '../../ui/SortableTable.js';
+import { RelativeTime } from '../../ui/time/RelativeTime.js';
 import { formatBytes } from '../inventory/format.js';
+import { ActionButton } from '../permissions/ActionButton.js';
+import { blockedReason } from '../permissions/read-only-reason.js';
 import { useClusterRead } from '../provision/useClusterRead.js';
 import { planOperation, usePlanFlow } from '../../components/ConfirmDiffDialog/usePlanFlow.js';
 import { BackupNowForm } from './BackupNowForm.js';
@@ -13,14 +20,14 @@ import { RestoreForm } from './RestoreForm.js';
 import { VerifiedCell } from './VerifiedCell.js';
 import '../provision/operations.css';
 
-const when = (t: number): string => new Date(t * 1000).toLocaleString();
-
 export function VerifyResult({ report }: { report: VerifyReport }) {
   const timings = Object.entries(report.timings)
     .map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`)
     .join(', ');
   return (
-    <p
+    <Alert
+      color={report.state === 'pass' ? 'green' : 'red'}
+      variant="light"
       className={`ops-verify ops-verify-${report.state}`}
       data-testid="verify-result"
       data-state={report.state}
@@ -32,9 +39,19 @@ export function VerifyResult({ report }: { report: VerifyReport }) {
       {report.cleanedUp
         ? ` · scratch guest ${report.scratchVmid} removed`
         : ` · scratch guest ${report.scratchVmid} still exists`}
-    </p>
+    </Alert>
   );
 }
+
+type Col = 'volid' | 'ctime' | 'size' | 'notes' | 'protected' | 'verified';
+const valueOf = (b: BackupEntry, k: Col): string | number | undefined =>
+  k === 'protected'
+    ? Number(b.protected)
+    : k === 'verified'
+      ? (b.verified?.time ?? b.verification)
+      : k === 'notes'
+        ? b.notes
+        : b[k];
 
 export function BackupsPanel({ guest: g }: { guest: GuestRecord }) {
   const ref: GuestRef = { node: g.node, type: g.type, vmid: g.vmid };
@@ -67,103 +84,177 @@ export function BackupsPanel({ guest: g }: { guest: GuestRecord }) {
     },
     planOperation,
   );
-  const busy = readOnly || flow.building;
+  const blocked = blockedReason(readOnly, flow.building);
   const start = (a: Parameters<typeof flow.start>[0]): void => {
     setForm(undefined);
     void flow.start(a);
   };
+  const rows = backups.data?.backups ?? [];
+  const { sorted, sort, toggle } = useSorted(rows, valueOf, { key: 'ctime', desc: true });
+  const storage0 = storages.data?.storages[0]?.storage;
+  const vars = { profileId, node: g.node, vmid: g.vmid, type: g.type };
   return (
     <section data-testid="backups-panel">
-      <div className="plan-bar">
-        <button
-          type="button"
-          disabled={busy}
-          onClick={() => setForm(form === 'backup' ? undefined : 'backup')}
-          data-testid="backup-now"
-        >
-          Back up now…
-        </button>
-        <button type="button" onClick={backups.reload} data-testid="backups-reload">
-          Reload
-        </button>
-      </div>
-      {form === 'backup' && storages.data && (
-        <BackupNowForm guest={ref} storages={storages.data.storages} onSubmit={start} />
-      )}
-      {form !== undefined && form !== 'backup' && (
-        <RestoreForm
-          backup={form}
-          existingVmid={g.vmid}
-          storages={targets.data?.storages ?? []}
-          onSubmit={start}
-          onCancel={() => setForm(undefined)}
-        />
-      )}
-      {report && <VerifyResult report={report} />}
-      {!backups.data ? (
-        <p className="muted">Loading…</p>
-      ) : backups.data.backups.length === 0 ? (
-        <p className="muted" data-testid="backups-empty">
-          No backups of this guest on the storages this identity can see.
-        </p>
-      ) : (
-        <table className="config-table" data-testid="backup-list">
-          <thead>
-            <tr>
-              <th>Archive</th>
-              <th>Date</th>
-              <th>Size</th>
-              <th>Notes</th>
-              <th>Protected</th>
-              <th>Verified</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {backups.data.backups.map((b) => (
-              <tr key={`${b.node}/${b.volid}`} data-testid="backup-row" data-volid={b.volid}>
-                <td>{b.volid}</td>
-                <td>{when(b.ctime)}</td>
-                <td>{formatBytes(b.size)}</td>
-                <td>{b.notes ?? ''}</td>
-                <td>{b.protected ? '🔒 yes' : 'no'}</td>
-                <td data-testid="backup-verification">
-                  <VerifiedCell backup={b} />
-                  {b.encrypted ? ' 🔑' : ''}
-                </td>
-                <td className="ops-actions">
-                  <button
-                    type="button"
-                    disabled={busy}
-                    onClick={() => setForm(b)}
-                    data-testid="backup-restore"
-                  >
-                    Restore…
-                  </button>
-                  <button
-                    type="button"
-                    disabled={busy}
-                    onClick={() =>
-                      start({ kind: 'backup.verify', node: b.node, type: b.type ?? g.type, volid: b.volid })
-                    }
-                    data-testid="backup-verify"
-                  >
-                    Verify restore
-                  </button>
-                  <button
-                    type="button"
-                    disabled={busy || b.protected}
-                    onClick={() => start({ kind: 'backup.delete', node: b.node, volid: b.volid })}
-                    data-testid="backup-delete"
-                  >
-                    Delete
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <Page
+        title={`Backups of ${g.name ?? g.vmid}`}
+        description="Archives of this guest on every storage this identity can see; restore, verify by a scratch restore, or delete."
+        loading={!backups.data && !backups.error}
+        {...(backups.error ? { error: backups.error.error, onRetry: backups.reload } : {})}
+        actions={
+          <>
+            <ActionButton
+              action="backup.run"
+              vars={{ ...vars, ...(storage0 ? { storage: storage0 } : {}) }}
+              disabled={
+                blocked ??
+                (storages.data && storages.data.storages.length === 0
+                  ? 'no storage on this node accepts backups'
+                  : undefined)
+              }
+              onClick={() => setForm(form === 'backup' ? undefined : 'backup')}
+              testId="backup-now"
+            >
+              Back up now…
+            </ActionButton>
+            <Button
+              variant="default"
+              leftSection={<RefreshCw size={14} aria-hidden />}
+              onClick={backups.reload}
+              data-testid="backups-reload"
+            >
+              Reload
+            </Button>
+          </>
+        }
+      >
+        <Stack gap="sm">
+          {form === 'backup' && storages.data && (
+            <BackupNowForm guest={ref} storages={storages.data.storages} onSubmit={start} />
+          )}
+          {form !== undefined && form !== 'backup' && (
+            <RestoreForm
+              backup={form}
+              existingVmid={g.vmid}
+              storages={targets.data?.storages ?? []}
+              onSubmit={start}
+              onCancel={() => setForm(undefined)}
+            />
+          )}
+          {report && <VerifyResult report={report} />}
+          {rows.length === 0 ? (
+            <div data-testid="backups-empty">
+              <EmptyState
+                title="No backups of this guest yet"
+                hint='Use "Back up now" to create one, or check that this identity may see the backup storages (Datastore.Audit).'
+              />
+            </div>
+          ) : (
+            <Table striped highlightOnHover withTableBorder data-testid="backup-list">
+              <Table.Thead>
+                <Table.Tr>
+                  <SortTh column="volid" sort={sort} onSort={toggle}>
+                    Archive
+                  </SortTh>
+                  <SortTh column="ctime" sort={sort} onSort={toggle}>
+                    Date
+                  </SortTh>
+                  <SortTh column="size" sort={sort} onSort={toggle}>
+                    Size
+                  </SortTh>
+                  <SortTh column="notes" sort={sort} onSort={toggle}>
+                    Notes
+                  </SortTh>
+                  <SortTh column="protected" sort={sort} onSort={toggle}>
+                    Protected
+                  </SortTh>
+                  <SortTh column="verified" sort={sort} onSort={toggle}>
+                    Verified
+                  </SortTh>
+                  <Table.Th>Actions</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {sorted.map((b) => {
+                  const storage = b.volid.split(':')[0] ?? '';
+                  const rowVars = { ...vars, node: b.node, storage, volume: b.volid };
+                  return (
+                    <Table.Tr key={`${b.node}/${b.volid}`} data-testid="backup-row" data-volid={b.volid}>
+                      <Table.Td>
+                        <Text size="sm" ff="monospace">
+                          {b.volid}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <RelativeTime at={b.ctime} />
+                      </Table.Td>
+                      <Table.Td>{formatBytes(b.size)}</Table.Td>
+                      <Table.Td>{b.notes ?? ''}</Table.Td>
+                      <Table.Td>
+                        {b.protected ? (
+                          <Badge color="yellow" variant="light" leftSection={<Lock size={10} aria-hidden />}>
+                            protected
+                          </Badge>
+                        ) : (
+                          'no'
+                        )}
+                      </Table.Td>
+                      <Table.Td data-testid="backup-verification">
+                        <VerifiedCell backup={b} />
+                        {b.encrypted ? ' (encrypted)' : ''}
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap={4} wrap="nowrap">
+                          <ActionButton
+                            action="backup.restore"
+                            vars={rowVars}
+                            size="xs"
+                            disabled={blocked}
+                            onClick={() => setForm(b)}
+                            testId="backup-restore"
+                          >
+                            Restore…
+                          </ActionButton>
+                          <ActionButton
+                            action="backup.restore"
+                            vars={rowVars}
+                            size="xs"
+                            disabled={blocked}
+                            onClick={() =>
+                              start({
+                                kind: 'backup.verify',
+                                node: b.node,
+                                type: b.type ?? g.type,
+                                volid: b.volid,
+                              })
+                            }
+                            testId="backup-verify"
+                          >
+                            Verify restore
+                          </ActionButton>
+                          <ActionButton
+                            action="volume.delete"
+                            vars={rowVars}
+                            size="xs"
+                            color="red"
+                            disabled={
+                              blocked ??
+                              (b.protected ? 'backup is protected: remove protection first' : undefined)
+                            }
+                            onClick={() => start({ kind: 'backup.delete', node: b.node, volid: b.volid })}
+                            testId="backup-delete"
+                          >
+                            Delete
+                          </ActionButton>
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Stack>
+      </Page>
       {flow.dialog}
     </section>
   );
