@@ -1,6 +1,6 @@
 // The guest's Backups tab: its archives across storages, back up now, restore, verify a restore (pass/fail with timings), delete.
-import { Alert, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
-import { Lock, RefreshCw } from 'lucide-react';
+import { Alert, Button, Stack } from '@mantine/core';
+import { RefreshCw } from 'lucide-react';
 import { useState } from 'react';
 import type { BackupEntry, VerifyReport } from '../../../src-shared/ipc/channels/backups.js';
 import type { GuestRef } from '../../../src-shared/ipc/channels/plans.js';
@@ -8,16 +8,13 @@ import type { GuestRecord } from '../../../src-shared/model/inventory.js';
 import { useReadOnly } from '../../components/ConfirmDiffDialog/useReadOnly.js';
 import { request } from '../../request.js';
 import { EmptyState, Page } from '../../ui/Page.js';
-import { SortTh, useSorted } from '../../ui/SortableTable.js';
-import { RelativeTime } from '../../ui/time/RelativeTime.js';
-import { formatBytes } from '../inventory/format.js';
 import { ActionButton } from '../permissions/ActionButton.js';
 import { blockedReason } from '../permissions/read-only-reason.js';
 import { useClusterRead } from '../provision/useClusterRead.js';
 import { planOperation, usePlanFlow } from '../../components/ConfirmDiffDialog/usePlanFlow.js';
 import { BackupNowForm } from './BackupNowForm.js';
+import { BackupTable } from './BackupTable.js';
 import { RestoreForm } from './RestoreForm.js';
-import { VerifiedCell } from './VerifiedCell.js';
 import '../provision/operations.css';
 
 export function VerifyResult({ report }: { report: VerifyReport }) {
@@ -42,16 +39,6 @@ export function VerifyResult({ report }: { report: VerifyReport }) {
     </Alert>
   );
 }
-
-type Col = 'volid' | 'ctime' | 'size' | 'notes' | 'protected' | 'verified';
-const valueOf = (b: BackupEntry, k: Col): string | number | undefined =>
-  k === 'protected'
-    ? Number(b.protected)
-    : k === 'verified'
-      ? (b.verified?.time ?? b.verification)
-      : k === 'notes'
-        ? b.notes
-        : b[k];
 
 export function BackupsPanel({ guest: g }: { guest: GuestRecord }) {
   const ref: GuestRef = { node: g.node, type: g.type, vmid: g.vmid };
@@ -90,7 +77,6 @@ export function BackupsPanel({ guest: g }: { guest: GuestRecord }) {
     void flow.start(a);
   };
   const rows = backups.data?.backups ?? [];
-  const { sorted, sort, toggle } = useSorted(rows, valueOf, { key: 'ctime', desc: true });
   const storage0 = storages.data?.storages[0]?.storage;
   const vars = { profileId, node: g.node, vmid: g.vmid, type: g.type };
   return (
@@ -149,109 +135,14 @@ export function BackupsPanel({ guest: g }: { guest: GuestRecord }) {
               />
             </div>
           ) : (
-            <Table striped highlightOnHover withTableBorder data-testid="backup-list">
-              <Table.Thead>
-                <Table.Tr>
-                  <SortTh column="volid" sort={sort} onSort={toggle}>
-                    Archive
-                  </SortTh>
-                  <SortTh column="ctime" sort={sort} onSort={toggle}>
-                    Date
-                  </SortTh>
-                  <SortTh column="size" sort={sort} onSort={toggle}>
-                    Size
-                  </SortTh>
-                  <SortTh column="notes" sort={sort} onSort={toggle}>
-                    Notes
-                  </SortTh>
-                  <SortTh column="protected" sort={sort} onSort={toggle}>
-                    Protected
-                  </SortTh>
-                  <SortTh column="verified" sort={sort} onSort={toggle}>
-                    Verified
-                  </SortTh>
-                  <Table.Th>Actions</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {sorted.map((b) => {
-                  const storage = b.volid.split(':')[0] ?? '';
-                  const rowVars = { ...vars, node: b.node, storage, volume: b.volid };
-                  return (
-                    <Table.Tr key={`${b.node}/${b.volid}`} data-testid="backup-row" data-volid={b.volid}>
-                      <Table.Td>
-                        <Text size="sm" ff="monospace">
-                          {b.volid}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <RelativeTime at={b.ctime} />
-                      </Table.Td>
-                      <Table.Td>{formatBytes(b.size)}</Table.Td>
-                      <Table.Td>{b.notes ?? ''}</Table.Td>
-                      <Table.Td>
-                        {b.protected ? (
-                          <Badge color="yellow" variant="light" leftSection={<Lock size={10} aria-hidden />}>
-                            protected
-                          </Badge>
-                        ) : (
-                          'no'
-                        )}
-                      </Table.Td>
-                      <Table.Td data-testid="backup-verification">
-                        <VerifiedCell backup={b} />
-                        {b.encrypted ? ' (encrypted)' : ''}
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={4} wrap="nowrap">
-                          <ActionButton
-                            action="backup.restore"
-                            vars={rowVars}
-                            size="xs"
-                            disabled={blocked}
-                            onClick={() => setForm(b)}
-                            testId="backup-restore"
-                          >
-                            Restore…
-                          </ActionButton>
-                          <ActionButton
-                            action="backup.restore"
-                            vars={rowVars}
-                            size="xs"
-                            disabled={blocked}
-                            onClick={() =>
-                              start({
-                                kind: 'backup.verify',
-                                node: b.node,
-                                type: b.type ?? g.type,
-                                volid: b.volid,
-                              })
-                            }
-                            testId="backup-verify"
-                          >
-                            Verify restore
-                          </ActionButton>
-                          <ActionButton
-                            action="volume.delete"
-                            vars={rowVars}
-                            size="xs"
-                            color="red"
-                            disabled={
-                              blocked ??
-                              (b.protected ? 'backup is protected: remove protection first' : undefined)
-                            }
-                            onClick={() => start({ kind: 'backup.delete', node: b.node, volid: b.volid })}
-                            testId="backup-delete"
-                          >
-                            Delete
-                          </ActionButton>
-                        </Group>
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
+            <BackupTable
+              rows={rows}
+              profileId={profileId}
+              blocked={blocked}
+              onRestore={setForm}
+              onAction={start}
+              guestType={g.type}
+            />
           )}
         </Stack>
       </Page>
