@@ -86,7 +86,12 @@ export function BackupTable({
               <Table.Td>{b.notes ?? ''}</Table.Td>
               <Table.Td>
                 {b.protected ? (
-                  <Badge color="yellow" variant="light" leftSection={<Lock size={10} aria-hidden />}>
+                  <Badge
+                    color="yellow"
+                    variant="filled"
+                    autoContrast
+                    leftSection={<Lock size={10} aria-hidden />}
+                  >
                     protected
                   </Badge>
                 ) : (

@@ -13,7 +13,7 @@ export function VerifiedCell({ backup: b }: { backup: BackupEntry }) {
         data-state={b.verified.state}
         title={`restore verification, ${t.exact}`}
       >
-        <Badge color={pass ? 'green' : 'red'} variant="light" size="sm">
+        <Badge color={pass ? 'green' : 'red'} variant="filled" autoContrast size="sm">
           {pass ? 'verified ✓' : 'failed ✗'}
         </Badge>{' '}
         <time dateTime={t.iso}>{t.text}</time>

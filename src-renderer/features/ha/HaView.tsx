@@ -169,7 +169,11 @@ export function HaView() {
                       </Table.Td>
                       <Table.Td>{r.requested}</Table.Td>
                       <Table.Td data-testid="ha-resource-current">
-                        <Badge variant="light" color={r.current === 'started' ? 'green' : 'gray'}>
+                        <Badge
+                          variant="filled"
+                          autoContrast
+                          color={r.current === 'started' ? 'green' : 'gray'}
+                        >
                           {r.current}
                         </Badge>
                       </Table.Td>

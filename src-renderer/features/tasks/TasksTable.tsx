@@ -87,7 +87,8 @@ export function TasksTable({
               <Table.Td>{d !== undefined ? formatDuration(d) : t.running ? 'running' : '–'}</Table.Td>
               <Table.Td className={`task-${t.statusClass}`}>
                 <Badge
-                  variant="light"
+                  variant="filled"
+                  autoContrast
                   color={STATUS_COLOR[t.statusClass]}
                   styles={{ root: { textTransform: 'none' } }}
                 >
