@@ -1,5 +1,5 @@
 // The cluster-wide HA view: quorum, manager, fencing, node LRM states, resources (requested vs current), rules or groups.
-import { Alert, Badge, Button, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, List, Stack, Table, Text, Title } from '@mantine/core';
 import { RefreshCw } from 'lucide-react';
 import type { OperationAction } from '../../../src-shared/ipc/channels/operations.js';
 import { useReadOnly } from '../../components/ConfirmDiffDialog/useReadOnly.js';
@@ -169,13 +169,9 @@ export function HaView() {
                       </Table.Td>
                       <Table.Td>{r.requested}</Table.Td>
                       <Table.Td data-testid="ha-resource-current">
-                        <Badge
-                          variant="filled"
-                          autoContrast
-                          color={r.current === 'started' ? 'green' : 'gray'}
-                        >
+                        <Text size="sm" fw={600}>
                           {r.current}
-                        </Badge>
+                        </Text>
                       </Table.Td>
                       <Table.Td data-testid="ha-resource-node">{r.node}</Table.Td>
                       <Table.Td>
