@@ -69,9 +69,14 @@ describe('permissions and the token wizard in the app', () => {
     await page().getByTestId('permissions-tab-wizard').click();
     await page().getByTestId('wizard-preset').selectOption('operator');
     await page().getByTestId('wizard-scope').selectOption('pool');
-    await page().getByTestId('wizard-pool').fill(DEMO_POOL);
-    await page().getByTestId('wizard-storages').fill('local');
+    // pool and storages are pickers fed from the cluster: choose from their options
+    await page().getByTestId('wizard-pool').click();
+    await page().getByRole('option', { name: DEMO_POOL, exact: true }).click();
+    await page().getByTestId('wizard-storages').click();
+    await page().getByRole('option', { name: 'local', exact: true }).click();
+    await page().keyboard.press('Escape');
     await page().getByTestId('wizard-userid').fill('e2e-ops@pve');
+    await page().keyboard.press('Escape');
     await page().getByTestId('wizard-generate').click();
     const commands = page().getByTestId('wizard-command');
     await expect.poll(() => commands.count()).toBeGreaterThan(4);

@@ -1,10 +1,9 @@
 // "Back up now": storage (backup-capable ones of the node), mode with its consistency trade-off, compression, notes, protected.
+import { Button, Checkbox, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { BackupMode, Compress, StorageInfo } from '../../../src-shared/ipc/channels/backups.js';
 import type { OperationAction } from '../../../src-shared/ipc/channels/operations.js';
 import type { GuestRef } from '../../../src-shared/ipc/channels/plans.js';
-import { CheckField, SelectField } from '../../components/Form/Field.js';
-import { OpsForm } from '../../components/Form/OpsForm.js';
 import type { z } from 'zod';
 
 type Mode = z.infer<typeof BackupMode>;
@@ -22,6 +21,12 @@ const MODES: Record<Mode, { vm: string; ct: string }> = {
     ct: 'shuts the guest down for the backup, then starts it again — most consistent, with downtime',
   },
 };
+const COMPRESSION = [
+  { value: 'zstd', label: 'zstd (fast, good)' },
+  { value: 'gzip', label: 'gzip' },
+  { value: 'lzo', label: 'lzo' },
+  { value: '0', label: 'none' },
+];
 
 export function BackupNowForm({
   guest,
@@ -37,72 +42,96 @@ export function BackupNowForm({
   const [compress, setCompress] = useState<z.infer<typeof Compress>>('zstd');
   const [notes, setNotes] = useState('');
   const [prot, setProt] = useState(false);
+  const [problem, setProblem] = useState<string>();
   return (
-    <OpsForm
-      data-testid="backup-form"
-      onSubmit={() => {
-        onSubmit({
-          kind: 'backup.run',
-          guest,
-          storage: storage || storages[0]?.storage || '',
-          mode,
-          compress,
-          ...(notes ? { notes } : {}),
-          ...(prot ? { protected: true } : {}),
-        });
-      }}
-    >
-      <SelectField
-        label="Storage"
-        value={storage}
-        onChange={(e) => setStorage(e.target.value)}
-        data-testid="backup-storage"
+    <Paper withBorder p="md">
+      <form
+        className="ops-form"
+        data-testid="backup-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const target = storage || storages[0]?.storage || '';
+          if (!target) {
+            setProblem('Storage: choose a storage that accepts backups.');
+            return;
+          }
+          if (notes.length > 1024) {
+            setProblem('Notes: up to 1024 characters.');
+            return;
+          }
+          setProblem(undefined);
+          onSubmit({
+            kind: 'backup.run',
+            guest,
+            storage: target,
+            mode,
+            compress,
+            ...(notes ? { notes } : {}),
+            ...(prot ? { protected: true } : {}),
+          });
+        }}
       >
-        {storages.map((s) => (
-          <option key={s.storage} value={s.storage}>
-            {s.storage} ({Math.round(s.avail / 2 ** 30)} GiB free)
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
-        label="Mode"
-        value={mode}
-        onChange={(e) => setMode(e.target.value as Mode)}
-        data-testid="backup-mode"
-      >
-        {Object.keys(MODES).map((m) => (
-          <option key={m}>{m}</option>
-        ))}
-      </SelectField>
-      <SelectField
-        label="Compression"
-        value={compress}
-        onChange={(e) => setCompress(e.target.value as typeof compress)}
-        data-testid="backup-compress"
-      >
-        <option value="zstd">zstd</option>
-        <option value="gzip">gzip</option>
-        <option value="lzo">lzo</option>
-        <option value="0">none</option>
-      </SelectField>
-      <input
-        placeholder="notes ({{guestname}} …)"
-        value={notes}
-        onChange={(e) => setNotes(e.target.value)}
-        data-testid="backup-notes"
-      />
-      <CheckField
-        label="protected"
-        checked={prot}
-        onChange={(e) => setProt(e.target.checked)}
-        data-testid="backup-protected"
-      />
-      <button type="submit" disabled={storages.length === 0} data-testid="backup-submit">
-        Plan backup
-      </button>
-      <p className="muted ops-note" data-testid="backup-mode-note">
-        {mode}: {MODES[mode][guest.type === 'qemu' ? 'vm' : 'ct']}
-      </p>
-    </OpsForm>
+        <Stack gap="xs">
+          <Title order={2} size="h4">
+            Back up {guest.vmid} now
+          </Title>
+          <Group grow align="flex-start">
+            <NativeSelect
+              label="Storage"
+              value={storage}
+              onChange={(e) => setStorage(e.currentTarget.value)}
+              data-testid="backup-storage"
+              data={storages.map((s) => ({
+                value: s.storage,
+                label: `${s.storage} (${Math.round(s.avail / 2 ** 30)} GiB free)`,
+              }))}
+              error={problem?.startsWith('Storage') ? problem : undefined}
+            />
+            <NativeSelect
+              label="Mode"
+              value={mode}
+              onChange={(e) => setMode(e.currentTarget.value as Mode)}
+              data-testid="backup-mode"
+              data={Object.keys(MODES)}
+            />
+            <NativeSelect
+              label="Compression"
+              value={compress}
+              onChange={(e) => setCompress(e.currentTarget.value as typeof compress)}
+              data-testid="backup-compress"
+              data={COMPRESSION}
+            />
+          </Group>
+          <TextInput
+            label="Notes"
+            description="Shown in the backup list; {{guestname}}, {{node}} and {{vmid}} are filled in"
+            value={notes}
+            onChange={(e) => setNotes(e.currentTarget.value)}
+            data-testid="backup-notes"
+            error={problem?.startsWith('Notes') ? problem : undefined}
+          />
+          <Checkbox
+            label="Protected (cannot be deleted or pruned until unprotected)"
+            checked={prot}
+            onChange={(e) => setProt(e.currentTarget.checked)}
+            data-testid="backup-protected"
+          />
+          <Text size="sm" c="dimmed" className="ops-note" data-testid="backup-mode-note">
+            {mode}: {MODES[mode][guest.type === 'qemu' ? 'vm' : 'ct']}
+          </Text>
+          {problem && (
+            <Text size="sm" c="red" role="alert" data-testid="backup-form-error">
+              {problem}
+            </Text>
+          )}
+          <Group>
+            <Button type="submit" data-testid="backup-submit">
+              Plan backup
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
   );
 }

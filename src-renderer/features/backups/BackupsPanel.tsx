@@ -1,26 +1,30 @@
 // The guest's Backups tab: its archives across storages, back up now, restore, verify a restore (pass/fail with timings), delete.
+import { Alert, Button, Stack } from '@mantine/core';
+import { RefreshCw } from 'lucide-react';
 import { useState } from 'react';
 import type { BackupEntry, VerifyReport } from '../../../src-shared/ipc/channels/backups.js';
 import type { GuestRef } from '../../../src-shared/ipc/channels/plans.js';
 import type { GuestRecord } from '../../../src-shared/model/inventory.js';
 import { useReadOnly } from '../../components/ConfirmDiffDialog/useReadOnly.js';
 import { request } from '../../request.js';
-import { formatBytes } from '../inventory/format.js';
+import { EmptyState, Page } from '../../ui/Page.js';
+import { ActionButton } from '../permissions/ActionButton.js';
+import { blockedReason } from '../permissions/read-only-reason.js';
 import { useClusterRead } from '../provision/useClusterRead.js';
 import { planOperation, usePlanFlow } from '../../components/ConfirmDiffDialog/usePlanFlow.js';
 import { BackupNowForm } from './BackupNowForm.js';
+import { BackupTable } from './BackupTable.js';
 import { RestoreForm } from './RestoreForm.js';
-import { VerifiedCell } from './VerifiedCell.js';
 import '../provision/operations.css';
-
-const when = (t: number): string => new Date(t * 1000).toLocaleString();
 
 export function VerifyResult({ report }: { report: VerifyReport }) {
   const timings = Object.entries(report.timings)
     .map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`)
     .join(', ');
   return (
-    <p
+    <Alert
+      color={report.state === 'pass' ? 'green' : 'red'}
+      variant="light"
       className={`ops-verify ops-verify-${report.state}`}
       data-testid="verify-result"
       data-state={report.state}
@@ -32,7 +36,7 @@ export function VerifyResult({ report }: { report: VerifyReport }) {
       {report.cleanedUp
         ? ` · scratch guest ${report.scratchVmid} removed`
         : ` · scratch guest ${report.scratchVmid} still exists`}
-    </p>
+    </Alert>
   );
 }
 
@@ -67,103 +71,81 @@ export function BackupsPanel({ guest: g }: { guest: GuestRecord }) {
     },
     planOperation,
   );
-  const busy = readOnly || flow.building;
+  const blocked = blockedReason(readOnly, flow.building);
   const start = (a: Parameters<typeof flow.start>[0]): void => {
     setForm(undefined);
     void flow.start(a);
   };
+  const rows = backups.data?.backups ?? [];
+  const storage0 = storages.data?.storages[0]?.storage;
+  const vars = { profileId, node: g.node, vmid: g.vmid, type: g.type };
   return (
     <section data-testid="backups-panel">
-      <div className="plan-bar">
-        <button
-          type="button"
-          disabled={busy}
-          onClick={() => setForm(form === 'backup' ? undefined : 'backup')}
-          data-testid="backup-now"
-        >
-          Back up now…
-        </button>
-        <button type="button" onClick={backups.reload} data-testid="backups-reload">
-          Reload
-        </button>
-      </div>
-      {form === 'backup' && storages.data && (
-        <BackupNowForm guest={ref} storages={storages.data.storages} onSubmit={start} />
-      )}
-      {form !== undefined && form !== 'backup' && (
-        <RestoreForm
-          backup={form}
-          existingVmid={g.vmid}
-          storages={targets.data?.storages ?? []}
-          onSubmit={start}
-          onCancel={() => setForm(undefined)}
-        />
-      )}
-      {report && <VerifyResult report={report} />}
-      {!backups.data ? (
-        <p className="muted">Loading…</p>
-      ) : backups.data.backups.length === 0 ? (
-        <p className="muted" data-testid="backups-empty">
-          No backups of this guest on the storages this identity can see.
-        </p>
-      ) : (
-        <table className="config-table" data-testid="backup-list">
-          <thead>
-            <tr>
-              <th>Archive</th>
-              <th>Date</th>
-              <th>Size</th>
-              <th>Notes</th>
-              <th>Protected</th>
-              <th>Verified</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {backups.data.backups.map((b) => (
-              <tr key={`${b.node}/${b.volid}`} data-testid="backup-row" data-volid={b.volid}>
-                <td>{b.volid}</td>
-                <td>{when(b.ctime)}</td>
-                <td>{formatBytes(b.size)}</td>
-                <td>{b.notes ?? ''}</td>
-                <td>{b.protected ? '🔒 yes' : 'no'}</td>
-                <td data-testid="backup-verification">
-                  <VerifiedCell backup={b} />
-                  {b.encrypted ? ' 🔑' : ''}
-                </td>
-                <td className="ops-actions">
-                  <button
-                    type="button"
-                    disabled={busy}
-                    onClick={() => setForm(b)}
-                    data-testid="backup-restore"
-                  >
-                    Restore…
-                  </button>
-                  <button
-                    type="button"
-                    disabled={busy}
-                    onClick={() =>
-                      start({ kind: 'backup.verify', node: b.node, type: b.type ?? g.type, volid: b.volid })
-                    }
-                    data-testid="backup-verify"
-                  >
-                    Verify restore
-                  </button>
-                  <button
-                    type="button"
-                    disabled={busy || b.protected}
-                    onClick={() => start({ kind: 'backup.delete', node: b.node, volid: b.volid })}
-                    data-testid="backup-delete"
-                  >
-                    Delete
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <Page
+        title={`Backups of ${g.name ?? g.vmid}`}
+        description="Archives of this guest on every storage this identity can see; restore, verify by a scratch restore, or delete."
+        loading={!backups.data && !backups.error}
+        {...(backups.error ? { error: backups.error.error, onRetry: backups.reload } : {})}
+        actions={
+          <>
+            <ActionButton
+              action="backup.run"
+              vars={{ ...vars, ...(storage0 ? { storage: storage0 } : {}) }}
+              disabled={
+                blocked ??
+                (storages.data && storages.data.storages.length === 0
+                  ? 'no storage on this node accepts backups'
+                  : undefined)
+              }
+              onClick={() => setForm(form === 'backup' ? undefined : 'backup')}
+              testId="backup-now"
+            >
+              Back up now…
+            </ActionButton>
+            <Button
+              variant="default"
+              leftSection={<RefreshCw size={14} aria-hidden />}
+              onClick={backups.reload}
+              data-testid="backups-reload"
+            >
+              Reload
+            </Button>
+          </>
+        }
+      >
+        <Stack gap="sm">
+          {form === 'backup' && storages.data && (
+            <BackupNowForm guest={ref} storages={storages.data.storages} onSubmit={start} />
+          )}
+          {form !== undefined && form !== 'backup' && (
+            <RestoreForm
+              backup={form}
+              existingVmid={g.vmid}
+              storages={targets.data?.storages ?? []}
+              onSubmit={start}
+              onCancel={() => setForm(undefined)}
+            />
+          )}
+          {report && <VerifyResult report={report} />}
+          {rows.length === 0 ? (
+            <div data-testid="backups-empty">
+              <EmptyState
+                title="No backups of this guest yet"
+                hint='Use "Back up now" to create one, or check that this identity may see the backup storages (Datastore.Audit).'
+              />
+            </div>
+          ) : (
+            <BackupTable
+              rows={rows}
+              profileId={profileId}
+              blocked={blocked}
+              onRestore={setForm}
+              onAction={start}
+              guestType={g.type}
+            />
+          )}
+        </Stack>
+      </Page>
       {flow.dialog}
     </section>
   );

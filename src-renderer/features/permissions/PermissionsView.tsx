@@ -1,5 +1,11 @@
 // The Permissions view: pick a connected cluster, see what its identity may do (feature matrix, guest actions), set up a token.
+import { NativeSelect, Tabs, Text } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
+import type { AppError } from '../../../src-shared/ipc/errors.js';
+import { getBridge } from '../../bridge.js';
+import { ReasonButton } from '../../ui/DisabledReason.js';
+import { ErrorState, Page, PageSkeleton } from '../../ui/Page.js';
+import { useConnectStore } from '../connect/connect-store.js';
 import type { PermissionsMatrix } from '../../../src-shared/ipc/channels/permissions.js';
 import type { ProfileView } from '../../../src-shared/model/profile.js';
 import { request } from '../../request.js';
@@ -20,12 +26,12 @@ function IdentityLine({ matrix }: { matrix: PermissionsMatrix }) {
         ? 'token with its user’s privileges'
         : 'token';
   return (
-    <p data-testid="permissions-identity">
+    <Text size="sm" data-testid="permissions-identity">
       <strong>{matrix.identity}</strong> · {kind} · evaluated on {matrix.targetCount} guests
       {matrix.userAnswerProblem && (
         <span className="muted"> · user side unknown: {matrix.userAnswerProblem}</span>
       )}
-    </p>
+    </Text>
   );
 }
 
@@ -47,15 +53,15 @@ export function PermissionsView() {
     };
   }, [tab]);
 
+  const connected = useConnectStore((s) => s.connections[profileId]?.state === 'connected');
+  const [problem, setProblem] = useState<AppError>();
   const load = useCallback(async (id: string) => {
     setMatrix(undefined);
+    setProblem(undefined);
     if (!id) return;
-    const m = await request(
-      'permissions.matrix',
-      { profileId: id },
-      'Cannot read the permissions (is the cluster connected?)',
-    );
-    if (m) setMatrix(m);
+    const reply = await getBridge().invoke('permissions.matrix', { profileId: id });
+    if (reply.ok) setMatrix(reply.value);
+    else setProblem(reply.error);
   }, []);
 
   useEffect(() => {
@@ -69,65 +75,77 @@ export function PermissionsView() {
     ?.target.vmid;
   return (
     <section className="permissions-view" data-testid="permissions-view">
-      <header className="perm-head">
-        <h2>Permissions</h2>
-        <label>
-          Cluster{' '}
-          <select
-            value={profileId}
-            onChange={(e) => setProfileId(e.target.value)}
-            data-testid="permissions-profile"
-          >
-            {profiles.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name} ({p.auth.kind === 'token' ? p.auth.tokenId : `${p.auth.username}@${p.auth.realm}`})
-              </option>
-            ))}
-          </select>
-        </label>
-        <button
-          type="button"
-          onClick={() =>
-            void request('permissions.get', { profileId, refresh: true }).then(() => load(profileId))
-          }
-          disabled={!profileId}
-        >
-          Re-read
-        </button>
-      </header>
-      <nav className="tabs" role="tablist">
-        <button
-          type="button"
-          role="tab"
-          aria-selected={tab === 'matrix'}
-          onClick={() => setTab('matrix')}
-          data-testid="permissions-tab-matrix"
-        >
-          What this identity may do
-        </button>
-        <button
-          type="button"
-          role="tab"
-          aria-selected={tab === 'wizard'}
-          onClick={() => setTab('wizard')}
-          data-testid="permissions-tab-wizard"
-        >
-          Set up a least-privilege token
-        </button>
-      </nav>
-      {tab === 'matrix' && !matrix && <p className="muted">Connect a cluster to see its permissions.</p>}
-      {tab === 'matrix' && matrix && (
-        <>
-          <IdentityLine matrix={matrix} />
-          <FeatureMatrix matrix={matrix} />
-          <GuestActions
-            key={profileId}
-            profileId={profileId}
-            vmid={typeof firstGapVmid === 'number' ? firstGapVmid : undefined}
-          />
-        </>
-      )}
-      {tab === 'wizard' && <TokenWizard profileId={profileId} />}
+      <Page
+        title="Permissions"
+        description="What the connected identity may do on this cluster, and the exact commands for a least-privilege token."
+        actions={
+          <>
+            <NativeSelect
+              size="xs"
+              label="Cluster"
+              value={profileId}
+              onChange={(e) => setProfileId(e.currentTarget.value)}
+              data-testid="permissions-profile"
+              data={profiles.map((p) => ({
+                value: p.id,
+                label: `${p.name} (${p.auth.kind === 'token' ? p.auth.tokenId : `${p.auth.username}@${p.auth.realm}`})`,
+              }))}
+            />
+            <ReasonButton
+              size="xs"
+              onClick={() =>
+                void request('permissions.get', { profileId, refresh: true }).then(() => load(profileId))
+              }
+              disabled={!profileId && 'no cluster profile yet: add one on the Clusters screen'}
+            >
+              Re-read
+            </ReasonButton>
+          </>
+        }
+      >
+        <Tabs value={tab} onChange={(v) => v && setTab(v as Tab)} keepMounted={false}>
+          <Tabs.List>
+            <Tabs.Tab value="matrix" data-testid="permissions-tab-matrix">
+              What this identity may do
+            </Tabs.Tab>
+            <Tabs.Tab value="wizard" data-testid="permissions-tab-wizard">
+              Set up a least-privilege token
+            </Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="matrix" pt="sm">
+            {problem ? (
+              <ErrorState error={problem} onRetry={() => void load(profileId)} />
+            ) : !matrix ? (
+              <div data-testid="permissions-waiting">
+                {!profileId ? (
+                  <Text size="sm" c="dimmed">
+                    No cluster profile yet: add a cluster on the Clusters screen to see its permissions.
+                  </Text>
+                ) : connected ? (
+                  <PageSkeleton rows={4} />
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    Connect this cluster on the Clusters screen to see what its identity may do.
+                  </Text>
+                )}
+              </div>
+            ) : (
+              <>
+                <IdentityLine matrix={matrix} />
+                <FeatureMatrix matrix={matrix} />
+                <GuestActions
+                  key={profileId}
+                  profileId={profileId}
+                  vmid={typeof firstGapVmid === 'number' ? firstGapVmid : undefined}
+                />
+              </>
+            )}
+          </Tabs.Panel>
+          <Tabs.Panel value="wizard" pt="sm">
+            <TokenWizard profileId={profileId} />
+          </Tabs.Panel>
+        </Tabs>
+      </Page>
     </section>
   );
 }

@@ -2,17 +2,17 @@
 // it depends on finishes, and on demand (reload). No timers here.
 import type { RequestArgs, RequestName, RequestResult } from '../../../src-shared/ipc/contract.js';
 import { scopesOf } from '../../data/read-scopes.js';
-import { useContractQuery } from '../../data/useContractQuery.js';
+import { useContractQuery, type ContractError } from '../../data/useContractQuery.js';
 
 export function useClusterRead<N extends RequestName>(
   name: N,
   args: RequestArgs<N> | undefined,
   failure: string,
-): { data: RequestResult<N> | undefined; reload(): void } {
+): { data: RequestResult<N> | undefined; error: ContractError | null; reload(): void } {
   const profileId =
     typeof args === 'object' && args !== null && 'profileId' in args && typeof args.profileId === 'string'
       ? args.profileId
       : '';
   const q = useContractQuery(name, args, { profileId, scopes: scopesOf(name, args) }, failure);
-  return { data: q.data, reload: () => void q.refetch() };
+  return { data: q.data, error: q.error, reload: () => void q.refetch() };
 }

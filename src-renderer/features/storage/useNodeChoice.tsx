@@ -1,4 +1,5 @@
 // Picks a node of the chosen cluster (from the inventory records) for the per-node storage and task views.
+import { NativeSelect } from '@mantine/core';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { NodeRecord } from '../../../src-shared/model/inventory.js';
 import { useInventoryStore } from '../inventory/inventory-store.js';
@@ -28,17 +29,15 @@ export function useNodeChoice(
           ? undefined
           : nodes[0];
   const picker = (
-    <label className="ops-picker">
-      Node{' '}
-      <select value={node ?? ''} onChange={(e) => setChosen(e.target.value)} data-testid="node-choice">
-        {opts.allowAll && <option value="">all nodes (cluster)</option>}
-        {nodes.map((n) => (
-          <option key={n} value={n}>
-            {n}
-          </option>
-        ))}
-      </select>
-    </label>
+    <NativeSelect
+      size="xs"
+      label="Node"
+      className="ops-picker"
+      value={node ?? ''}
+      onChange={(e) => setChosen(e.currentTarget.value)}
+      data-testid="node-choice"
+      data={[...(opts.allowAll ? [{ value: '', label: 'all nodes (cluster)' }] : []), ...nodes]}
+    />
   );
   return { node, picker };
 }

@@ -1,8 +1,18 @@
 // A node's syslog (paged), journal (last entries) and systemd service states.
+import { Button, Code, Group, ScrollArea, Table, Tabs, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useClusterRead } from '../provision/useClusterRead.js';
 
 type Tab = 'syslog' | 'journal' | 'services';
+const LABEL: Record<Tab, string> = { syslog: 'Syslog', journal: 'Journal', services: 'Services' };
+
+const Lines = ({ testId, text }: { testId: string; text: string | undefined }) => (
+  <ScrollArea.Autosize mah={360}>
+    <Code block data-testid={testId}>
+      {text ?? 'Loading…'}
+    </Code>
+  </ScrollArea.Autosize>
+);
 
 export function NodeLogs({ profileId, node }: { profileId: string; node: string }) {
   const [tab, setTab] = useState<Tab>('syslog');
@@ -22,66 +32,73 @@ export function NodeLogs({ profileId, node }: { profileId: string; node: string 
     tab === 'services' ? { profileId, node } : undefined,
     `Cannot read the services of ${node}`,
   );
+  const failed = (e: { error: { message: string } } | null) =>
+    e ? `Could not read: ${e.error.message}` : undefined;
   return (
     <section className="node-logs" data-testid="node-logs">
-      <nav className="tabs" role="tablist">
-        {(['syslog', 'journal', 'services'] as const).map((t) => (
-          <button
-            key={t}
-            type="button"
-            role="tab"
-            aria-selected={t === tab}
-            data-testid={`node-logs-tab-${t}`}
-            onClick={() => setTab(t)}
-          >
-            {t === 'syslog' ? 'Syslog' : t === 'journal' ? 'Journal' : 'Services'}
-          </button>
-        ))}
-      </nav>
-      {tab === 'syslog' && (
-        <>
-          <input
-            placeholder="service (e.g. pvedaemon)"
-            value={service}
-            onChange={(e) => setService(e.target.value)}
-            data-testid="syslog-service"
+      <Title order={2} size="h4" mb="xs">
+        Logs of {node}
+      </Title>
+      <Tabs value={tab} onChange={(v) => v && setTab(v as Tab)} keepMounted={false}>
+        <Tabs.List>
+          {(['syslog', 'journal', 'services'] as const).map((t) => (
+            <Tabs.Tab key={t} value={t} data-testid={`node-logs-tab-${t}`}>
+              {LABEL[t]}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="syslog" pt="xs">
+          <Group gap="xs" mb="xs" align="flex-end">
+            <TextInput
+              size="xs"
+              label="Service"
+              placeholder="pvedaemon"
+              value={service}
+              onChange={(e) => setService(e.currentTarget.value)}
+              data-testid="syslog-service"
+            />
+            <Button size="xs" variant="default" onClick={syslog.reload} data-testid="syslog-reload">
+              Reload
+            </Button>
+          </Group>
+          <Lines
+            testId="syslog-lines"
+            text={failed(syslog.error) ?? syslog.data?.lines.map((l) => l.t).join('\n')}
           />
-          <button type="button" onClick={syslog.reload} data-testid="syslog-reload">
-            Reload
-          </button>
-          <pre data-testid="syslog-lines">{syslog.data?.lines.map((l) => l.t).join('\n')}</pre>
-        </>
-      )}
-      {tab === 'journal' && <pre data-testid="journal-lines">{journal.data?.lines.join('\n')}</pre>}
-      {tab === 'services' && (
-        <table className="data-table" data-testid="services-table">
-          <thead>
-            <tr>
-              <th>Service</th>
-              <th>Description</th>
-              <th>State</th>
-              <th>Active</th>
-              <th>Unit file</th>
-            </tr>
-          </thead>
-          <tbody>
-            {services.data?.services.map((s) => (
-              <tr
-                key={s.service}
-                data-testid="service-row"
-                data-service={s.service}
-                data-active={s.activeState}
-              >
-                <td>{s.name}</td>
-                <td>{s.desc}</td>
-                <td>{s.state}</td>
-                <td>{s.activeState}</td>
-                <td>{s.unitState}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+        </Tabs.Panel>
+        <Tabs.Panel value="journal" pt="xs">
+          <Lines testId="journal-lines" text={failed(journal.error) ?? journal.data?.lines.join('\n')} />
+        </Tabs.Panel>
+        <Tabs.Panel value="services" pt="xs">
+          <Table striped withTableBorder className="data-table" data-testid="services-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Service</Table.Th>
+                <Table.Th>Description</Table.Th>
+                <Table.Th>State</Table.Th>
+                <Table.Th>Active</Table.Th>
+                <Table.Th>Unit file</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {services.data?.services.map((s) => (
+                <Table.Tr
+                  key={s.service}
+                  data-testid="service-row"
+                  data-service={s.service}
+                  data-active={s.activeState}
+                >
+                  <Table.Td>{s.name}</Table.Td>
+                  <Table.Td>{s.desc}</Table.Td>
+                  <Table.Td>{s.state}</Table.Td>
+                  <Table.Td>{s.activeState}</Table.Td>
+                  <Table.Td>{s.unitState}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Tabs.Panel>
+      </Tabs>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 // One task's log, followed live: main tracks the task and streams tasks.progressed events until it stops.
+import { Button, Checkbox, Code, Group, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { TaskLogLine } from '../../../src-shared/model/task.js';
 import { request } from '../../request.js';
@@ -39,24 +40,22 @@ export function TaskLogViewer({
       data-status={state.status}
       data-exitstatus={state.exitstatus ?? ''}
     >
-      <header>
-        <code>{upid}</code>
-        <span data-testid="task-log-status">
+      <Group gap="sm" wrap="nowrap" component="header">
+        <Code>{upid}</Code>
+        <Text size="sm" fw={600} data-testid="task-log-status">
           {state.status === 'running' ? 'running…' : state.exitstatus}
-        </span>
-        <label>
-          <input
-            type="checkbox"
-            checked={follow}
-            onChange={(e) => setFollow(e.target.checked)}
-            data-testid="task-log-follow"
-          />{' '}
-          follow
-        </label>
-        <button type="button" onClick={onClose} data-testid="task-log-close">
+        </Text>
+        <Checkbox
+          size="xs"
+          label="follow"
+          checked={follow}
+          onChange={(e) => setFollow(e.currentTarget.checked)}
+          data-testid="task-log-follow"
+        />
+        <Button size="xs" variant="default" onClick={onClose} data-testid="task-log-close">
           Close
-        </button>
-      </header>
+        </Button>
+      </Group>
       <pre data-testid="task-log-lines">{lines.map((l) => l.t).join('\n')}</pre>
       <span data-testid="task-log-end" />
     </section>

@@ -1,20 +1,31 @@
 // Tasks view: cluster or node task list with status/type/user/guest filters, the chosen task's live log, node logs and services.
+import { Button, Group, NativeSelect, Text, TextInput } from '@mantine/core';
+import { RefreshCw } from 'lucide-react';
 import { useState } from 'react';
 import type { TaskFilter } from '../../../src-shared/ipc/channels/tasks.js';
+import { Page } from '../../ui/Page.js';
 import { useClusterChoice } from '../provision/ClusterPicker.js';
 import { useClusterRead } from '../provision/useClusterRead.js';
 import { useNodeChoice } from '../storage/useNodeChoice.js';
 import { NodeLogs } from './NodeLogs.js';
 import { TaskLogViewer } from './TaskLogViewer.js';
+import { TasksTable } from './TasksTable.js';
 
-const when = (t: number | undefined): string => (t ? new Date(t * 1000).toLocaleString() : '');
+const STATUS = [
+  { value: '', label: 'any status' },
+  { value: 'running', label: 'running' },
+  { value: 'ok', label: 'OK' },
+  { value: 'warning', label: 'warnings' },
+  { value: 'error', label: 'errors' },
+];
 
 export function TasksView() {
   const { clusterId, picker } = useClusterChoice();
   const { node, picker: nodePicker } = useNodeChoice(clusterId, { allowAll: true });
   const [filter, setFilter] = useState<TaskFilter>({});
+  const [vmidText, setVmidText] = useState('');
   const [open, setOpen] = useState<string>();
-  const { data, reload } = useClusterRead(
+  const { data, error, reload } = useClusterRead(
     'tasks.list',
     clusterId ? { profileId: clusterId, ...(node ? { node } : {}), filter } : undefined,
     'Cannot list tasks',
@@ -26,84 +37,101 @@ export function TasksView() {
           Object.entries({ ...f, ...patch }).filter(([, v]) => v !== undefined && v !== ''),
         ) as TaskFilter,
     );
+  const vmidProblem =
+    vmidText && !/^\d{3,9}$/.test(vmidText) ? 'a guest ID: 3 to 9 digits, e.g. 101' : undefined;
+  const filtered = Object.keys(filter).length > 0;
   return (
     <section className="tasks-view" data-testid="tasks-view">
-      <header className="ops-head">
-        {picker}
-        {nodePicker}
-        <select
-          value={filter.status ?? ''}
-          onChange={(e) => set({ status: (e.target.value || undefined) as TaskFilter['status'] })}
-          data-testid="task-filter-status"
-        >
-          <option value="">any status</option>
-          <option value="running">running</option>
-          <option value="ok">OK</option>
-          <option value="warning">warnings</option>
-          <option value="error">errors</option>
-        </select>
-        <input
-          placeholder="type (qmstart)"
-          value={filter.type ?? ''}
-          onChange={(e) => set({ type: e.target.value || undefined })}
-          data-testid="task-filter-type"
-        />
-        <input
-          placeholder="user"
-          value={filter.user ?? ''}
-          onChange={(e) => set({ user: e.target.value || undefined })}
-          data-testid="task-filter-user"
-        />
-        <input
-          placeholder="guest id"
-          inputMode="numeric"
-          value={filter.vmid ?? ''}
-          onChange={(e) =>
-            set({ vmid: /^\d{3,9}$/.test(e.target.value) ? Number(e.target.value) : undefined })
-          }
-          data-testid="task-filter-vmid"
-        />
-        <button type="button" onClick={reload} data-testid="tasks-reload">
-          Reload
-        </button>
-        <span data-testid="tasks-total">{data ? `${data.total} tasks` : ''}</span>
-      </header>
-      <table className="data-table" data-testid="tasks-table">
-        <thead>
-          <tr>
-            <th>Start</th>
-            <th>End</th>
-            <th>Node</th>
-            <th>User</th>
-            <th>Type</th>
-            <th>ID</th>
-            <th>Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data?.tasks.map((t) => (
-            <tr
-              key={t.upid}
-              data-testid="task-row"
-              data-upid={t.upid}
-              data-status={t.statusClass}
-              onClick={() => setOpen(t.upid)}
-            >
-              <td>{when(t.starttime)}</td>
-              <td>{when(t.endtime)}</td>
-              <td>{t.node}</td>
-              <td>{t.user}</td>
-              <td>{t.type}</td>
-              <td>{t.id}</td>
-              <td className={`task-${t.statusClass}`}>{t.running ? 'running' : t.status}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {clusterId && open && (
-        <TaskLogViewer profileId={clusterId} upid={open} onClose={() => setOpen(undefined)} />
-      )}
-      {clusterId && node && <NodeLogs profileId={clusterId} node={node} />}
+      <Page
+        title="Tasks"
+        description="What PVE did and is doing: filter by status, type, user or guest; open a task for its live log."
+        actions={
+          <>
+            {picker}
+            {nodePicker}
+          </>
+        }
+        loading={Boolean(clusterId) && !data && !error}
+        {...(error ? { error: error.error, onRetry: reload } : {})}
+        empty={
+          !clusterId
+            ? {
+                title: 'No cluster connected',
+                hint: 'Connect a cluster on the Clusters screen to see its tasks.',
+              }
+            : data?.tasks.length === 0 && !filtered
+              ? {
+                  title: 'No tasks yet',
+                  hint: 'Tasks appear here when guests are started, backed up or migrated, or when this identity may see them (Sys.Audit on the node).',
+                }
+              : false
+        }
+      >
+        <Group gap="sm" align="flex-start" wrap="wrap" className="ops-head">
+          <NativeSelect
+            size="xs"
+            label="Status"
+            value={filter.status ?? ''}
+            onChange={(e) => set({ status: (e.currentTarget.value || undefined) as TaskFilter['status'] })}
+            data-testid="task-filter-status"
+            data={STATUS}
+          />
+          <TextInput
+            size="xs"
+            label="Type"
+            placeholder="qmstart"
+            value={filter.type ?? ''}
+            onChange={(e) => set({ type: e.currentTarget.value || undefined })}
+            data-testid="task-filter-type"
+          />
+          <TextInput
+            size="xs"
+            label="User"
+            placeholder="root@pam"
+            value={filter.user ?? ''}
+            onChange={(e) => set({ user: e.currentTarget.value || undefined })}
+            data-testid="task-filter-user"
+          />
+          <TextInput
+            size="xs"
+            label="Guest"
+            placeholder="101"
+            inputMode="numeric"
+            value={vmidText}
+            error={vmidProblem}
+            onChange={(e) => {
+              const text = e.currentTarget.value.trim();
+              setVmidText(text);
+              set({ vmid: /^\d{3,9}$/.test(text) ? Number(text) : undefined });
+            }}
+            data-testid="task-filter-vmid"
+          />
+          <Button
+            size="xs"
+            mt={22}
+            variant="default"
+            leftSection={<RefreshCw size={12} aria-hidden />}
+            onClick={reload}
+            data-testid="tasks-reload"
+          >
+            Reload
+          </Button>
+          <Text size="sm" mt={26} c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid="tasks-total">
+            {data ? `${data.total} tasks` : ''}
+          </Text>
+        </Group>
+        {data && data.tasks.length === 0 ? (
+          <Text size="sm" c="dimmed" data-testid="tasks-none-match">
+            No task matches these filters: clear a filter to see more.
+          </Text>
+        ) : (
+          <TasksTable tasks={data?.tasks ?? []} open={open} onOpen={setOpen} />
+        )}
+        {clusterId && open && (
+          <TaskLogViewer profileId={clusterId} upid={open} onClose={() => setOpen(undefined)} />
+        )}
+        {clusterId && node && <NodeLogs profileId={clusterId} node={node} />}
+      </Page>
     </section>
   );
 }

@@ -1,79 +1,76 @@
 // Token setup wizard: choose what the app may do and where; get the exact pveum commands, each explained, then apply or verify.
+import {
+  Autocomplete,
+  Button,
+  Group,
+  MultiSelect,
+  NativeSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  TextInput,
+} from '@mantine/core';
 import { useState } from 'react';
-import type { WizardInput, WizardOutput, WizardScope } from '../../../src-shared/ipc/channels/wizard.js';
+import type { WizardInput, WizardOutput } from '../../../src-shared/ipc/channels/wizard.js';
 import { PRESETS, type PresetId } from '../../../src-shared/wizard/presets.js';
 import { request } from '../../request.js';
+import { useWizardChoices } from './useWizardChoices.js';
 import { WizardApply } from './WizardApply.js';
+import { WizardCommands } from './WizardCommands.js';
+import { checkWizard, scopeOf, type WizardFields, type WizardProblems } from './wizard-checks.js';
 
-type ScopeKind = WizardScope['kind'];
-const list = (s: string): string[] => s.split(/[\s,;]+/).filter(Boolean);
+const SCOPES = [
+  { value: 'cluster', label: 'Whole cluster' },
+  { value: 'pool', label: 'One pool' },
+  { value: 'guests', label: 'Single guests' },
+];
 
-function scopeOf(kind: ScopeKind, pool: string, vmids: string, storages: string, zones: string): WizardScope {
-  const narrow = {
-    ...(list(storages).length ? { storages: list(storages) } : {}),
-    ...(list(zones).length ? { zones: list(zones) } : {}),
+/** a picker fed from the cluster; free tags when the cluster offers none (no cluster connected) */
+function ListPicker(props: {
+  label: string;
+  options: string[];
+  value: string[];
+  onChange(v: string[]): void;
+  testId: string;
+  error?: string | undefined;
+}) {
+  const common = {
+    label: props.label,
+    value: props.value,
+    onChange: props.onChange,
+    'data-testid': props.testId,
+    error: props.error,
+    clearable: true,
   };
-  if (kind === 'pool') return { kind, pool, ...narrow };
-  if (kind === 'guests') return { kind, vmids: list(vmids).map(Number), ...narrow };
-  return { kind, ...narrow };
-}
-
-function Commands({ out }: { out: WizardOutput }) {
-  const all = out.commands.map((c) => c.line).join('\n');
-  return (
-    <section data-testid="wizard-output">
-      <h3>
-        Run on a PVE node (PVE {out.major}){' '}
-        <button type="button" onClick={() => void navigator.clipboard?.writeText(all)}>
-          Copy all
-        </button>
-      </h3>
-      <ol className="wizard-commands">
-        {out.commands.map((c) => (
-          <li key={c.line} data-testid="wizard-command">
-            <code>{c.line}</code>
-            <span className="muted">{c.explain}</span>{' '}
-            <button type="button" onClick={() => void navigator.clipboard?.writeText(c.line)}>
-              Copy
-            </button>
-          </li>
-        ))}
-      </ol>
-      <p>The token will be able to: {out.actions.map((a) => a.label).join(', ') || 'everything'}.</p>
-      {out.dropped.length > 0 && (
-        <p data-testid="wizard-dropped">
-          Left out, not on PVE {out.major}: {out.dropped.join(', ')}
-        </p>
-      )}
-      {out.notes.length > 0 && (
-        <ul data-testid="wizard-notes">
-          {out.notes.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
-      )}
-    </section>
+  return props.options.length > 0 ? (
+    <MultiSelect {...common} data={props.options} searchable placeholder="all" />
+  ) : (
+    <TagsInput {...common} placeholder="all (type a name, Enter)" />
   );
 }
 
 export function TokenWizard({ profileId }: { profileId: string }) {
+  const choices = useWizardChoices(profileId);
   const [preset, setPreset] = useState<PresetId>('operator');
-  const [kind, setKind] = useState<ScopeKind>('pool');
-  const [pool, setPool] = useState('');
-  const [vmids, setVmids] = useState('');
-  const [storages, setStorages] = useState('');
-  const [zones, setZones] = useState('');
-  const [userid, setUserid] = useState('proxdeck@pve');
-  const [tokenid, setTokenid] = useState('app');
+  const [f, setF] = useState<WizardFields>({
+    kind: 'pool',
+    pool: '',
+    vmids: '',
+    storages: [],
+    zones: [],
+    userid: 'proxdeck@pve',
+    tokenid: 'app',
+  });
+  const [problems, setProblems] = useState<WizardProblems>({});
   const [out, setOut] = useState<{ input: WizardInput; output: WizardOutput } | undefined>();
+  const set = (patch: Partial<WizardFields>): void => setF((cur) => ({ ...cur, ...patch }));
 
   async function generate(): Promise<void> {
-    const input: WizardInput = {
-      preset,
-      scope: scopeOf(kind, pool, vmids, storages, zones),
-      userid,
-      tokenid,
-    };
+    const found = checkWizard(f);
+    setProblems(found);
+    if (Object.keys(found).length > 0) return;
+    const input: WizardInput = { preset, scope: scopeOf(f), userid: f.userid, tokenid: f.tokenid };
     const output = await request(
       'wizard.generate',
       { ...input, ...(profileId ? { profileId } : {}) },
@@ -82,51 +79,104 @@ export function TokenWizard({ profileId }: { profileId: string }) {
     setOut(output ? { input, output } : undefined);
   }
 
-  const field = (label: string, value: string, set: (v: string) => void, testId: string) => (
-    <>
-      <label htmlFor={testId}>{label}</label>
-      <input id={testId} value={value} onChange={(e) => set(e.target.value)} data-testid={testId} />
-    </>
-  );
   return (
-    <section className="token-wizard" data-testid="token-wizard">
-      <div className="wizard-form">
-        <label htmlFor="wizard-preset">The app should be able to</label>
-        <select
-          id="wizard-preset"
-          value={preset}
-          onChange={(e) => setPreset(e.target.value as PresetId)}
-          data-testid="wizard-preset"
-        >
-          {PRESETS.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.label} — {p.summary}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="wizard-scope">Scope</label>
-        <select
-          id="wizard-scope"
-          value={kind}
-          onChange={(e) => setKind(e.target.value as ScopeKind)}
-          data-testid="wizard-scope"
-        >
-          <option value="cluster">Whole cluster</option>
-          <option value="pool">One pool</option>
-          <option value="guests">Single guests</option>
-        </select>
-        {kind === 'pool' && field('Pool', pool, setPool, 'wizard-pool')}
-        {kind === 'guests' && field('VM/CT ids', vmids, setVmids, 'wizard-vmids')}
-        {field('Storages (optional)', storages, setStorages, 'wizard-storages')}
-        {field('SDN zones (optional)', zones, setZones, 'wizard-zones')}
-        {field('User', userid, setUserid, 'wizard-userid')}
-        {field('Token name', tokenid, setTokenid, 'wizard-tokenid')}
-      </div>
-      <button type="button" onClick={() => void generate()} data-testid="wizard-generate">
-        Generate commands
-      </button>
-      {out && <Commands out={out.output} />}
+    <Stack gap="md" className="token-wizard" data-testid="token-wizard">
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void generate();
+        }}
+      >
+        <Stack gap="sm">
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
+            <NativeSelect
+              label="The app should be able to"
+              value={preset}
+              onChange={(e) => setPreset(e.currentTarget.value as PresetId)}
+              data-testid="wizard-preset"
+              data={PRESETS.map((p) => ({ value: p.id, label: `${p.label} — ${p.summary}` }))}
+            />
+            <NativeSelect
+              label="Scope"
+              value={f.kind}
+              onChange={(e) => set({ kind: e.currentTarget.value as WizardFields['kind'] })}
+              data-testid="wizard-scope"
+              data={SCOPES}
+            />
+            {f.kind === 'pool' &&
+              (choices.pools.length > 0 ? (
+                <Select
+                  label="Pool"
+                  placeholder="choose a pool"
+                  searchable
+                  data={choices.pools}
+                  value={f.pool || null}
+                  onChange={(v) => set({ pool: v ?? '' })}
+                  data-testid="wizard-pool"
+                  error={problems.pool}
+                />
+              ) : (
+                <TextInput
+                  label="Pool"
+                  description="No pools seen on this cluster: type the name of the pool to create"
+                  value={f.pool}
+                  onChange={(e) => set({ pool: e.currentTarget.value.trim() })}
+                  data-testid="wizard-pool"
+                  error={problems.pool}
+                />
+              ))}
+            {f.kind === 'guests' && (
+              <TextInput
+                label="Guest IDs"
+                placeholder="101, 102"
+                value={f.vmids}
+                onChange={(e) => set({ vmids: e.currentTarget.value })}
+                data-testid="wizard-vmids"
+                error={problems.vmids}
+              />
+            )}
+            <ListPicker
+              label="Storages (optional)"
+              options={choices.storages}
+              value={f.storages}
+              onChange={(storages) => set({ storages })}
+              testId="wizard-storages"
+              error={problems.storages}
+            />
+            <ListPicker
+              label="SDN zones (optional)"
+              options={choices.zones}
+              value={f.zones}
+              onChange={(zones) => set({ zones })}
+              testId="wizard-zones"
+            />
+            <Autocomplete
+              label="User"
+              description="An existing user, or a new one the setup creates"
+              data={choices.users}
+              value={f.userid}
+              onChange={(userid) => set({ userid: userid.trim() })}
+              data-testid="wizard-userid"
+              error={problems.userid}
+            />
+            <TextInput
+              label="Token name"
+              value={f.tokenid}
+              onChange={(e) => set({ tokenid: e.currentTarget.value.trim() })}
+              data-testid="wizard-tokenid"
+              error={problems.tokenid}
+            />
+          </SimpleGrid>
+          <Group>
+            <Button type="submit" data-testid="wizard-generate">
+              Generate commands
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      {out && <WizardCommands out={out.output} />}
       {out && profileId && <WizardApply profileId={profileId} input={out.input} />}
-    </section>
+    </Stack>
   );
 }
