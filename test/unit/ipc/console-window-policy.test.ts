@@ -45,6 +45,8 @@ describe('console window policy', () => {
     expect(decision.overrideBrowserWindowOptions.webPreferences).toEqual({
       ...WEB_PREFERENCES,
       preload: PRELOAD,
+      // packaged (the default): no DevTools in the console window either
+      devTools: false,
     });
     expect(decision.overrideBrowserWindowOptions.webPreferences.sandbox).toBe(true);
     expect(decision.overrideBrowserWindowOptions.webPreferences.contextIsolation).toBe(true);

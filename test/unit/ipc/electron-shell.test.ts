@@ -104,6 +104,9 @@ afterAll(async () => {
 const call = (name: string, ...args: unknown[]) =>
   (fake.handlers.get(name) as (...a: unknown[]) => unknown)(...args);
 
+/** the renderer's webContents as ipcMain hands it over: an id, and the destroyed event */
+const sender = { id: 1, once: () => undefined };
+
 describe('electron shell', () => {
   it('enables the sandbox and opens the window with the policy webPreferences and the CJS preload', () => {
     expect(fake.handlers.has('sandbox')).toBe(true);
@@ -111,6 +114,8 @@ describe('electron shell', () => {
     expect(win.options.webPreferences).toEqual({
       ...WEB_PREFERENCES,
       preload: path.join(appPath, 'dist-main', 'preload.cjs'),
+      // an unpackaged app (this test) keeps DevTools; a packaged one does not (security-policy.test.ts)
+      devTools: true,
     });
     expect(win.loaded).toBe('app://proxdeck/index.html');
   });
@@ -169,21 +174,26 @@ describe('electron shell', () => {
   it('answers IPC from our frame and refuses other frames', async () => {
     const ok = await call(
       'proxdeck:invoke',
-      { senderFrame: { url: 'app://proxdeck/index.html' } },
+      { sender, senderFrame: { url: 'app://proxdeck/index.html' } },
       'app.version',
       {},
     );
     expect(ok).toMatchObject({ ok: true, value: { host: 'electron' } });
     const foreign = await call(
       'proxdeck:invoke',
-      { senderFrame: { url: 'https://evil.example/' } },
+      { sender, senderFrame: { url: 'https://evil.example/' } },
       'app.version',
       {},
     );
     expect(foreign).toMatchObject({ ok: false, error: { code: 'bad_request' } });
-    const bad = await call('proxdeck:invoke', { senderFrame: { url: 'app://proxdeck/' } }, 'app.version', {
-      x: 1,
-    });
+    const bad = await call(
+      'proxdeck:invoke',
+      { sender, senderFrame: { url: 'app://proxdeck/' } },
+      'app.version',
+      {
+        x: 1,
+      },
+    );
     expect(bad).toMatchObject({ ok: false, error: { code: 'bad_request' } });
   });
 });
