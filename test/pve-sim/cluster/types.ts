@@ -26,6 +26,8 @@ export interface ClusterControl {
   /** the next task of this type (e.g. "vzdump", "qmstart") fails with this message */
   failNextTask(type: string, message: string): void;
   setTaskDurationMs(ms: number): void;
+  /** how long a rebooting node stays offline */
+  setRebootDurationMs(ms: number): void;
   /** a summary for the control API: node names, guest count, running tasks */
   summary(): { nodes: string[]; guests: number; runningTasks: number };
 }
