@@ -38,6 +38,8 @@ import { createFirewallHandlers } from './features/firewall/ipc-handlers.js';
 import { createSdnHandlers } from './features/sdn/ipc-handlers.js';
 import { createCephHandlers } from './features/ceph/ipc-handlers.js';
 import { createReplicationHandlers } from './features/replication/ipc-handlers.js';
+import { createMaintenanceHandlers } from './features/maintenance/ipc-handlers.js';
+import { createUpdatesHandlers } from './features/updates/ipc-handlers.js';
 
 export interface AppServicesOptions {
   /** Where profiles, pins and the audit log live (Electron userData, or a temp dir in tests). */
@@ -165,7 +167,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ...createOperationsHandlers({ ...planSource, events, verifyResults }),
     ...createBackupsHandlers({ clientFor, verifyResults }),
     ...createHaHandlers({ clientFor }),
-    ...createMigrateHandlers({ clientFor }),
+    ...createMigrateHandlers(planSource),
     ...createProvisionHandlers({ clientFor }),
     ...createAgentHandlers(planSource),
     ...storage.handlers,
@@ -174,6 +176,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ...createSdnHandlers(planSource),
     ...createCephHandlers({ clientFor }),
     ...createReplicationHandlers(planSource),
+    ...(await createMaintenanceHandlers({ ...planSource, configDir: opts.configDir })),
+    ...createUpdatesHandlers(planSource),
   };
   const guards: MutationGuard[] = [plans.guard];
   const dispatcher = createDispatcher(handlers, {

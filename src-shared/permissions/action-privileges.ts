@@ -20,6 +20,7 @@ import {
   perm,
 } from './action-builders.js';
 import { OPS_ACTION_DEFS } from './ops-actions.js';
+import { FLEET_ACTION_DEFS } from './fleet-actions.js';
 import type { HttpMethod, Need } from './requirement.js';
 
 export type { ActionCall, ActionDef, GuestType } from './action-builders.js';
@@ -358,6 +359,7 @@ const DEFS = [
     calls: [call('PUT', '/access/acl', [{ kind: 'perm-modify', path: '{path}' }])],
   },
   ...OPS_ACTION_DEFS,
+  ...FLEET_ACTION_DEFS,
 ] as const satisfies readonly ActionDef[];
 
 export type ActionId = (typeof DEFS)[number]['id'];
