@@ -55,6 +55,8 @@ export interface AppServicesOptions {
   demo?: DemoSetup;
   /** per-attempt PVE deadline (default 15 s); the e2e fault suite shortens it to see timeouts quickly */
   pveTimeoutMs?: number;
+  /** poll interval of maintenance waits (task ends, a rebooting node); 1 s by default, shorter in tests */
+  maintenancePollMs?: number;
 }
 
 export interface AppServices {
@@ -176,7 +178,11 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ...createSdnHandlers(planSource),
     ...createCephHandlers({ clientFor }),
     ...createReplicationHandlers(planSource),
-    ...(await createMaintenanceHandlers({ ...planSource, configDir: opts.configDir })),
+    ...(await createMaintenanceHandlers({
+      ...planSource,
+      configDir: opts.configDir,
+      ...(opts.maintenancePollMs ? { pollMs: opts.maintenancePollMs } : {}),
+    })),
     ...createUpdatesHandlers(planSource),
   };
   const guards: MutationGuard[] = [plans.guard];

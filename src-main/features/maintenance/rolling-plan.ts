@@ -43,11 +43,15 @@ async function waitTask(c: PveCaller, upid: string, pollMs: number): Promise<voi
 
 async function untilBack(c: PveCaller, n: NodeState, deps: RollingDeps): Promise<void> {
   const deadline = Date.now() + deps.bootDeadlineMs;
+  let unreachable = 0;
   for (;;) {
     const [status, cluster] = await Promise.all([
       getNodeStatus(c, n.node).catch(() => undefined),
       getClusterStatus(c).catch(() => undefined),
     ]);
+    // the rebooting node may be unreachable, the cluster should not be: give up when nothing answers for long
+    unreachable = cluster === undefined ? unreachable + 1 : 0;
+    if (unreachable > 30) throw new AppFailure('unreachable', 'The cluster stopped answering while waiting');
     const rebooted = status !== undefined && (n.uptimeBefore === undefined || status.uptime < n.uptimeBefore);
     const member = cluster?.nodes.find((m) => m.name === n.node);
     if (rebooted && member?.online && cluster?.cluster?.quorate !== false) return;

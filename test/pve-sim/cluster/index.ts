@@ -48,6 +48,10 @@ export function createCluster(opts: ClusterOptions, acl: AccessControl): Cluster
     setRebootDurationMs(ms) {
       rebootSettings(core).durationMs = ms;
     },
+    addHaRule(rule) {
+      state.haRules.set(rule.rule, { ...rule, order: state.haRules.size + 1 });
+      state.bump();
+    },
     summary: () => ({
       nodes: [...state.nodes.keys()],
       guests: state.guests.size,
