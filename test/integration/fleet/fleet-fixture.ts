@@ -19,7 +19,7 @@ export const migrateUserCfg = (): string =>
   `${defaultUserCfg()}user:migrate@pve:1:0:Remote:Migrate::cross-cluster target::
 token:${MIGRATE_TOKEN}:0:1:remote migration:
 role:RemoteMigrate:VM.Allocate,Sys.Incoming,Sys.Audit,Datastore.Audit,VM.Audit:
-acl:1:/:${MIGRATE_TOKEN}:RemoteMigrate:
+acl:1:/:migrate@pve,${MIGRATE_TOKEN}:RemoteMigrate:
 `;
 
 export interface FleetFixture {
