@@ -2,6 +2,7 @@
 import { AppFailure } from '../../../src-shared/ipc/errors.js';
 import type { Handlers } from '../../ipc/dispatch.js';
 import { assembleFor, type PlanSource } from '../../plans/plan-assembly.js';
+import { listNodes } from '../../pve/api/nodes.js';
 import { buildEvacuate, evacuationPreview } from './build-evacuate.js';
 import { buildRollingNode, nextNode } from './rolling-plan.js';
 import { openRollingStore } from './rolling-store.js';
@@ -14,6 +15,7 @@ export interface MaintenanceDeps extends PlanSource {
 
 type MaintenanceHandlers = Pick<
   Handlers,
+  | 'maintenance.nodes'
   | 'maintenance.evacuatePreview'
   | 'maintenance.evacuatePlan'
   | 'maintenance.rollingGet'
@@ -31,6 +33,10 @@ export async function createMaintenanceHandlers(deps: MaintenanceDeps): Promise<
     return s;
   };
   return {
+    'maintenance.nodes': async ({ profileId }) =>
+      (await listNodes(deps.clientFor(profileId)))
+        .map((n) => ({ node: n.node, online: n.status === 'online' }))
+        .sort((a, b) => a.node.localeCompare(b.node)),
     'maintenance.evacuatePreview': async ({ profileId, options }) =>
       (await evacuationPreview(deps.clientFor(profileId), options)).view,
     'maintenance.evacuatePlan': ({ profileId, options }) =>
@@ -38,7 +44,7 @@ export async function createMaintenanceHandlers(deps: MaintenanceDeps): Promise<
     'maintenance.rollingGet': ({ profileId }) => {
       const s = store.get(profileId);
       if (s && !s.finished && !nextNode(s)) s.finished = true;
-      return Promise.resolve(s ?? null);
+      return Promise.resolve({ state: s ?? null });
     },
     'maintenance.rollingStart': async ({ profileId, nodes, moveBack, concurrency }) => {
       const old = store.get(profileId);

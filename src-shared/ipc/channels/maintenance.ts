@@ -66,6 +66,11 @@ export type RollingState = z.infer<typeof RollingState>;
 const Profile = { profileId: ProfileId };
 
 export const maintenanceRequests = {
+  /** the cluster's nodes, for the node pickers */
+  'maintenance.nodes': request(
+    z.object(Profile).strict(),
+    z.array(z.object({ node: z.string(), online: z.boolean() })),
+  ),
   /** where each guest would go; changes nothing */
   'maintenance.evacuatePreview': request(
     z.object({ ...Profile, options: EvacuateOptions }).strict(),
@@ -73,7 +78,7 @@ export const maintenanceRequests = {
   ),
   /** the evacuation as a plan (run with plans.run) */
   'maintenance.evacuatePlan': request(z.object({ ...Profile, options: EvacuateOptions }).strict(), Plan),
-  'maintenance.rollingGet': request(z.object(Profile).strict(), RollingState.nullable()),
+  'maintenance.rollingGet': request(z.object(Profile).strict(), z.object({ state: RollingState.nullable() })),
   /** starts (or replaces a finished) rolling reboot; nothing runs until a node's plan is confirmed */
   'maintenance.rollingStart': request(
     z

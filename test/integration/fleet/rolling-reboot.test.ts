@@ -49,7 +49,7 @@ describe('rolling reboot', () => {
     expect((await fx.run(p1)).state).toBe('succeeded');
     expect(reboots(nodes[0]!)).toBe(1);
     expect(guestsOn(nodes[0]!).sort()).toEqual(before[nodes[0]!]!.sort());
-    let s = await fx.ok('maintenance.rollingGet', { profileId });
+    let s = (await fx.ok('maintenance.rollingGet', { profileId })).state;
     expect(s!.nodes.map((n) => n.phase)).toEqual(['done', 'pending', 'pending']);
     expect(reboots(nodes[1]!)).toBe(0); // waits for approval
 
@@ -63,7 +63,7 @@ describe('rolling reboot', () => {
     }
     await fx.restart();
     await running;
-    s = await fx.ok('maintenance.rollingGet', { profileId });
+    s = (await fx.ok('maintenance.rollingGet', { profileId })).state;
     expect(s!.nodes[1]!.phase).toBe('rebooting');
     const resumed = await fx.ok('maintenance.rollingNext', { profileId });
     expect(resumed.title).toMatch(/resuming/);
@@ -75,7 +75,7 @@ describe('rolling reboot', () => {
 
     const p3 = await fx.ok('maintenance.rollingNext', { profileId });
     expect((await fx.run(p3)).state).toBe('succeeded');
-    s = await fx.ok('maintenance.rollingGet', { profileId });
+    s = (await fx.ok('maintenance.rollingGet', { profileId })).state;
     expect(s!.finished).toBe(true);
     expect(s!.nodes.map((n) => n.phase)).toEqual(['done', 'done', 'done']);
     for (const n of nodes) expect(reboots(n), n).toBe(1);
