@@ -77,6 +77,8 @@ export async function startFleetFixture(
     },
     async tokenProfile(i, tokenId, secret) {
       const sim = sims[i]!;
+      // a pin is accepted only from main's own handshake with that host:port
+      await fx.ok('connect.probe', { host: '127.0.0.1', port: sim.port, userTyped: true });
       const view = await fx.ok('profiles.save', {
         profile: {
           name: `${tokenId} on sim ${i + 1}`,
@@ -104,6 +106,7 @@ export async function startFleetFixture(
     },
   };
   for (const [i, sim] of sims.entries()) {
+    await fx.ok('connect.probe', { host: '127.0.0.1', port: sim.port, userTyped: true });
     const view = await fx.ok('profiles.save', {
       profile: {
         name: `cluster ${i + 1}`,
