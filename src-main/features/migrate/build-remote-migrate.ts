@@ -5,6 +5,7 @@ import type { RemoteMigrateInfo, RemoteMigrateInput } from '../../../src-shared/
 import type { GuestRef } from '../../../src-shared/ipc/channels/plans.js';
 import { AppFailure } from '../../../src-shared/ipc/errors.js';
 import type { Profile } from '../../../src-shared/model/profile.js';
+import type { DiffEntry } from '../../../src-shared/plans/diff.js';
 import { callFor, confirmWordFor } from '../../../src-shared/plans/plan.js';
 import type { PveCaller } from '../../pve/api/caller.js';
 import { getClusterResources, getClusterStatus } from '../../pve/api/cluster.js';
@@ -86,6 +87,14 @@ export async function remoteMigrateInfo(
   };
 }
 
+const mapping = (key: string, before: string, after: string): DiffEntry => ({
+  kind: 'config',
+  key,
+  change: 'changed',
+  before,
+  after,
+});
+
 const pairs = (m: Record<string, string>): string =>
   Object.entries(m)
     .map(([a, b]) => `${a}:${b}`)
@@ -144,8 +153,9 @@ export async function buildRemoteMigrate(deps: RemoteDeps, a: RemoteMigrateInput
       targets: [guestTarget(g, info.name), { kind: 'node', id: info.targetNode }],
       diff: [
         ...changed('cluster', source.name, target.name),
-        ...Object.entries(a.storageMap).flatMap(([from, to]) => changed(`storage ${from}`, from, to)),
-        ...Object.entries(a.bridgeMap).flatMap(([from, to]) => changed(`bridge ${from}`, from, to)),
+        // every mapping is shown, also one to the same name: it is what the target will use
+        ...Object.entries(a.storageMap).map(([from, to]) => mapping(`storage ${from}`, from, to)),
+        ...Object.entries(a.bridgeMap).map(([from, to]) => mapping(`bridge ${from}`, from, to)),
         ...changed('ID', String(g.vmid), String(targetVmid)),
       ],
       warnings: [

@@ -9,18 +9,15 @@ import type { SecretStore } from '../../../src-main/secrets/keychain.js';
 import type { RequestArgs, RequestName, RequestResult } from '../../../src-shared/ipc/contract.js';
 import type { Plan } from '../../../src-shared/plans/plan.js';
 import { startSimulator, type RunningSim } from '../../pve-sim/index.js';
-import { DEFAULT_ROOT_PASSWORD, defaultTokenCfg, defaultUserCfg } from '../../pve-sim/rbac/default-state.js';
+import { DEFAULT_ROOT_PASSWORD } from '../../pve-sim/rbac/default-state.js';
+import {
+  MIGRATE_TOKEN,
+  MIGRATE_SECRET,
+  migrateTokenCfg,
+  migrateUserCfg,
+} from '../../pve-sim/fleet/migrate-token.js';
 
-export const MIGRATE_TOKEN = 'migrate@pve!xc';
-export const MIGRATE_SECRET = '3f5a7c9e-1b2d-4e6f-8a0c-2d4f6a8c0e11';
-
-/** the default access state plus a token with just what receiving a remote migration needs */
-export const migrateUserCfg = (): string =>
-  `${defaultUserCfg()}user:migrate@pve:1:0:Remote:Migrate::cross-cluster target::
-token:${MIGRATE_TOKEN}:0:1:remote migration:
-role:RemoteMigrate:VM.Allocate,Sys.Incoming,Sys.Audit,Datastore.Audit,VM.Audit:
-acl:1:/:migrate@pve,${MIGRATE_TOKEN}:RemoteMigrate:
-`;
+export { MIGRATE_SECRET, MIGRATE_TOKEN };
 
 export interface FleetFixture {
   sims: RunningSim[];
@@ -51,7 +48,7 @@ export async function startFleetFixture(
         controlPort: false,
         taskDurationMs: opts.taskDurationMs ?? 40,
         userCfg: migrateUserCfg(),
-        tokenCfg: `${defaultTokenCfg()}${MIGRATE_TOKEN} ${MIGRATE_SECRET}\n`,
+        tokenCfg: migrateTokenCfg(),
       }),
     ),
   );
