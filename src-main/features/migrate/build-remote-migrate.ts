@@ -7,6 +7,10 @@ import { AppFailure } from '../../../src-shared/ipc/errors.js';
 import type { Profile } from '../../../src-shared/model/profile.js';
 import type { DiffEntry } from '../../../src-shared/plans/diff.js';
 import { callFor, confirmWordFor } from '../../../src-shared/plans/plan.js';
+import { actionById, expandCalls } from '../../../src-shared/permissions/action-privileges.js';
+import { evaluateNeeds } from '../../../src-shared/permissions/evaluate.js';
+import { getPermissions } from '../../pve/api/access.js';
+import { toAnswer } from '../../plans/plan-builder.js';
 import type { PveCaller } from '../../pve/api/caller.js';
 import { getClusterResources, getClusterStatus } from '../../pve/api/cluster.js';
 import { getGuestConfig, getGuestStatus } from '../../pve/api/guests.js';
@@ -110,6 +114,23 @@ function endpoint(t: Profile, tokenId: string, secret: string): string {
   ].join(',');
 }
 
+/** PVE checks the target side (mtunnel) only when the migration runs: check the token's privileges there now */
+async function refuseWithoutIncoming(
+  c: PveCaller,
+  g: GuestRef,
+  vmid: number,
+  targetName: string,
+): Promise<void> {
+  const perms = await getPermissions(c);
+  const needs = expandCalls(actionById('guest.remote-migrate.incoming'), g.type).flatMap((x) => x.needs);
+  const verdict = evaluateNeeds(needs, toAnswer(perms), { vmid, node: '', type: g.type });
+  if (!verdict.allowed)
+    throw new AppFailure(
+      'permission_denied',
+      `The API token of ${targetName} may not receive the guest: ${verdict.gaps.map((x) => x.text).join('; ')}`,
+    );
+}
+
 export async function buildRemoteMigrate(deps: RemoteDeps, a: RemoteMigrateInput): Promise<BuiltAction> {
   const g = a.guest;
   const source = deps.profiles.get(a.profileId);
@@ -138,6 +159,7 @@ export async function buildRemoteMigrate(deps: RemoteDeps, a: RemoteMigrateInput
   const targetVmid = a.targetVmid ?? g.vmid;
   if (a.targetVmid === undefined && info.vmidTaken)
     throw new AppFailure('conflict', `ID ${g.vmid} is taken on ${target.name}: choose another target ID`);
+  await refuseWithoutIncoming(deps.clientFor(target.id), g, targetVmid, target.name);
   const base = {
     'target-storage': pairs(a.storageMap),
     'target-bridge': pairs(a.bridgeMap),

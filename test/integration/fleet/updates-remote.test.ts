@@ -1,5 +1,6 @@
 // Updates overview and cross-cluster migration through the real app services against simulators over HTTPS.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TOKENS } from '../../pve-sim/rbac/default-state.js';
 import { MIGRATE_SECRET, MIGRATE_TOKEN, startFleetFixture, type FleetFixture } from './fleet-fixture.js';
 
 let fx: FleetFixture;
@@ -96,5 +97,31 @@ describe('cross-cluster migrate', () => {
         (r) => r.path === `/nodes/${moved!.node}/qemu/${targetVmid}/mtunnel` && r.principal === MIGRATE_TOKEN,
       ),
     ).toBe(true);
+  });
+
+  it('refuses to plan when the target token may not receive the guest (no VM.Allocate / Sys.Incoming there)', async () => {
+    const auditor = await fx.tokenProfile(1, 'auditor@pve!ro', DEMO_TOKENS['auditor@pve!ro']!);
+    const src = fx.sims[0]!.cluster;
+    const vmid = Array.from({ length: 8 }, (_v, i) => 100 + i).find(
+      (v) => src.guestStatus?.(v) !== undefined,
+    )!;
+    const g = src.guestStatus!(vmid)!;
+    const guest = { node: g.node, type: g.type, vmid };
+    const info = await fx.ok('migrate.remoteInfo', {
+      profileId: fx.roots[0]!,
+      guest,
+      targetProfileId: auditor,
+    });
+    const err = await fx.fail('migrate.remotePlan', {
+      profileId: fx.roots[0]!,
+      guest,
+      targetProfileId: auditor,
+      storageMap: Object.fromEntries(info.sourceStorages.map((s) => [s, 'local-lvm'])),
+      bridgeMap: Object.fromEntries(info.sourceBridges.map((b) => [b, 'vmbr0'])),
+      targetVmid: 600,
+      deleteSource: false,
+    });
+    expect(err.code).toBe('permission_denied');
+    expect(err.message).toMatch(/VM\.Allocate|Sys\.Incoming/);
   });
 });
