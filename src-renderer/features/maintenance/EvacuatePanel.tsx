@@ -1,5 +1,6 @@
 // Evacuate a node: options, the placement preview (guest → target with why, what cannot move and why, what stays),
 // then the evacuation plan through the confirm-diff dialog.
+import { Button, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { EvacuateOptions, EvacuationView } from '../../../src-shared/ipc/channels/maintenance.js';
 import { planWith, usePlanFlow } from '../../components/ConfirmDiffDialog/usePlanFlow.js';
@@ -36,7 +37,7 @@ export function EvacuatePanel({
     );
   return (
     <section data-testid="evacuate-panel">
-      <h3>Evacuate a node</h3>
+      <Title order={3}>Evacuate a node</Title>
       <OpsForm onSubmit={() => void preview()}>
         <SelectField
           label="Node"
@@ -72,9 +73,9 @@ export function EvacuatePanel({
             <option key={n}>{n}</option>
           ))}
         </SelectField>
-        <button type="submit" data-testid="evacuate-preview">
+        <Button type="submit" variant="default" data-testid="evacuate-preview">
           Preview placement
-        </button>
+        </Button>
       </OpsForm>
       {view && (
         <>

@@ -1,7 +1,8 @@
 // The maintenance view of one cluster: evacuate a node, and the rolling reboot.
+import { Button, Group } from '@mantine/core';
+import { Page } from '../../ui/Page.js';
 import { useClusterChoice } from '../provision/ClusterPicker.js';
 import { useClusterRead } from '../provision/useClusterRead.js';
-import { ClusterViewFrame } from '../../components/ClusterView/ClusterViewFrame.js';
 import { EvacuatePanel } from './EvacuatePanel.js';
 import { RollingPanel } from './RollingPanel.js';
 import '../provision/operations.css';
@@ -16,29 +17,42 @@ export function MaintenanceView() {
     rolling.reload();
   };
   return (
-    <ClusterViewFrame
+    <Page
+      title="Maintenance"
+      description="Empty a node with a placement pre-flight, or reboot the cluster node by node with your approval before each."
       testId="maintenance-view"
-      clusterId={clusterId}
-      picker={picker}
-      data={clusterId && nodes.data ? { profileId: clusterId, nodes: nodes.data } : undefined}
-      onReload={reload}
+      loading={clusterId !== undefined && nodes.data === undefined}
+      empty={
+        clusterId === undefined && {
+          title: 'No cluster connected',
+          hint: 'Connect a cluster on the Clusters screen first.',
+        }
+      }
+      actions={
+        <Group gap="xs">
+          {picker}
+          <Button variant="default" onClick={reload}>
+            Reload
+          </Button>
+        </Group>
+      }
     >
-      {(d) => (
+      {clusterId && nodes.data && (
         <>
           <EvacuatePanel
-            key={d.profileId}
-            profileId={d.profileId}
-            nodes={d.nodes.filter((n) => n.online).map((n) => n.node)}
+            key={clusterId}
+            profileId={clusterId}
+            nodes={nodes.data.filter((n) => n.online).map((n) => n.node)}
             onDone={reload}
           />
           <RollingPanel
-            profileId={d.profileId}
-            nodes={d.nodes.map((n) => n.node)}
+            profileId={clusterId}
+            nodes={nodes.data.map((n) => n.node)}
             state={rolling.data?.state}
             onChange={reload}
           />
         </>
       )}
-    </ClusterViewFrame>
+    </Page>
   );
 }

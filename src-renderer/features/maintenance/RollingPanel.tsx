@@ -1,5 +1,6 @@
 // The rolling reboot of a cluster: start it (node order, move guests back), then approve one node at a time by
 // confirming its plan; the state lives in main (and on disk), so a restarted app shows where it stopped.
+import { Button, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { RollingState } from '../../../src-shared/ipc/channels/maintenance.js';
 import { planWith, usePlanFlow } from '../../components/ConfirmDiffDialog/usePlanFlow.js';
@@ -44,7 +45,9 @@ export function RollingPanel({
   };
   return (
     <section data-testid="rolling-panel">
-      <h3>Rolling reboot</h3>
+      <Title order={3} mt="lg">
+        Rolling reboot
+      </Title>
       {state && (
         <ol className="rolling-nodes" data-testid="rolling-nodes">
           {state.nodes.map((n) => (
@@ -70,9 +73,9 @@ export function RollingPanel({
           >
             {next.phase === 'pending' ? `Approve ${next.node}` : `Resume ${next.node}`}
           </ActionButton>{' '}
-          <button type="button" onClick={() => void cancel()} data-testid="rolling-cancel">
+          <Button variant="default" color="red" onClick={() => void cancel()} data-testid="rolling-cancel">
             Stop the rolling reboot
-          </button>
+          </Button>
         </>
       ) : (
         <p>

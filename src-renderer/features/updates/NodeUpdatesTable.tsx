@@ -1,6 +1,8 @@
 // One cluster's pending updates per node: version from → to, kernel and pve-manager highlighted, a changelog on demand,
 // and "open shell": the upgrade command goes to the clipboard and the node shell opens (Proxdeck never runs it).
+import { Badge, Button } from '@mantine/core';
 import { Fragment, useState } from 'react';
+import { notify } from '../../ui/notifications/notify.js';
 import { UPGRADE_COMMAND, type NodeUpdates } from '../../../src-shared/ipc/channels/updates.js';
 import { request } from '../../request.js';
 import { detachConsole } from '../console/console-route.js';
@@ -16,8 +18,15 @@ export function NodeUpdatesTable({ profileId, nodes }: { profileId: string; node
     if (r) setLog({ key: `${node}/${name}`, text: r.text });
   };
   const shell = async (node: string): Promise<void> => {
-    await navigator.clipboard?.writeText(UPGRADE_COMMAND).catch(() => undefined);
+    const copied = await navigator.clipboard
+      ?.writeText(UPGRADE_COMMAND)
+      .then(() => true)
+      .catch(() => false);
     detachConsole({ profileId, node, type: 'node' });
+    notify.info(
+      copied ? 'Upgrade command copied' : 'Copy the upgrade command',
+      `Paste "${UPGRADE_COMMAND}" in the shell of ${node}: Proxdeck does not run it.`,
+    );
   };
   return (
     <table className="config-table" data-testid="updates-table" data-profile={profileId}>
@@ -35,32 +44,43 @@ export function NodeUpdatesTable({ profileId, nodes }: { profileId: string; node
                   </span>
                 )}
                 {n.needsReboot && (
-                  <strong className="ops-refusal" data-testid="updates-reboot">
-                    {' '}
+                  <Badge color="orange" variant="light" ml="xs" data-testid="updates-reboot">
                     new kernel: reboot after upgrading
-                  </strong>
+                  </Badge>
                 )}
               </th>
               <td>
                 {n.updates.length > 0 && (
-                  <button type="button" onClick={() => void shell(n.node)} data-testid="updates-shell">
-                    Open shell (upgrade command copied)
-                  </button>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => void shell(n.node)}
+                    data-testid="updates-shell"
+                  >
+                    Open shell with the upgrade command
+                  </Button>
                 )}
               </td>
             </tr>
             {n.updates.map((u) => (
               <Fragment key={u.name}>
                 <tr data-testid="updates-package" data-name={u.name} data-kind={u.kind}>
-                  <td>{u.kind === 'other' ? u.name : <strong>{u.name}</strong>}</td>
+                  <td>
+                    {u.name}
+                    {u.kind !== 'other' && (
+                      <Badge color={u.kind === 'kernel' ? 'orange' : 'blue'} variant="light" ml="xs">
+                        {u.kind}
+                      </Badge>
+                    )}
+                  </td>
                   <td>
                     {u.from ?? 'new'} → {u.to}
                   </td>
                   <td className="muted">{u.title}</td>
                   <td>
-                    <button type="button" onClick={() => void changelog(n.node, u.name, u.to)}>
+                    <Button size="xs" variant="subtle" onClick={() => void changelog(n.node, u.name, u.to)}>
                       Changelog
-                    </button>
+                    </Button>
                   </td>
                 </tr>
                 {log?.key === `${n.node}/${u.name}` && (

@@ -1,5 +1,7 @@
 // Pending package updates of every connected cluster, per node; refreshing the package index is a plan.
+import { Button, Group, Stack, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
+import { Page, PageSkeleton } from '../../ui/Page.js';
 import type { NodeUpdates } from '../../../src-shared/ipc/channels/updates.js';
 import { planWith, usePlanFlow } from '../../components/ConfirmDiffDialog/usePlanFlow.js';
 import { request } from '../../request.js';
@@ -19,9 +21,9 @@ function ClusterUpdates({ profileId, name }: { profileId: string; name: string }
   const flow = usePlanFlow(profileId, load, planWith);
   const online = (nodes ?? []).filter((n) => n.online).map((n) => n.node);
   return (
-    <section data-testid="updates-cluster" data-profile={profileId}>
-      <h3>
-        {name}{' '}
+    <Stack gap="xs" data-testid="updates-cluster" data-profile={profileId}>
+      <Group gap="xs">
+        <Title order={3}>{name}</Title>
         <ActionButton
           action="node.updates.refresh"
           vars={{ profileId, node: online[0] }}
@@ -34,14 +36,14 @@ function ClusterUpdates({ profileId, name }: { profileId: string; name: string }
           testId="updates-refresh"
         >
           Refresh package index
-        </ActionButton>{' '}
-        <button type="button" onClick={load}>
+        </ActionButton>
+        <Button variant="default" onClick={load}>
           Reload
-        </button>
-      </h3>
-      {nodes ? <NodeUpdatesTable profileId={profileId} nodes={nodes} /> : <p className="muted">Loading…</p>}
+        </Button>
+      </Group>
+      {nodes ? <NodeUpdatesTable profileId={profileId} nodes={nodes} /> : <PageSkeleton rows={3} />}
       {flow.dialog}
-    </section>
+    </Stack>
   );
 }
 
@@ -52,11 +54,20 @@ export function UpdatesView() {
     .filter((c) => c.state === 'connected')
     .map((c) => c.profileId);
   return (
-    <section className="ops-view" data-testid="updates-view">
-      {ids.length === 0 && <p className="muted">Connect a cluster first.</p>}
+    <Page
+      title="Updates"
+      description="Pending package updates per node across every connected cluster. Proxdeck refreshes the package index; the upgrade itself you run in the node shell."
+      testId="updates-view"
+      empty={
+        ids.length === 0 && {
+          title: 'No cluster connected',
+          hint: 'Connect a cluster on the Clusters screen first.',
+        }
+      }
+    >
       {ids.map((id) => (
         <ClusterUpdates key={id} profileId={id} name={profiles.find((p) => p.id === id)?.name ?? id} />
       ))}
-    </section>
+    </Page>
   );
 }
