@@ -46,7 +46,7 @@ beforeAll(async () => {
     secret: MIGRATE_SECRET,
   });
   await connectTrusting(page(), 'DR site');
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
   await app?.close();
   await Promise.all([source?.close(), target?.close()]);
