@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSim } from '../pve-sim/index.js';
 import { DEFAULT_ROOT_PASSWORD } from '../pve-sim/rbac/index.js';
+import { card } from './connect-support.js';
 import { confirmPlan, shot } from './fleet-support.js';
 import { connectThroughUi } from './harness/connect-ui.js';
 import { startApp, type StartedApp } from './harness/start-app.js';
@@ -125,8 +126,15 @@ describe('rolling reboot', () => {
     await expect.poll(() => reboots('pve2'), { timeout: 60_000 }).toBe(1);
     await app.close();
     app = await startApp({ configDir });
-    // the restarted app reconnects the cluster by itself
-    await page().getByTestId('node-card').first().waitFor({ timeout: 60_000 });
+    // connecting from the Clusters screen; the app then shows the inventory (or the card's summary)
+    const lab = card(page(), 'Lab');
+    await lab.getByTestId('connect').click();
+    await page()
+      .getByTestId('node-card')
+      .first()
+      .or(lab.getByTestId('connection-summary'))
+      .first()
+      .waitFor({ timeout: 60_000 });
     await page().getByTestId('nav-maintenance').click();
     await expect.poll(() => phase('pve2'), { timeout: 15_000 }).toMatch(/rebooting|online|evacuated/);
     expect(await page().getByTestId('rolling-next').textContent()).toMatch(/Resume pve2/);
