@@ -38,6 +38,8 @@ import { createFirewallHandlers } from './features/firewall/ipc-handlers.js';
 import { createSdnHandlers } from './features/sdn/ipc-handlers.js';
 import { createCephHandlers } from './features/ceph/ipc-handlers.js';
 import { createReplicationHandlers } from './features/replication/ipc-handlers.js';
+import { createMaintenanceHandlers } from './features/maintenance/ipc-handlers.js';
+import { createUpdatesHandlers } from './features/updates/ipc-handlers.js';
 
 export interface AppServicesOptions {
   /** Where profiles, pins and the audit log live (Electron userData, or a temp dir in tests). */
@@ -53,6 +55,8 @@ export interface AppServicesOptions {
   demo?: DemoSetup;
   /** per-attempt PVE deadline (default 15 s); the e2e fault suite shortens it to see timeouts quickly */
   pveTimeoutMs?: number;
+  /** poll interval of maintenance waits (task ends, a rebooting node); 1 s by default, shorter in tests */
+  maintenancePollMs?: number;
 }
 
 export interface AppServices {
@@ -180,7 +184,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ...createOperationsHandlers({ ...planSource, events, verifyResults }),
     ...createBackupsHandlers({ clientFor, verifyResults }),
     ...createHaHandlers({ clientFor }),
-    ...createMigrateHandlers({ clientFor }),
+    ...createMigrateHandlers(planSource),
     ...createProvisionHandlers({ clientFor }),
     ...createAgentHandlers(planSource),
     ...storage.handlers,
@@ -189,6 +193,12 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ...createSdnHandlers(planSource),
     ...createCephHandlers({ clientFor }),
     ...createReplicationHandlers(planSource),
+    ...(await createMaintenanceHandlers({
+      ...planSource,
+      configDir: opts.configDir,
+      ...(opts.maintenancePollMs ? { pollMs: opts.maintenancePollMs } : {}),
+    })),
+    ...createUpdatesHandlers(planSource),
   };
   const guards: MutationGuard[] = [plans.guard];
   const dispatcher = createDispatcher(handlers, {

@@ -69,6 +69,20 @@ export const features: readonly FeatureEntry[] = [
     view: lazyView(() => import('./replication/ReplicationView.js'), 'ReplicationView'),
   },
   {
+    id: 'maintenance',
+    label: 'Maintenance',
+    glyph: '⟳',
+    summary: 'Evacuate a node with a placement pre-flight; rolling reboot with approval between nodes.',
+    view: lazyView(() => import('./maintenance/MaintenanceView.js'), 'MaintenanceView'),
+  },
+  {
+    id: 'updates',
+    label: 'Updates',
+    glyph: '⇪',
+    summary: 'Pending package updates per node across every connected cluster.',
+    view: lazyView(() => import('./updates/UpdatesView.js'), 'UpdatesView'),
+  },
+  {
     id: 'tasks',
     label: 'Tasks',
     glyph: '☰',

@@ -25,6 +25,8 @@ import { cephRequests } from './channels/ceph.js';
 import { replicationRequests } from './channels/replication.js';
 import { agentRequests } from './channels/agent.js';
 import { storageEvents, storageRequests } from './channels/storage.js';
+import { maintenanceRequests } from './channels/maintenance.js';
+import { updatesRequests } from './channels/updates.js';
 
 export const requests = {
   ...appRequests,
@@ -50,6 +52,8 @@ export const requests = {
   ...replicationRequests,
   ...agentRequests,
   ...storageRequests,
+  ...maintenanceRequests,
+  ...updatesRequests,
 } as const satisfies Record<string, RequestDef>;
 
 export const events = {

@@ -28,6 +28,7 @@ import { SNAPSHOTS } from './privileges/snapshots.js';
 import { STORAGE } from './privileges/storage.js';
 import { TASKS } from './privileges/tasks.js';
 import { WIZARD } from './privileges/wizard.js';
+import { MAINTENANCE } from './privileges/maintenance.js';
 import type { HttpMethod, Need } from './requirement.js';
 
 export type { ActionCall, ActionDef, GuestType } from './action-builders.js';
@@ -49,6 +50,7 @@ const DEFS = [
   ...FIREWALL,
   ...SDN,
   ...CEPH,
+  ...MAINTENANCE,
 ] as const satisfies readonly ActionDef[];
 
 export type ActionId = (typeof DEFS)[number]['id'];

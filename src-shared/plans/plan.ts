@@ -64,6 +64,8 @@ export const PlanWarning = z.object({
     'needs-reboot',
     'unchecked-privilege',
     'already-exists',
+    /** the plan hands a secret (an API token) to a cluster, as PVE's remote migration needs */
+    'secret-sent',
   ]),
   message: z.string(),
 });

@@ -42,3 +42,13 @@ export function getMigrateInfo(c: PveCaller, g: GuestRef, target?: string): Prom
 export function migrateGuest(c: PveCaller, g: GuestRef, params: PveParams): Promise<string> {
   return pveSend(c, 'POST', guestPath(g, '/migrate'), Upid, params);
 }
+
+/** PVE 9: migrate the listed guests to one target, at most max-workers at a time, in one task. */
+export function bulkMigrate(c: PveCaller, params: PveParams): Promise<string> {
+  return pveSend(c, 'POST', '/cluster/bulk-action/guest/migrate', Upid, params);
+}
+
+/** migrate to another cluster: the source cluster calls the target endpoint (its API token included) itself */
+export function remoteMigrateGuest(c: PveCaller, g: GuestRef, params: PveParams): Promise<string> {
+  return pveSend(c, 'POST', guestPath(g, '/remote_migrate'), Upid, params);
+}

@@ -1,6 +1,6 @@
 // /nodes: node list, one node's status, and its RRD metrics.
 import { z } from 'zod';
-import { pveGet, pveNum, pvePath, type PveCaller, USAGE_FIELDS } from './caller.js';
+import { pveGet, pveNum, pvePath, pveSend, type PveCaller, USAGE_FIELDS } from './caller.js';
 
 export const NodeListEntry = z.object({
   node: z.string(),
@@ -69,4 +69,10 @@ export function getNodeRrd(
   signal?: AbortSignal,
 ): Promise<RrdPoint[]> {
   return pveGet(c, pvePath`/nodes/${node}/rrddata`, z.array(RrdPoint), { timeframe, cf }, signal);
+}
+
+/** POST /nodes/{node}/status command=reboot: PVE answers null and then reboots the node. */
+export async function rebootNode(c: PveCaller, node: string): Promise<undefined> {
+  await pveSend(c, 'POST', pvePath`/nodes/${node}/status`, z.null(), { command: 'reboot' });
+  return undefined;
 }

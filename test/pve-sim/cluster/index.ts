@@ -9,6 +9,7 @@ import { TaskEngine } from './tasks.js';
 import { versionProfile } from '../version/profile.js';
 import { applyQuirkAnswers, seedQuirks } from '../version/quirks.js';
 import { applyVersionShapes } from '../version/shapes.js';
+import { rebootSettings } from '../fleet/node-reboot.js';
 import type { Cluster, ClusterControl, ClusterOptions } from './types.js';
 
 export const CLUSTER_NAME = 'proxdeck-sim';
@@ -43,6 +44,13 @@ export function createCluster(opts: ClusterOptions, acl: AccessControl): Cluster
     failNextTask: (type, message) => tasks.failNext(type, message),
     setTaskDurationMs(ms) {
       tasks.durationMs = ms;
+    },
+    setRebootDurationMs(ms) {
+      rebootSettings(core).durationMs = ms;
+    },
+    addHaRule(rule) {
+      state.haRules.set(rule.rule, { ...rule, order: state.haRules.size + 1 });
+      state.bump();
     },
     summary: () => ({
       nodes: [...state.nodes.keys()],

@@ -1,5 +1,6 @@
 // What the rest of the simulator (core, control API, CLI) may ask of the simulated cluster.
 import type { HandlerRegistry, Principal } from '../http/types.js';
+import type { HaRule } from './model.js';
 
 export interface ClusterOptions {
   /** 1..32 */
@@ -26,6 +27,10 @@ export interface ClusterControl {
   /** the next task of this type (e.g. "vzdump", "qmstart") fails with this message */
   failNextTask(type: string, message: string): void;
   setTaskDurationMs(ms: number): void;
+  /** how long a rebooting node stays offline */
+  setRebootDurationMs(ms: number): void;
+  /** add a PVE 9 HA rule directly, as another client would */
+  addHaRule(rule: Omit<HaRule, 'order'>): void;
   /** a summary for the control API: node names, guest count, running tasks */
   summary(): { nodes: string[]; guests: number; runningTasks: number };
 }

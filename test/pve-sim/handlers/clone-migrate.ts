@@ -1,11 +1,12 @@
 // Clone (full/linked, from templates or guests) and migrate (online/offline, lxc restart, via HA when managed).
-import { PveHttpError, type HandlerRegistry, type SimRequest } from '../http/types.js';
+import { PveHttpError, type HandlerRegistry, type Principal, type SimRequest } from '../http/types.js';
 import type { Guest, GuestType } from '../cluster/model.js';
 import { newGuest } from '../cluster/generate.js';
 import { powerOff, powerOn } from '../cluster/power.js';
 import { assertUnlocked, guestName, isRunning, isTemplate } from '../cluster/state.js';
 import { KINDS, fail, flag, guestOf, num, optStr, str, type SimCore } from './common.js';
 import { poolJoiner, retarget } from './guest-create.js';
+import { affinityRefusal } from '../fleet/ha-affinity.js';
 
 function cloneGuest(
   core: SimCore,
@@ -79,7 +80,22 @@ function targetNode(core: SimCore, target: string): void {
 }
 
 function migrateGuest(core: SimCore, req: SimRequest, g: Guest, type: GuestType): string {
-  const target = str(req, 'target');
+  return startMigration(core, req.principal, g, type, {
+    target: str(req, 'target'),
+    online: flag(req, 'online'),
+    restart: flag(req, 'restart'),
+  });
+}
+
+/** PVE's migrate_vm: checks, then a qmigrate/vzmigrate task (hamigrate for HA resources, which HA rules may refuse) */
+export function startMigration(
+  core: SimCore,
+  principal: Principal | undefined,
+  g: Guest,
+  type: GuestType,
+  o: { target: string; online: boolean; restart: boolean },
+): string {
+  const { target } = o;
   if (target === g.node)
     throw new PveHttpError(400, 'Parameter verification failed.\n', { target: 'target is local node.' });
   targetNode(core, target);
@@ -88,28 +104,29 @@ function migrateGuest(core: SimCore, req: SimRequest, g: Guest, type: GuestType)
   const sid = core.state.haSid(g);
   const ha = core.state.ha.get(sid);
   if (ha && ha.state !== 'ignored') {
+    const refusal = affinityRefusal(core, g, target);
+    if (refusal) throw fail(refusal);
     return core.tasks.start({
       node: g.node,
       type: 'hamigrate',
       id: String(g.vmid),
-      principal: req.principal,
+      principal,
       run: async (t) => {
         t.log(`Requesting HA migration for ${type === 'qemu' ? 'VM' : 'CT'} ${g.vmid} to node ${target}`);
         await moveWithLock(core, g, target, t);
       },
     });
   }
-  if (type === 'qemu' && running && !flag(req, 'online'))
-    throw fail(`can't migrate running VM without --online`);
-  if (type === 'lxc' && running && !flag(req, 'restart') && !flag(req, 'online'))
+  if (type === 'qemu' && running && !o.online) throw fail(`can't migrate running VM without --online`);
+  if (type === 'lxc' && running && !o.restart && !o.online)
     throw fail(`can't migrate running container without --online or --restart`);
   return core.tasks.start({
     node: g.node,
     type: type === 'qemu' ? 'qmigrate' : 'vzmigrate',
     id: String(g.vmid),
-    principal: req.principal,
+    principal,
     run: async (t) => {
-      if (!running && flag(req, 'online') && type === 'qemu')
+      if (!running && o.online && type === 'qemu')
         t.warn(`VM isn't running. Doing offline migration instead.`);
       t.log(
         `starting migration of ${type === 'qemu' ? 'VM' : 'CT'} ${g.vmid} to node '${target}' (192.168.10.${10 + Number(target.replace(/\D/g, ''))})`,

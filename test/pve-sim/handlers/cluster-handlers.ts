@@ -17,6 +17,7 @@ import { registerVzdump } from './vzdump.js';
 import { registerClusterOps } from './cluster-ops.js';
 import { registerStorageUpload } from './storage-upload.js';
 import { registerNodeLogs } from './node-logs.js';
+import { registerFleet } from '../fleet/index.js';
 
 export function registerClusterHandlers(
   reg: HandlerRegistry,
@@ -40,4 +41,5 @@ export function registerClusterHandlers(
   registerClusterOps(reg, core);
   registerStorageUpload(reg, core);
   registerNodeLogs(reg, core);
+  registerFleet(reg, core);
 }

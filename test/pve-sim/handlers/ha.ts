@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { HandlerRegistry, SimRequest } from '../http/types.js';
 import type { Guest, HaResource, HaRule } from '../cluster/model.js';
 import { fail, optNum, optStr, str, type SimCore } from './common.js';
+import { affinityRefusal } from '../fleet/ha-affinity.js';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -176,6 +177,8 @@ export function registerHa(reg: HandlerRegistry, core: SimCore): void {
       const { r, guest } = resource(str(req, 'sid'));
       const node = str(req, 'node');
       state.node(node);
+      const refusal = affinityRefusal(core, guest, node);
+      if (refusal) throw fail(refusal);
       core.tasks.start({
         node: guest.node,
         type: verb === 'migrate' ? 'hamigrate' : 'harelocate',

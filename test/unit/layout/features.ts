@@ -20,4 +20,6 @@ export const FEATURES = [
   'permissions',
   'wizard',
   'audit',
+  'maintenance',
+  'updates',
 ] as const;
