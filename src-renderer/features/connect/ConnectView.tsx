@@ -28,7 +28,7 @@ function ConnectedClusters() {
           size="lg"
           data-testid="connected-chip"
           data-profile={p.id}
-          styles={{ root: { textTransform: 'none' } }}
+          styles={{ root: { textTransform: 'none', borderColor: p.color } }}
         >
           {p.name}
         </Badge>

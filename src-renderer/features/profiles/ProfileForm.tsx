@@ -198,6 +198,8 @@ export function ProfileForm({ profile }: { profile: ProfileView | undefined }) {
             onChange={(v) => set('color', v)}
             format="hex"
             withEyeDropper={false}
+            // no pop-over picker: it would cover the Save button until the user clicks elsewhere
+            withPicker={false}
             w={160}
             error={errors.color}
           />
