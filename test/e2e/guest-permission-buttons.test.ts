@@ -68,6 +68,11 @@ describe('permission-aware guest buttons', () => {
       .poll(() => page().getByTestId('console-view').getAttribute('data-state'), { timeout: 10_000 })
       .toBe('stopped');
     expect(await page().getByTestId('console-start').count()).toBe(0);
+    // Clone and HA & migrate say why too (they gave no reason before)
+    await page().getByTestId('guest-tab-clone').click();
+    await expectDenied('clone-submit', `needs VM.Clone on /vms/${stoppedVm}`);
+    await page().getByTestId('guest-tab-ha-migrate').click();
+    await expectDenied('migrate-submit', `needs VM.Migrate on /vms/${stoppedVm}`);
   });
 
   it('ops@pve!ops: the same buttons are enabled', async () => {
