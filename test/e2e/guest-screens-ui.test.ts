@@ -24,11 +24,19 @@ beforeAll(async () => {
   vm = guests(sim, 'qemu', 'stopped', 1)[0]!.vmid;
   app = await startApp();
   await tid('app-version').waitFor();
-  await connectThroughUi(page(), sim, 'Root', { username: 'root', realm: 'pam', password: DEFAULT_ROOT_PASSWORD });
-  // a closing notification fades out; axe would measure its half-transparent text
-  await page().waitForFunction(() => document.querySelectorAll('.mantine-Notification-root').length === 0, null, {
-    timeout: 20_000,
+  await connectThroughUi(page(), sim, 'Root', {
+    username: 'root',
+    realm: 'pam',
+    password: DEFAULT_ROOT_PASSWORD,
   });
+  // a closing notification fades out; axe would measure its half-transparent text
+  await page().waitForFunction(
+    () => document.querySelectorAll('.mantine-Notification-root').length === 0,
+    null,
+    {
+      timeout: 20_000,
+    },
+  );
   await openGuest(page(), vm);
 }, 90_000);
 
@@ -69,7 +77,11 @@ describe('guest view', () => {
   it('config edit: one snapshot-first switch, invalid values answered in words', async () => {
     await tid('guest-action-edit').click();
     await tid('config-edit-form').waitFor();
-    expect(await page().getByText(/snapshot first/i).count()).toBe(1);
+    expect(
+      await page()
+        .getByText(/snapshot first/i)
+        .count(),
+    ).toBe(1);
     await tid('config-field-memory').fill('8');
     await tid('config-field-name').fill('not a name!');
     await tid('config-plan').click();

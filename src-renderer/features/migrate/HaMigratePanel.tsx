@@ -31,7 +31,9 @@ export function HaMigratePanel({ guest: g }: { guest: GuestRecord }) {
   const res = ha.data?.resources.find((r) => r.sid === sid);
   const busy = readOnly || flow.building;
   const lock = lockReason(g.lock, 'config');
-  const blocked: string | boolean | undefined = readOnly ? 'the profile is read-only' : (lock ?? flow.building);
+  const blocked: string | boolean | undefined = readOnly
+    ? 'the profile is read-only'
+    : (lock ?? flow.building);
   const vars = { profileId, node: g.node, type: g.type, vmid: g.vmid, sid };
   const start = (a: OperationAction): void => void flow.start(a);
   const allowed = info.data?.nodes.filter((n) => n.allowed) ?? [];

@@ -80,7 +80,8 @@ export function CloneForm({ guest: g }: { guest: GuestRecord }) {
     >
       <Stack gap="sm" maw={640}>
         <Text size="sm" c="dimmed">
-          Copies this guest to a new ID. A linked clone shares the template&apos;s disks; a full clone copies them.
+          Copies this guest to a new ID. A linked clone shares the template&apos;s disks; a full clone copies
+          them.
         </Text>
         <SimpleGrid cols={2} spacing="sm">
           <TextInput

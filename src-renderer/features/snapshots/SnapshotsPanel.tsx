@@ -107,7 +107,13 @@ export function SnapshotsPanel({ guest: g }: { guest: GuestRecord }) {
                     </Badge>
                   )}
                 </Table.Th>
-                <Table.Td>{snap.name === 'current' || !snap.snaptime ? '' : <RelativeTime at={snap.snaptime * 1000} />}</Table.Td>
+                <Table.Td>
+                  {snap.name === 'current' || !snap.snaptime ? (
+                    ''
+                  ) : (
+                    <RelativeTime at={snap.snaptime * 1000} />
+                  )}
+                </Table.Td>
                 <Table.Td>
                   {snap.name === 'current'
                     ? list.snapshots.length === 1
