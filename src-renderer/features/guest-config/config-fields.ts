@@ -53,6 +53,15 @@ export function splitTags(value: string): string[] {
   return value.split(/[;, ]+/).filter(Boolean);
 }
 
+const DNS_NAME = /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/;
+
+/** A guest name / hostname as PVE takes it (a DNS name), as a sentence; undefined = fine. */
+export function dnsNameProblem(label: string, value: string): string | undefined {
+  return DNS_NAME.test(value)
+    ? undefined
+    : `${label}: letters, digits, dots and dashes; starts and ends with a letter or digit.`;
+}
+
 /** Sentences about the field, never schema words; undefined = fine. */
 export function fieldProblem(key: string, value: string): string | undefined {
   const label = labelOf(key);
@@ -65,9 +74,7 @@ export function fieldProblem(key: string, value: string): string | undefined {
     if (!/^\d+$/.test(value)) return `${label}: a whole number of MiB.`;
     if (key === 'memory' && Number(value) < 16) return `${label}: at least 16 MiB.`;
   }
-  if ((key === 'name' || key === 'hostname') && !/^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(value)) {
-    return `${label}: letters, digits, dots and dashes; starts and ends with a letter or digit.`;
-  }
+  if (key === 'name' || key === 'hostname') return dnsNameProblem(label, value);
   if (kind === 'tags' && splitTags(value).some((t) => !/^[a-z0-9_][a-z0-9_+.-]*$/i.test(t))) {
     return `${label}: each tag is letters, digits and _ + . - (no spaces).`;
   }

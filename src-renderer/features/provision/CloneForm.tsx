@@ -6,6 +6,7 @@ import type { GuestRef } from '../../../src-shared/ipc/channels/plans.js';
 import type { GuestRecord } from '../../../src-shared/model/inventory.js';
 import { useReadOnly } from '../../components/ConfirmDiffDialog/useReadOnly.js';
 import { ErrorState, PageSkeleton } from '../../ui/Page.js';
+import { dnsNameProblem } from '../guest-config/config-fields.js';
 import { ActionButton } from '../permissions/ActionButton.js';
 import { OpsForm } from '../../components/Form/OpsForm.js';
 import { useClusterRead } from './useClusterRead.js';
@@ -48,8 +49,8 @@ export function CloneForm({ guest: g }: { guest: GuestRecord }) {
     const found: Record<string, string> = {};
     if (f.newid && !(/^\d+$/.test(f.newid) && Number(f.newid) >= 100 && Number(f.newid) <= 999999999))
       found.newid = 'New ID: a whole number from 100 to 999999999.';
-    if (f.name && !/^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(f.name))
-      found.name = 'Name: letters, digits, dots and dashes; starts and ends with a letter or digit.';
+    const name = f.name ? dnsNameProblem('Name', f.name) : undefined;
+    if (name) found.name = name;
     return found;
   };
   return (
