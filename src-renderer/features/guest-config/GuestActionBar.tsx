@@ -1,9 +1,11 @@
 // The guest view's action bar: power actions (shutdown with timeout and force-stop) and the config editor, each through a plan.
+import { Badge, Checkbox, Group, NumberInput, Switch, Text } from '@mantine/core';
 import { useState } from 'react';
 import { POWER_ACTIONS, type GuestRef, type PowerAction } from '../../../src-shared/ipc/channels/plans.js';
 import type { GuestRecord } from '../../../src-shared/model/inventory.js';
 import { usePlanFlow } from '../../components/ConfirmDiffDialog/usePlanFlow.js';
 import { useReadOnly } from '../../components/ConfirmDiffDialog/useReadOnly.js';
+import { ReasonButton } from '../../ui/DisabledReason.js';
 import { ActionButton } from '../permissions/ActionButton.js';
 import { ConfigEditForm } from './ConfigEditForm.js';
 import { lockReason } from './lock-reason.js';
@@ -41,6 +43,8 @@ export function GuestActionBar({ guest: g, onConsole }: { guest: GuestRecord; on
   const flow = usePlanFlow(g.clusterId);
   const ref: GuestRef = { node: g.node, type: g.type, vmid: g.vmid };
   const disabled = readOnly || flow.building;
+  const lock = lockReason(g.lock, 'config');
+  const editBlock = readOnly ? 'the profile is read-only' : lock;
   const vars = { profileId: g.clusterId, node: g.node, type: g.type, vmid: g.vmid };
   const power = (action: PowerAction): void =>
     void flow.start({
@@ -53,13 +57,13 @@ export function GuestActionBar({ guest: g, onConsole }: { guest: GuestRecord; on
     });
   return (
     <div data-testid="guest-actions">
-      <div className="plan-bar">
+      <Group gap="xs" className="plan-bar">
         {actionsFor(g).map((a) => (
           <ActionButton
             key={a}
             action={powerActionId(a)}
             vars={vars}
-            disabled={disabled || lockReason(g.lock, a) !== undefined}
+            disabled={readOnly ? 'the profile is read-only' : (lockReason(g.lock, a) ?? flow.building)}
             onClick={() => power(a)}
             testId={`guest-action-${a}`}
           >
@@ -73,54 +77,55 @@ export function GuestActionBar({ guest: g, onConsole }: { guest: GuestRecord; on
         )}
         {g.status === 'running' && (
           <>
-            <input
+            <NumberInput
+              aria-label="Shutdown timeout in seconds"
               placeholder="shutdown timeout (s)"
               value={timeout}
-              onChange={(e) => setTimeoutSecs(e.target.value)}
-              size={16}
+              onChange={(v) => setTimeoutSecs(String(v))}
+              allowDecimal={false}
+              allowNegative={false}
+              w={170}
               disabled={disabled}
             />
-            <label>
-              <input
-                type="checkbox"
-                checked={forceStop}
-                onChange={(e) => setForceStop(e.target.checked)}
-                disabled={disabled}
-              />{' '}
-              force stop after
-            </label>
+            <Checkbox
+              label="force stop after"
+              checked={forceStop}
+              onChange={(e) => setForceStop(e.currentTarget.checked)}
+              disabled={disabled}
+            />
           </>
         )}
-        <label>
-          <input
-            type="checkbox"
-            checked={snapshotFirst}
-            onChange={(e) => setSnapshotFirst(e.target.checked)}
-            disabled={disabled}
-          />{' '}
-          snapshot first
-        </label>
-        <button
-          type="button"
-          disabled={readOnly || lockReason(g.lock, 'config') !== undefined}
-          title={lockReason(g.lock, 'config')}
+        <Switch
+          label="Snapshot first"
+          checked={snapshotFirst}
+          onChange={(e) => setSnapshotFirst(e.currentTarget.checked)}
+          disabled={disabled}
+          data-testid="guest-snapshot-first"
+        />
+        <ReasonButton
+          disabled={editBlock ?? false}
           onClick={() => setEditing((v) => !v)}
-          data-testid="guest-action-edit"
+          testId="guest-action-edit"
         >
           {editing ? 'Close editor' : 'Edit config…'}
-        </button>
-        {readOnly && <span className="muted">read-only profile</span>}
-        {g.lock && (
-          <span className="action-reason" data-testid="guest-lock-reason">
-            locked: {g.lock}
-          </span>
+        </ReasonButton>
+        {readOnly && (
+          <Text size="sm" c="dimmed">
+            read-only profile
+          </Text>
         )}
-      </div>
+        {g.lock && (
+          <Badge color="orange" variant="light" className="action-reason" data-testid="guest-lock-reason">
+            locked: {g.lock}
+          </Badge>
+        )}
+      </Group>
       {editing && (
         <ConfigEditForm
           profileId={g.clusterId}
           guest={ref}
           disabled={disabled}
+          snapshotFirst={snapshotFirst}
           onPlan={(changes, snap) =>
             void flow.start({ kind: 'config', guest: ref, changes, ...(snap ? { snapshotFirst: true } : {}) })
           }

@@ -1,7 +1,11 @@
 // A guest's page: summary, RRD charts, config, and tabs that later features fill (snapshots, backups, console).
+import { Badge, Button, Tabs } from '@mantine/core';
+import { ArrowLeft } from 'lucide-react';
 import { useCallback, useState, type ReactNode } from 'react';
 import type { GuestRecord, RrdCf, RrdTimeframe } from '../../../src-shared/model/inventory.js';
-import { useGuestConfig } from '../../data/guest-reads.js';
+import { Page } from '../../ui/Page.js';
+import { TagBadges } from '../guest-config/ConfigField.js';
+import { GuestConfigTable } from './GuestConfigTable.js';
 import { request } from '../../request.js';
 import { formatBytes, formatPercent, formatUptime } from './format.js';
 import { useRecord } from './inventory-store.js';
@@ -27,9 +31,15 @@ function Summary({ g }: { g: GuestRecord }) {
   const rows: Array<[string, ReactNode]> = [
     [
       'Status',
-      <span key="s" className={`status-badge status-${g.status}`} data-testid="guest-view-status">
+      <Badge
+        key="s"
+        variant="light"
+        color={g.status === 'running' ? 'green' : g.status === 'stopped' ? 'gray' : 'orange'}
+        className={`status-badge status-${g.status}`}
+        data-testid="guest-view-status"
+      >
         {g.status}
-      </span>,
+      </Badge>,
     ],
     ['Node', g.node],
     ['CPU', `${formatPercent(g.cpu)} of ${g.maxcpu ?? '–'} cores`],
@@ -39,7 +49,7 @@ function Summary({ g }: { g: GuestRecord }) {
     ['Lock', g.lock ?? '–'],
     ['HA', g.hastate ?? '–'],
     ['Pool', g.pool ?? '–'],
-    ['Tags', g.tags.join(', ') || '–'],
+    ['Tags', g.tags.length ? <TagBadges key="t" tags={g.tags} /> : '–'],
   ];
   return (
     <dl className="summary">
@@ -50,32 +60,6 @@ function Summary({ g }: { g: GuestRecord }) {
         </div>
       ))}
     </dl>
-  );
-}
-
-function Config({ g }: { g: GuestRecord }) {
-  const entries: Array<{ key: string; value: string; readonly?: boolean }> | undefined = useGuestConfig(
-    g.clusterId,
-    g,
-  ).data?.entries;
-  if (!entries) return <p className="muted">Loading…</p>;
-  return (
-    <table className="config-table" data-testid="guest-config">
-      <tbody>
-        {entries.map((e, i) => (
-          <tr
-            key={`${e.key}-${i}`}
-            {...(e.readonly ? { 'data-testid': 'guest-config-raw', title: 'Raw LXC line: read-only' } : {})}
-          >
-            <th>{e.key}</th>
-            <td>
-              {e.value}
-              {e.readonly ? <span className="muted"> (read-only)</span> : null}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
 
@@ -99,46 +83,48 @@ export function GuestView({ guestKey, onBack }: { guestKey: string; onBack(): vo
     [clusterId, node, type, vmid],
   );
   if (!g) return null;
-  const current = guestTabs.find((t) => t.id === tab);
+  const kind = g.type === 'qemu' ? 'VM' : 'CT';
   return (
     <section className="detail-view" data-testid="guest-view">
-      <header className="detail-head">
-        <button type="button" onClick={onBack} data-testid="back">
-          ← Inventory
-        </button>
-        <h2>
-          {g.type === 'qemu' ? 'VM' : 'CT'} {g.vmid} · {g.name}
-        </h2>
-      </header>
-      <GuestActionBar guest={g} onConsole={() => setTab('console')} />
-      <nav className="tabs" role="tablist">
-        {guestTabs.map((t) => (
-          <button
-            key={t.id}
-            type="button"
-            role="tab"
-            aria-selected={t.id === tab}
-            data-testid={`guest-tab-${t.id}`}
-            onClick={() => setTab(t.id)}
+      <Page
+        title={`${kind} ${g.vmid} · ${g.name}`}
+        description={`${g.type === 'qemu' ? 'Virtual machine' : 'Container'} on ${g.node} · ${g.status}`}
+        actions={
+          <Button
+            variant="subtle"
+            leftSection={<ArrowLeft size={16} aria-hidden />}
+            onClick={onBack}
+            data-testid="back"
           >
-            {t.label}
-          </button>
-        ))}
-      </nav>
-      {tab === 'summary' && (
-        <>
-          <Summary g={g} />
-          <RrdCharts charts={GUEST_CHARTS} load={load} refreshKey={g.uptime} />
-        </>
-      )}
-      {tab === 'config' && <Config g={g} />}
-      {tab !== 'summary' &&
-        tab !== 'config' &&
-        (current?.render ? (
-          current.render(g)
-        ) : (
-          <p className="muted">{current?.label} arrive with a later feature.</p>
-        ))}
+            Inventory
+          </Button>
+        }
+      >
+        <GuestActionBar guest={g} onConsole={() => setTab('console')} />
+        <Tabs value={tab} onChange={(v) => v && setTab(v)} keepMounted={false}>
+          <Tabs.List>
+            {guestTabs.map((t) => (
+              <Tabs.Tab key={t.id} value={t.id} data-testid={`guest-tab-${t.id}`}>
+                {t.label}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+          <Tabs.Panel value="summary" pt="sm">
+            <Summary g={g} />
+            <RrdCharts charts={GUEST_CHARTS} load={load} refreshKey={g.uptime} />
+          </Tabs.Panel>
+          <Tabs.Panel value="config" pt="sm">
+            <GuestConfigTable g={g} />
+          </Tabs.Panel>
+          {guestTabs
+            .filter((t) => t.render)
+            .map((t) => (
+              <Tabs.Panel key={t.id} value={t.id} pt="sm">
+                {t.render?.(g)}
+              </Tabs.Panel>
+            ))}
+        </Tabs>
+      </Page>
     </section>
   );
 }

@@ -17,18 +17,25 @@ const Sparkline = memo(function Sparkline({ values }: { values: number[] }) {
   const points = values
     .map((v, i) => `${(i * step).toFixed(1)},${(h - Math.min(1, Math.max(0, v)) * h).toFixed(1)}`)
     .join(' ');
+  const last = values[values.length - 1];
+  const label = `CPU, last ${values.length} samples${last === undefined ? '' : `: now ${formatPercent(last)}`}`;
   return (
-    <svg
-      className="sparkline"
-      width={w}
-      height={h}
-      viewBox={`0 0 ${w} ${h}`}
-      role="img"
-      aria-label="CPU history"
-      data-testid="node-sparkline"
-    >
-      <polyline points={points} fill="none" stroke="#e0762b" strokeWidth={1.5} />
-    </svg>
+    <span className="sparkline-figure">
+      <span className="sparkline-label" aria-hidden>
+        {label}
+      </span>
+      <svg
+        className="sparkline"
+        width={w}
+        height={h}
+        viewBox={`0 0 ${w} ${h}`}
+        role="img"
+        aria-label={label}
+        data-testid="node-sparkline"
+      >
+        <polyline points={points} fill="none" stroke="#e0762b" strokeWidth={1.5} />
+      </svg>
+    </span>
   );
 });
 

@@ -1,4 +1,7 @@
 // A node's page: its card numbers, RRD charts (CPU, memory, network, IO wait, root disk) and its shell.
+import { Button } from '@mantine/core';
+import { ArrowLeft, TerminalSquare } from 'lucide-react';
+import { Page } from '../../ui/Page.js';
 import { useCallback, useState } from 'react';
 import type { NodeRecord, RrdCf, RrdTimeframe } from '../../../src-shared/model/inventory.js';
 import { request } from '../../request.js';
@@ -46,23 +49,35 @@ export function NodeView({ nodeKey, onBack }: { nodeKey: string; onBack(): void 
   if (!n) return null;
   return (
     <section className="detail-view" data-testid="node-view">
-      <header className="detail-head">
-        <button type="button" onClick={onBack} data-testid="back">
-          ← Inventory
-        </button>
-        <h2>Node {n.node}</h2>
-        <button
-          type="button"
-          onClick={() => setShell((s) => !s)}
-          aria-pressed={shell}
-          data-testid="node-shell"
-        >
-          {shell ? 'Hide shell' : 'Shell'}
-        </button>
-      </header>
-      {shell && <NodeShell profileId={n.clusterId} node={n.node} />}
-      <NodeCard nodeKey={nodeKey} onOpen={() => undefined} />
-      <RrdCharts charts={NODE_CHARTS} load={load} refreshKey={n.uptime} />
+      <Page
+        title={`Node ${n.node}`}
+        description={`${n.status === 'online' ? 'Online' : 'Not online'} · usage history from PVE's RRD data`}
+        actions={
+          <>
+            <Button
+              variant="subtle"
+              leftSection={<ArrowLeft size={16} aria-hidden />}
+              onClick={onBack}
+              data-testid="back"
+            >
+              Inventory
+            </Button>
+            <Button
+              variant="default"
+              leftSection={<TerminalSquare size={16} aria-hidden />}
+              onClick={() => setShell((s) => !s)}
+              aria-pressed={shell}
+              data-testid="node-shell"
+            >
+              {shell ? 'Hide shell' : 'Shell'}
+            </Button>
+          </>
+        }
+      >
+        {shell && <NodeShell profileId={n.clusterId} node={n.node} />}
+        <NodeCard nodeKey={nodeKey} onOpen={() => undefined} />
+        <RrdCharts charts={NODE_CHARTS} load={load} refreshKey={n.uptime} />
+      </Page>
     </section>
   );
 }

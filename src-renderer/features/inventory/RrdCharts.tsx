@@ -1,7 +1,8 @@
 // RRD charts with timeframe (hour … year) and AVERAGE/MAX selectors, shared by the node and guest views.
 // Re-fetches when the inventory moves on (a delta for the record), at most every 30 s: no timers in React.
 import { useEffect, useRef, useState } from 'react';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { NativeSelect, Text } from '@mantine/core';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RrdCf, RrdSample, RrdTimeframe } from '../../../src-shared/model/inventory.js';
 import { formatBytes, formatPercent } from './format.js';
 
@@ -18,20 +19,40 @@ const REFRESH_MS = 30_000;
 const fmt = (unit: RrdChartDef['unit']) => (v: number) =>
   unit === 'percent' ? formatPercent(v) : unit === 'bytes' ? formatBytes(v) : `${formatBytes(v)}/s`;
 
-function Chart({ def, samples }: { def: RrdChartDef; samples: RrdSample[] }) {
+const UNIT_LABEL: Record<RrdChartDef['unit'], string> = { percent: '%', bytes: 'bytes', rate: 'bytes/s' };
+
+/** Local time on the axis: clock time within a day, the date beyond. */
+const tick = (timeframe: RrdTimeframe) => (t: number) => {
+  const d = new Date(t * 1000);
+  return timeframe === 'hour' || timeframe === 'day'
+    ? d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
+    : d.toLocaleDateString([], { month: 'short', day: 'numeric' });
+};
+
+function Chart({
+  def,
+  samples,
+  timeframe,
+}: {
+  def: RrdChartDef;
+  samples: RrdSample[];
+  timeframe: RrdTimeframe;
+}) {
   const f = fmt(def.unit);
   return (
     <div className="rrd-chart" data-testid="rrd-chart">
-      <h4>{def.title}</h4>
+      <Text fw={600} size="sm" component="h3">
+        {def.title}{' '}
+        <Text span size="xs" c="dimmed">
+          ({UNIT_LABEL[def.unit]}, local time)
+        </Text>
+      </Text>
       <ResponsiveContainer width="100%" height={160}>
         <LineChart data={samples}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis
-            dataKey="time"
-            tickFormatter={(t: number) => new Date(t * 1000).toLocaleTimeString()}
-            minTickGap={40}
-          />
+          <XAxis dataKey="time" tickFormatter={tick(timeframe)} minTickGap={40} />
           <YAxis tickFormatter={f} width={80} />
+          <Legend verticalAlign="top" height={24} iconType="plainline" />
           <Tooltip
             formatter={(v) => (typeof v === 'number' ? f(v) : String(v))}
             labelFormatter={(t) => new Date(Number(t) * 1000).toLocaleString()}
@@ -83,32 +104,32 @@ export function RrdCharts(props: {
   return (
     <div className="rrd-panel">
       <div className="rrd-controls">
-        <select
-          aria-label="timeframe"
+        <NativeSelect
+          size="xs"
+          aria-label="Timeframe"
           data-testid="rrd-timeframe"
           value={timeframe}
-          onChange={(e) => setTimeframe(e.target.value as RrdTimeframe)}
-        >
-          {TIMEFRAMES.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="consolidation"
+          onChange={(e) => setTimeframe(e.currentTarget.value as RrdTimeframe)}
+          data={TIMEFRAMES}
+        />
+        <NativeSelect
+          size="xs"
+          aria-label="Consolidation"
           data-testid="rrd-cf"
           value={cf}
-          onChange={(e) => setCf(e.target.value as RrdCf)}
-        >
-          <option value="AVERAGE">average</option>
-          <option value="MAX">maximum</option>
-        </select>
-        <span className="muted">{samples.length} samples</span>
+          onChange={(e) => setCf(e.currentTarget.value as RrdCf)}
+          data={[
+            { value: 'AVERAGE', label: 'average' },
+            { value: 'MAX', label: 'maximum' },
+          ]}
+        />
+        <Text size="xs" c="dimmed">
+          {samples.length} samples
+        </Text>
       </div>
       <div className="rrd-grid">
         {props.charts.map((c) => (
-          <Chart key={c.title} def={c} samples={samples} />
+          <Chart key={c.title} def={c} samples={samples} timeframe={timeframe} />
         ))}
       </div>
     </div>

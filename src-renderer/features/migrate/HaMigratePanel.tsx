@@ -1,4 +1,5 @@
 // The guest's "HA & migrate" tab: HA membership (add, requested state, limits, remove) and migration with its preconditions.
+import { Group, NativeSelect, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { OperationAction } from '../../../src-shared/ipc/channels/operations.js';
 import type { GuestRef } from '../../../src-shared/ipc/channels/plans.js';
@@ -7,6 +8,9 @@ import { useReadOnly } from '../../components/ConfirmDiffDialog/useReadOnly.js';
 import { useClusterRead } from '../provision/useClusterRead.js';
 import { planOperation, usePlanFlow } from '../../components/ConfirmDiffDialog/usePlanFlow.js';
 import { HaStateControls } from '../ha/HaStateControls.js';
+import { ErrorState, PageSkeleton } from '../../ui/Page.js';
+import { lockReason } from '../guest-config/lock-reason.js';
+import { ActionButton } from '../permissions/ActionButton.js';
 import '../provision/operations.css';
 
 export function HaMigratePanel({ guest: g }: { guest: GuestRecord }) {
@@ -26,14 +30,23 @@ export function HaMigratePanel({ guest: g }: { guest: GuestRecord }) {
   const [targetStorage, setTargetStorage] = useState('');
   const res = ha.data?.resources.find((r) => r.sid === sid);
   const busy = readOnly || flow.building;
+  const lock = lockReason(g.lock, 'config');
+  const blocked: string | boolean | undefined = readOnly
+    ? 'the profile is read-only'
+    : (lock ?? flow.building);
+  const vars = { profileId, node: g.node, type: g.type, vmid: g.vmid, sid };
   const start = (a: OperationAction): void => void flow.start(a);
   const allowed = info.data?.nodes.filter((n) => n.allowed) ?? [];
   const chosen = target || allowed[0]?.node || '';
   return (
     <section data-testid="ha-migrate-panel">
-      <h3>High availability</h3>
-      {!ha.data ? (
-        <p className="muted">Loading…</p>
+      <Title order={2} size="h4">
+        High availability
+      </Title>
+      {ha.error && !ha.data ? (
+        <ErrorState error={ha.error.error} onRetry={ha.reload} />
+      ) : !ha.data ? (
+        <PageSkeleton rows={2} />
       ) : res ? (
         <div data-testid="guest-ha">
           <p>
@@ -51,21 +64,28 @@ export function HaMigratePanel({ guest: g }: { guest: GuestRecord }) {
           />
         </div>
       ) : (
-        <div className="plan-bar">
-          <span className="muted">Not managed by HA.</span>
-          <button
-            type="button"
-            disabled={busy}
+        <Group gap="sm" className="plan-bar">
+          <Text size="sm" c="dimmed">
+            Not managed by HA.
+          </Text>
+          <ActionButton
+            action="ha.manage"
+            vars={vars}
+            disabled={readOnly ? 'the profile is read-only' : flow.building}
             onClick={() => start({ kind: 'ha.add', guest: ref, state: 'started' })}
-            data-testid="ha-add"
+            testId="ha-add"
           >
             Add to HA (started)
-          </button>
-        </div>
+          </ActionButton>
+        </Group>
       )}
-      <h3>Migrate</h3>
-      {!info.data ? (
-        <p className="muted">Loading…</p>
+      <Title order={2} size="h4" mt="md">
+        Migrate
+      </Title>
+      {info.error && !info.data ? (
+        <ErrorState error={info.error.error} onRetry={info.reload} />
+      ) : !info.data ? (
+        <PageSkeleton rows={3} />
       ) : (
         <form
           className="ops-form"
@@ -80,26 +100,37 @@ export function HaMigratePanel({ guest: g }: { guest: GuestRecord }) {
             });
           }}
         >
-          <label>
-            Target node{' '}
-            <select value={chosen} onChange={(e) => setTarget(e.target.value)} data-testid="migrate-target">
-              {info.data.nodes.map((n) => (
-                <option key={n.node} value={n.node} disabled={!n.allowed}>
-                  {n.node}
-                  {n.reason ? ` (${n.reason})` : ''}
-                </option>
-              ))}
-            </select>
-          </label>
-          <input
-            placeholder="target storage (same)"
-            value={targetStorage}
-            onChange={(e) => setTargetStorage(e.target.value)}
-            data-testid="migrate-storage"
-          />
-          <button type="submit" disabled={busy || !chosen} data-testid="migrate-submit">
-            Plan migration
-          </button>
+          <Group align="flex-end" gap="sm">
+            <NativeSelect
+              label="Target node"
+              value={chosen}
+              onChange={(e) => setTarget(e.currentTarget.value)}
+              data-testid="migrate-target"
+              data={info.data.nodes.map((n) => ({
+                value: n.node,
+                label: `${n.node}${n.reason ? ` (${n.reason})` : ''}`,
+                disabled: !n.allowed,
+              }))}
+            />
+            <TextInput
+              label="Target storage"
+              placeholder="same as now"
+              value={targetStorage}
+              onChange={(e) => setTargetStorage(e.currentTarget.value)}
+              data-testid="migrate-storage"
+            />
+            <ActionButton
+              action="guest.migrate"
+              vars={vars}
+              type="submit"
+              variant="filled"
+              onClick={() => undefined}
+              disabled={blocked ?? (chosen ? false : 'no other node may take this guest')}
+              testId="migrate-submit"
+            >
+              Plan migration
+            </ActionButton>
+          </Group>
           <ul className="ops-note" data-testid="migrate-preconditions">
             <li>
               mode: {info.data.mode === 'ha' ? `through HA (${info.data.haState ?? ''})` : info.data.mode}

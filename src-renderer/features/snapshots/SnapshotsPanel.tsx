@@ -1,4 +1,5 @@
 // The guest's Snapshots tab: the tree with NOW, one-click snapshot and rollback, create with options, rollback and delete.
+import { Badge, Group, Table } from '@mantine/core';
 import { useState } from 'react';
 import type { GuestRef } from '../../../src-shared/ipc/channels/plans.js';
 import type { SnapshotEntry } from '../../../src-shared/ipc/channels/snapshots.js';
@@ -7,6 +8,9 @@ import { snapshotTreeLines } from '../../../src-shared/plans/diff.js';
 import { usePlanFlow } from '../../components/ConfirmDiffDialog/usePlanFlow.js';
 import { useReadOnly } from '../../components/ConfirmDiffDialog/useReadOnly.js';
 import { useSnapshotList } from '../../data/guest-reads.js';
+import { ErrorState, PageSkeleton } from '../../ui/Page.js';
+import { RelativeTime } from '../../ui/time/RelativeTime.js';
+import { lockReason } from '../guest-config/lock-reason.js';
 import { ActionButton } from '../permissions/ActionButton.js';
 import { CreateSnapshotForm } from './CreateSnapshotForm.js';
 
@@ -25,25 +29,26 @@ function treeRows(list: readonly SnapshotEntry[]): Row[] {
   });
 }
 
-const when = (t?: number): string => (t ? new Date(t * 1000).toLocaleString() : '');
-
 export function SnapshotsPanel({ guest: g }: { guest: GuestRecord }) {
   const ref: GuestRef = { node: g.node, type: g.type, vmid: g.vmid };
-  const list = useSnapshotList(g.clusterId, ref).data;
+  const snaps = useSnapshotList(g.clusterId, ref);
+  const list = snaps.data;
   const [creating, setCreating] = useState(false);
   const readOnly = useReadOnly(g.clusterId);
   const { clusterId, node, type, vmid } = g;
   const flow = usePlanFlow(clusterId);
   const latest = list?.snapshots.find((s) => s.name === 'current')?.parent;
-  const busy = readOnly || flow.building;
+  const blocked: string | boolean = readOnly
+    ? 'the profile is read-only'
+    : (lockReason(g.lock, 'config') ?? flow.building);
   const vars = { profileId: clusterId, node, type, vmid };
   return (
     <section data-testid="snapshots-panel">
-      <div className="plan-bar">
+      <Group gap="xs" className="plan-bar" mb="sm">
         <ActionButton
           action="snapshot.create"
           vars={vars}
-          disabled={busy}
+          disabled={blocked}
           onClick={() => void flow.start({ kind: 'snapshot.create', guest: ref })}
           testId="snapshot-one-click"
         >
@@ -52,7 +57,7 @@ export function SnapshotsPanel({ guest: g }: { guest: GuestRecord }) {
         <ActionButton
           action="snapshot.rollback"
           vars={vars}
-          disabled={busy || !latest}
+          disabled={blocked || (latest ? false : 'no snapshot to roll back to yet')}
           onClick={() => void flow.start({ kind: 'snapshot.rollback', guest: ref })}
           testId="snapshot-rollback-latest"
         >
@@ -61,13 +66,13 @@ export function SnapshotsPanel({ guest: g }: { guest: GuestRecord }) {
         <ActionButton
           action="snapshot.create"
           vars={vars}
-          disabled={busy}
+          disabled={blocked}
           onClick={() => setCreating((c) => !c)}
           testId="snapshot-create"
         >
           Take snapshot…
         </ActionButton>
-      </div>
+      </Group>
       {creating && (
         <CreateSnapshotForm
           allowRam={g.type === 'qemu' && (list?.running ?? g.status === 'running')}
@@ -77,37 +82,66 @@ export function SnapshotsPanel({ guest: g }: { guest: GuestRecord }) {
           }}
         />
       )}
-      {!list ? (
-        <p className="muted">Loading…</p>
+      {snaps.error && !list ? (
+        <ErrorState error={snaps.error.error} onRetry={() => void snaps.refetch()} />
+      ) : !list ? (
+        <PageSkeleton rows={3} />
       ) : (
-        <table className="config-table" data-testid="snapshot-tree">
-          <tbody>
+        <Table striped withTableBorder className="config-table" data-testid="snapshot-tree">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Name</Table.Th>
+              <Table.Th>Taken</Table.Th>
+              <Table.Th>Description</Table.Th>
+              <Table.Th>Actions</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
             {treeRows(list.snapshots).map(({ depth, snap }) => (
-              <tr key={snap.name} data-testid="snapshot-row" data-name={snap.name}>
-                <th style={{ paddingLeft: `${8 + depth * 16}px` }}>
+              <Table.Tr key={snap.name} data-testid="snapshot-row" data-name={snap.name}>
+                <Table.Th scope="row" style={{ paddingLeft: `${8 + depth * 16}px` }}>
                   {snap.name === 'current' ? <strong>NOW</strong> : snap.name}
-                  {snap.vmstate && <span className="muted"> (RAM)</span>}
-                </th>
-                <td>{snap.name === 'current' ? '' : when(snap.snaptime)}</td>
-                <td>{snap.name === 'current' ? 'You are here' : snap.description}</td>
-                <td>
+                  {snap.vmstate && (
+                    <Badge ml="xs" size="xs" variant="light">
+                      RAM
+                    </Badge>
+                  )}
+                </Table.Th>
+                <Table.Td>
+                  {snap.name === 'current' || !snap.snaptime ? (
+                    ''
+                  ) : (
+                    <RelativeTime at={snap.snaptime * 1000} />
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  {snap.name === 'current'
+                    ? list.snapshots.length === 1
+                      ? 'You are here. No snapshots yet: take one to have a point to roll back to.'
+                      : 'You are here'
+                    : snap.description}
+                </Table.Td>
+                <Table.Td>
                   {snap.name !== 'current' && (
-                    <>
+                    <Group gap={4} wrap="nowrap">
                       <ActionButton
                         action="snapshot.rollback"
                         vars={{ ...vars, snapname: snap.name }}
-                        disabled={busy}
+                        size="xs"
+                        disabled={blocked}
                         onClick={() =>
                           void flow.start({ kind: 'snapshot.rollback', guest: ref, snapname: snap.name })
                         }
                         testId="snapshot-rollback"
                       >
                         Roll back
-                      </ActionButton>{' '}
+                      </ActionButton>
                       <ActionButton
                         action="snapshot.delete"
                         vars={{ ...vars, snapname: snap.name }}
-                        disabled={busy}
+                        size="xs"
+                        color="red"
+                        disabled={blocked}
                         onClick={() =>
                           void flow.start({ kind: 'snapshot.delete', guest: ref, snapname: snap.name })
                         }
@@ -115,13 +149,13 @@ export function SnapshotsPanel({ guest: g }: { guest: GuestRecord }) {
                       >
                         Delete
                       </ActionButton>
-                    </>
+                    </Group>
                   )}
-                </td>
-              </tr>
+                </Table.Td>
+              </Table.Tr>
             ))}
-          </tbody>
-        </table>
+          </Table.Tbody>
+        </Table>
       )}
       {flow.dialog}
     </section>
