@@ -18,6 +18,7 @@ import { issueSentences } from '../../ui/messages/validation.js';
 import { ErrorPanel } from '../connect/ErrorPanel.js';
 import { SecretField } from './SecretField.js';
 import { useConnectStore } from '../connect/connect-store.js';
+import { MakeWritableDialog } from './MakeWritableDialog.js';
 
 type AuthKind = 'token' | 'password';
 
@@ -111,6 +112,8 @@ export function ProfileForm({ profile }: { profile: ProfileView | undefined }) {
   const [failure, setFailure] = useState<AppError>();
   const [saving, setSaving] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [askWritable, setAskWritable] = useState(false);
+  const load = useConnectStore((s) => s.load);
 
   const kindChanged = profile !== undefined && profile.auth.kind !== fields.kind;
   const dropsSecret = profile?.hasSecret === true && bindingChanged(initialFields(profile), fields);
@@ -206,7 +209,11 @@ export function ProfileForm({ profile }: { profile: ProfileView | undefined }) {
           <Checkbox
             data-testid="profile-readonly"
             checked={fields.readOnly}
-            onChange={(e) => set('readOnly', e.currentTarget.checked)}
+            onChange={(e) => {
+              // A saved read-only profile becomes writable only through its own confirmed step (typed name).
+              if (profile?.readOnly && !e.currentTarget.checked) setAskWritable(true);
+              else set('readOnly', e.currentTarget.checked);
+            }}
             label="Read-only (refuse every change to this cluster)"
           />
           <Checkbox
@@ -220,6 +227,18 @@ export function ProfileForm({ profile }: { profile: ProfileView | undefined }) {
           <Alert color="yellow" role="alert" data-testid="profile-secret-warning">
             Changing the host, port, sign-in method or user drops the stored secret; you will enter it again.
           </Alert>
+        )}
+        {askWritable && profile && (
+          <MakeWritableDialog
+            profileId={profile.id}
+            onClose={(done) => {
+              setAskWritable(false);
+              if (done) {
+                set('readOnly', false);
+                void load();
+              }
+            }}
+          />
         )}
         {failure && <ErrorPanel error={failure} />}
         <Group gap="xs">
