@@ -128,7 +128,9 @@ describe('read faults', () => {
       (rows) => `parsed ${rows.length} rows`,
       (e: unknown) => (e as AppFailure).code,
     );
-    expect(['bad_response'].includes(outcome) || outcome.startsWith('parsed'), outcome).toBe(true);
+    // This suite's client has an 800 ms deadline (for the slow-answer case): on a busy machine 20 MB over TLS can
+    // run out of it, which is a clean, typed outcome too. What must never happen is a crash or a stuck client.
+    expect(['bad_response', 'timeout'].includes(outcome) || outcome.startsWith('parsed'), outcome).toBe(true);
     sim.faults.set({ reset: true });
     expect((await getClusterResources(client())).length).toBeGreaterThan(0);
     recordOutcome('20 MB response', `${outcome} → recovered`);
