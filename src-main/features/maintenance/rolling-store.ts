@@ -34,7 +34,8 @@ export async function openRollingStore(configDir: string): Promise<RollingStore>
     return writing;
   };
   return {
-    get: (id) => rolls[id],
+    // own keys only: a profile id like "__proto__" or "constructor" must not reach Object.prototype
+    get: (id) => (Object.hasOwn(rolls, id) ? rolls[id] : undefined),
     put(state) {
       rolls = { ...rolls, [state.profileId]: RollingState.parse(state) };
       return save();

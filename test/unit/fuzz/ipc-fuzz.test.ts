@@ -104,6 +104,7 @@ function pools(): KeyPools {
     planId: pick(['plan-does-not-exist'], ['short', '../../../etc/passwd']),
     name: pick(['fuzz name', '<img src=x onerror=alert(1)>'], [' ']),
     node: pick(['pve1', 'pve-9'], ['../nodes', '-x']),
+    nodes: pick([['pve1'], ['pve1', 'pve-9']], [[], ['../nodes']]),
     tokenId: pick(['fuzz@pve!tok', 'root@pam!t0'], ['no-realm']),
     username: pick(['fuzz', 'root'], ['a@b']),
     realm: pick(['pve', 'pam'], ['1bad']),
