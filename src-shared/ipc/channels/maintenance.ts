@@ -1,10 +1,11 @@
 // Channels for maintenance: evacuating a node (preview and plan) and the rolling reboot of a cluster (state, next plan).
 import { z } from 'zod';
+import { PveNode } from '../../model/pve-formats.js';
 import { request } from '../define.js';
 import { Plan } from '../../plans/plan.js';
 
 const ProfileId = z.string().min(1).max(64);
-const NodeName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,62}$/);
+const NodeName = PveNode;
 
 export const EvacuateOptions = z
   .object({

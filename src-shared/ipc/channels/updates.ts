@@ -1,10 +1,11 @@
 // Channels for updates: pending package updates per node, a package's changelog, and refreshing the index as a plan.
 import { z } from 'zod';
+import { PveNode } from '../../model/pve-formats.js';
 import { request } from '../define.js';
 import { Plan } from '../../plans/plan.js';
 
 const ProfileId = z.string().min(1).max(64);
-const NodeName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,62}$/);
+const NodeName = PveNode;
 const PackageName = z.string().regex(/^[a-z0-9][a-z0-9+.-]{0,127}$/);
 
 export const PackageUpdate = z.object({
