@@ -83,7 +83,7 @@ describe('confirm-diff in the app', () => {
     await page().getByTestId('guest-tab-config').click();
     await expect
       .poll(async () => (await page().getByTestId('guest-config').textContent()) ?? '')
-      .toMatch(/memory\s*4096/);
+      .toMatch(/memory\s*4 GiB \(4096 MiB\)/);
     await page().getByTestId('back').click();
     const memCell = page().locator(`[data-testid=guest-row][data-vmid="${g.vmid}"] [data-col=mem]`);
     await expect

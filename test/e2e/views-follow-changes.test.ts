@@ -67,7 +67,9 @@ describe('views follow what a plan changed', () => {
     sim.cluster.control.setGuestConfig(g.vmid, 'memory', 1024);
     await openGuest(page(), g.vmid);
     await tid('guest-tab-config').click();
-    await expect.poll(async () => (await tid('guest-config').textContent()) ?? '').toMatch(/memory\s*1024/);
+    await expect
+      .poll(async () => (await tid('guest-config').textContent()) ?? '')
+      .toMatch(/memory\s*1 GiB \(1024 MiB\)/);
     await tid('guest-action-edit').click();
     await tid('config-field-memory').fill('2048');
     await tid('config-plan').click();
@@ -75,7 +77,7 @@ describe('views follow what a plan changed', () => {
     const doneAt = Date.now();
     await expect
       .poll(async () => (await tid('guest-config').textContent()) ?? '', { timeout: 5_000, interval: 100 })
-      .toMatch(/memory\s*2048/);
+      .toMatch(/memory\s*2 GiB \(2048 MiB\)/);
     await expect.poll(() => tid('config-field-memory').inputValue(), { timeout: 5_000 }).toBe('2048');
     expect(Date.now() - doneAt).toBeLessThan(5_000);
     // the form starts over from the new state: nothing to review, and that is said as a normal state
