@@ -10,6 +10,7 @@ import { startSimulator, type RunningSim } from '../pve-sim/index.js';
 import { DEFAULT_ROOT_PASSWORD } from '../pve-sim/rbac/default-state.js';
 import { RAW_LXC_LINES } from '../pve-sim/version/quirks.js';
 import { addProfile, card } from './connect-support.js';
+import { backFromInventory } from './harness/connect-ui.js';
 import { openGuest } from './harness/open-guest.js';
 import { startApp, type StartedApp } from './harness/start-app.js';
 
@@ -55,6 +56,8 @@ beforeAll(async () => {
   });
   await card(page(), 'Root').getByTestId('connect').click();
   await card(page(), 'Root').getByTestId('trust').click();
+  // a successful Connect opens the inventory; the card's summary is on the Clusters screen
+  await backFromInventory(page());
   await card(page(), 'Root').getByTestId('connection-summary').waitFor();
 }, 60_000);
 

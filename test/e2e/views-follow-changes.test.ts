@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSim } from '../pve-sim/index.js';
 import { DEFAULT_ROOT_PASSWORD } from '../pve-sim/rbac/default-state.js';
 import { addProfile, card } from './connect-support.js';
+import { backFromInventory } from './harness/connect-ui.js';
 import { openGuest } from './harness/open-guest.js';
 import { startApp, type StartedApp } from './harness/start-app.js';
 
@@ -53,6 +54,8 @@ beforeAll(async () => {
   });
   await card(page(), 'Root').getByTestId('connect').click();
   await card(page(), 'Root').getByTestId('trust').click();
+  // a successful Connect opens the inventory; the card's summary is on the Clusters screen
+  await backFromInventory(page());
   await card(page(), 'Root').getByTestId('connection-summary').waitFor();
 }, 120_000);
 
