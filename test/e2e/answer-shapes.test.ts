@@ -67,7 +67,7 @@ afterAll(async () => {
 });
 
 const rawRows = async (): Promise<string[]> =>
-  (await tid('guest-config-raw').allTextContents()).map((t) => t.replace(/\s*\(read-only\)$/, ''));
+  (await tid('guest-config-raw').allTextContents()).map((t) => t.replace(/\s*\(?read-only\)?$/, ''));
 const expectedRaw = RAW_LXC_LINES.map(([k, v]) => `${k}${v}`);
 
 describe('container with raw lxc lines', () => {
