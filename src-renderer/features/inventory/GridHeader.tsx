@@ -89,7 +89,7 @@ function FilterCell({ c, prefs, setPrefs }: { c: LaidColumn; prefs: GridPrefs; s
   const value = prefs.columnFilters[col.id] ?? '';
   const fits = filterFits(value, col.numeric ?? {});
   return (
-    <div className={`grid-cell filter-cell${pinClass(c)}`} style={pinStyle(c)}>
+    <div className={`grid-cell filter-cell${pinClass(c)}`} style={pinStyle(c)} role="gridcell">
       <input
         aria-label={`Filter ${col.header}`}
         aria-invalid={!fits}
@@ -144,11 +144,17 @@ export const GridHeader = memo(function GridHeader({
         </div>
       </div>
       <div className="grid-row filters" role="row" style={rowStyle}>
-        <div className={`grid-cell grid-check${pinClass({ pin: layout.sticky && 'left' })}`} />
+        <div
+          className={`grid-cell grid-check${pinClass({ pin: layout.sticky && 'left' })}`}
+          role="gridcell"
+        />
         {layout.columns.map((c) => (
           <FilterCell key={c.col.id} c={c} prefs={prefs} setPrefs={setPrefs} />
         ))}
-        <div className={`grid-cell grid-actions${pinClass({ pin: layout.sticky && 'right' })}`} />
+        <div
+          className={`grid-cell grid-actions${pinClass({ pin: layout.sticky && 'right' })}`}
+          role="gridcell"
+        />
       </div>
     </div>
   );

@@ -22,17 +22,15 @@ export function ColorSchemeSwitch() {
         </Tooltip>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>Colour scheme</Menu.Label>
         {CHOICES.map(({ value, label, Icon }) => (
           <Menu.Item
             key={value}
             leftSection={<Icon size={14} aria-hidden />}
             onClick={() => setColorScheme(value)}
             data-testid={`color-scheme-${value}`}
-            aria-checked={value === colorScheme}
-            role="menuitemradio"
+            aria-current={value === colorScheme ? 'true' : undefined}
           >
-            {label}
+            {value === colorScheme ? `${label} ✓` : label}
           </Menu.Item>
         ))}
       </Menu.Dropdown>

@@ -53,4 +53,6 @@ export async function useScheme(page: Page, scheme: 'light' | 'dark'): Promise<v
     (s) => document.documentElement.getAttribute('data-mantine-color-scheme') === s,
     scheme,
   );
+  // the menu fades out after the click: scan only once it is gone
+  await page.locator('[role=menu]').waitFor({ state: 'detached' });
 }
