@@ -7,9 +7,11 @@ export async function request<N extends RequestName>(
   name: N,
   args: RequestArgs<N>,
   failureTitle = `Request ${name} failed`,
+  /** groups the failure notice so a later success can close it (see clearScopeErrors) */
+  scope?: string,
 ): Promise<RequestResult<N> | undefined> {
   const reply = await getBridge().invoke(name, args);
   if (reply.ok) return reply.value;
-  useToastStore.getState().pushError(failureTitle, reply.error);
+  useToastStore.getState().pushError(failureTitle, reply.error, scope);
   return undefined;
 }

@@ -3,13 +3,13 @@ import type { AppError } from '../../src-shared/ipc/errors.js';
 import { notify } from '../ui/notifications/notify.js';
 
 interface ToastApi {
-  pushError(title: string, error: AppError): void;
+  pushError(title: string, error: AppError, scope?: string): void;
   pushInfo(title: string): void;
   pushSuccess(title: string, text?: string): void;
 }
 
 const api: ToastApi = {
-  pushError: (title, error) => void notify.error(title, error),
+  pushError: (title, error, scope) => void notify.error(title, error, scope),
   pushInfo: (title) => void notify.info(title),
   pushSuccess: (title, text) => void notify.success(title, text),
 };

@@ -178,7 +178,11 @@ describe('provisioning', () => {
     await refused('create-disk', '100000', /storage 'local-lvm' on .* GiB free/);
     await tid('create-disk').fill('8');
     const newid = await fetchNextId();
+    expect(await tid('toast-message').count()).toBe(3);
     await tid('create-submit').click();
+    await dialog().waitFor();
+    // once a plan is built the refusals no longer apply: they close (the notification centre keeps them)
+    await expect.poll(() => tid('toast-message').count()).toBe(0);
     await confirm();
     await close();
     expect(sim.cluster.guestStatus?.(newid)).toMatchObject({ type: 'lxc' });

@@ -9,25 +9,29 @@ import type { SdnAction } from '../../../src-shared/ipc/channels/sdn.js';
 import type { StorageAction } from '../../../src-shared/ipc/channels/storage.js';
 import type { Plan } from '../../../src-shared/plans/plan.js';
 import { request } from '../../request.js';
+import { clearScopeErrors } from '../../ui/notifications/notify.js';
 import { ConfirmDiffDialog } from './ConfirmDiffDialog.js';
+
+/** Notices of refused plans; closed once a plan is built (the refusal no longer applies, and it would cover the dialog). */
+const PLAN_REFUSED = 'plan-refused';
 
 /** Asks main for the plan of one action; undefined when main refused (the request helper already showed why). */
 export type PlanBuilder<A> = (profileId: string, action: A) => Promise<Plan | undefined>;
 
 export const planChange: PlanBuilder<PlanAction> = (profileId, action) =>
-  request('plans.build', { profileId, action }, 'Cannot plan this change');
+  request('plans.build', { profileId, action }, 'Cannot plan this change', PLAN_REFUSED);
 
 export const planOperation: PlanBuilder<OperationAction> = (profileId, action) =>
-  request('operations.build', { profileId, action }, 'Cannot plan this operation');
+  request('operations.build', { profileId, action }, 'Cannot plan this operation', PLAN_REFUSED);
 
 export const planFirewall: PlanBuilder<FirewallAction> = (profileId, action) =>
-  request('firewall.build', { profileId, action }, 'Cannot plan this firewall change');
+  request('firewall.build', { profileId, action }, 'Cannot plan this firewall change', PLAN_REFUSED);
 
 export const planSdn: PlanBuilder<SdnAction> = (profileId, action) =>
-  request('sdn.build', { profileId, action }, 'Cannot plan this SDN change');
+  request('sdn.build', { profileId, action }, 'Cannot plan this SDN change', PLAN_REFUSED);
 
 export const planReplication: PlanBuilder<ReplicationAction> = (profileId, action) =>
-  request('replication.build', { profileId, action }, 'Cannot plan this replication change');
+  request('replication.build', { profileId, action }, 'Cannot plan this replication change', PLAN_REFUSED);
 
 const STORAGE_VERB: Record<StorageAction['kind'], string> = {
   upload: 'upload',
@@ -35,10 +39,10 @@ const STORAGE_VERB: Record<StorageAction['kind'], string> = {
   'content.delete': 'delete',
 };
 export const planStorage: PlanBuilder<StorageAction> = (profileId, action) =>
-  request('storage.plan', { profileId, action }, `Cannot plan the ${STORAGE_VERB[action.kind]}`);
+  request('storage.plan', { profileId, action }, `Cannot plan the ${STORAGE_VERB[action.kind]}`, PLAN_REFUSED);
 
 export const planAgent: PlanBuilder<{ guest: GuestRef; run: AgentRun }> = (profileId, { guest, run }) =>
-  request('agent.plan', { profileId, guest, run }, 'Cannot plan the audit');
+  request('agent.plan', { profileId, guest, run }, 'Cannot plan the audit', PLAN_REFUSED);
 
 /** For a plan that needs work in the renderer first (staging an upload): the action is that work; replanning redoes it. */
 export const planWith: PlanBuilder<() => Promise<Plan | undefined>> = (_profileId, build) => build();
@@ -75,6 +79,7 @@ export function usePlanFlow<A>(
       setBuilding(true);
       const plan = await builder(forProfile, action);
       setBuilding(false);
+      if (plan) clearScopeErrors(PLAN_REFUSED);
       setCurrent(plan ? { profileId: forProfile, action, plan } : undefined);
     },
     [builder],

@@ -18,6 +18,8 @@ export interface Notice {
   /** the view that raised it; its errors close when the user leaves that view */
   page: string;
   error?: AppError;
+  /** what raised it, when a later success makes it moot (a refused plan once a plan is built) */
+  scope?: string;
 }
 
 interface NoticeState {
@@ -40,10 +42,19 @@ export const useNoticeStore = create<NoticeState>()((set) => ({
 
 const COLOR: Record<NoticeKind, string> = { success: 'green', info: 'blue', error: 'red' };
 
-function show(kind: NoticeKind, title: string, text: string, error?: AppError): string {
+function show(kind: NoticeKind, title: string, text: string, error?: AppError, scope?: string): string {
   const id = `notice-${nextId++}`;
   const page = useAppStore.getState().activeFeature;
-  const notice: Notice = { id, kind, title, text, at: Date.now(), page, ...(error ? { error } : {}) };
+  const notice: Notice = {
+    id,
+    kind,
+    title,
+    text,
+    at: Date.now(),
+    page,
+    ...(error ? { error } : {}),
+    ...(scope ? { scope } : {}),
+  };
   useNoticeStore.setState((s) => ({ recent: [notice, ...s.recent].slice(0, KEEP), unread: s.unread + 1 }));
   notifications.show({
     id,
@@ -62,8 +73,8 @@ function show(kind: NoticeKind, title: string, text: string, error?: AppError): 
 export const notify = {
   success: (title: string, text = ''): string => show('success', title, text),
   info: (title: string, text = ''): string => show('info', title, text),
-  error: (title: string, error: AppError): string =>
-    show('error', title, errorSentences(error).join(' '), error),
+  error: (title: string, error: AppError, scope?: string): string =>
+    show('error', title, errorSentences(error).join(' '), error, scope),
   dismiss: (id: string): void => void notifications.hide(id),
 };
 
@@ -71,5 +82,12 @@ export const notify = {
 export function clearPageErrors(page: string): void {
   for (const n of useNoticeStore.getState().recent) {
     if (n.kind === 'error' && n.page === page) void notifications.hide(n.id);
+  }
+}
+
+/** Closes the error notifications of one scope (they stay in the centre): a later success made them moot. */
+export function clearScopeErrors(scope: string): void {
+  for (const n of useNoticeStore.getState().recent) {
+    if (n.kind === 'error' && n.scope === scope) void notifications.hide(n.id);
   }
 }
