@@ -99,7 +99,7 @@ export function Page({
     <Stack gap="md" data-testid={testId}>
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <div>
-          <Title order={1} size="h2">
+          <Title order={1} size="h2" data-testid="page-title">
             {title}
           </Title>
           {description && (
