@@ -82,7 +82,21 @@ export function HaMigratePanel({ guest: g }: { guest: GuestRecord }) {
       <Title order={2} size="h4" mt="md">
         Migrate
       </Title>
-      {info.error && !info.data ? (
+      {info.error && !info.data && info.error.error.code === 'permission_denied' ? (
+        // PVE refuses the preconditions without VM.Migrate: the button names the privilege instead of an error
+        <Group gap="sm" className="plan-bar">
+          <ActionButton
+            action="guest.migrate"
+            vars={vars}
+            variant="filled"
+            onClick={() => undefined}
+            disabled="the migration preconditions cannot be read"
+            testId="migrate-submit"
+          >
+            Plan migration
+          </ActionButton>
+        </Group>
+      ) : info.error && !info.data ? (
         <ErrorState error={info.error.error} onRetry={info.reload} />
       ) : !info.data ? (
         <PageSkeleton rows={3} />
