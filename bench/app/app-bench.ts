@@ -36,6 +36,9 @@ export interface ScaleFigures {
 }
 
 async function saveProfile(url: string, name: string, sim: SimProcess): Promise<string> {
+  // a pin is accepted only from main's own handshake with that host:port
+  const probed = await invoke(url, 'connect.probe', { host: '127.0.0.1', port: sim.port, userTyped: true });
+  if (!probed.ok) throw new Error(`connect.probe failed: ${JSON.stringify(probed)}`);
   const saved = await invoke(url, 'profiles.save', {
     profile: {
       name,
