@@ -1,7 +1,7 @@
 // Token-wizard presets: what each lets the app do (actions) and the least privileges that needs, per kind of ACL path.
 //
 // API:
-//   type PresetId = 'audit' | 'support' | 'operator' | 'provisioning' | 'self-service' | 'admin'
+//   type PresetId = 'audit' | 'support' | 'operator' | 'provisioning' | 'self-service' | 'migration-target' | 'admin'
 //   interface Preset { id; label; summary; actions: readonly ActionId[]; grants: Grants; builtinRole?: 'Administrator' }
 //   interface Grants { guests?: string[]; storage?: string[]; sdn?: string[]; nodes?: string[]; cluster?: string[] }
 //     guests  -> on /vms, /pool/<p> or /vms/<id> (by scope)    storage -> on /storage or /storage/<id>
@@ -10,7 +10,14 @@
 import type { ActionId } from '../permissions/action-privileges.js';
 import { PVE9_PRIVILEGES } from '../permissions/versions.js';
 
-export type PresetId = 'audit' | 'support' | 'operator' | 'provisioning' | 'self-service' | 'admin';
+export type PresetId =
+  | 'audit'
+  | 'support'
+  | 'operator'
+  | 'provisioning'
+  | 'self-service'
+  | 'migration-target'
+  | 'admin';
 export type GrantSide = 'guests' | 'storage' | 'sdn' | 'nodes' | 'cluster';
 export type Grants = Partial<Record<GrantSide, readonly string[]>>;
 
@@ -121,6 +128,21 @@ export const PRESETS: readonly Preset[] = [
     summary: 'A guest that backs itself up (and lists its backups), and nothing else.',
     actions: ['guest.view', 'snapshot.list', 'backup.run', 'backup.list', 'volume.delete'],
     grants: { guests: ['VM.Audit', 'VM.Backup'], storage: ['Datastore.AllocateSpace', 'Datastore.Audit'] },
+  },
+  {
+    // The token a source cluster uses on this one for remote_migrate (the target endpoint's apitoken): PVE checks
+    // Sys.Incoming on /, VM.Allocate on the new guest, space on the target storage and SDN.Use on the bridge.
+    id: 'migration-target',
+    label: 'Cross-cluster migration target',
+    summary:
+      'Receive guests migrated from another cluster (remote_migrate) onto the chosen storage and network; nothing else.',
+    actions: ['guest.remote-migrate.incoming'],
+    grants: {
+      guests: ['VM.Allocate'],
+      storage: ['Datastore.AllocateSpace'],
+      sdn: ['SDN.Use'],
+      cluster: ['Sys.Incoming'],
+    },
   },
   {
     id: 'admin',

@@ -12,6 +12,9 @@ import { guestTargets, type GuestTarget } from '../permissions/matrix.js';
 /** Checking more guests of a whole-cluster scope proves nothing more. */
 const MAX_CLUSTER_TARGETS = 20;
 
+/** The id a received guest is checked on: PVE's highest, so only an ACL on /vms (or /) can allow it. */
+const RECEIVED_VMID = 999_999_999;
+
 /** The actions a preset promises; full admin promises all of them. */
 export function presetActions(preset: PresetId): ActionId[] {
   const p = presetById(preset);
@@ -52,6 +55,23 @@ export async function verifyCapabilities(
       allowed: false,
       reason: `the token does not see guest ${vmid}`,
     });
+  }
+  if (!presetActions(preset).includes('guest.view')) {
+    // a migration target sees no guest: it is checked on the guest it would receive, a new id on any node
+    const node = resources.find((r) => r.type === 'node')?.node ?? '';
+    const incoming = { node, vmid: RECEIVED_VMID, type: 'qemu', ...(storage ? { storage } : {}) };
+    for (const action of presetActions(preset)) {
+      const v = evaluateAction(action, answer, incoming, { identity: { id: identity } });
+      v.unchecked.forEach((u) => unchecked.add(u));
+      checks.push({
+        action,
+        label: actionById(action).label,
+        target: 'a received guest',
+        allowed: v.allowed,
+        ...(v.reason ? { reason: v.reason } : {}),
+      });
+    }
+    return { identity, passed: checks.every((x) => x.allowed), checks, unchecked: [...unchecked].sort() };
   }
   if (targets.length === 0 && scope.kind !== 'guests') {
     checks.push({

@@ -101,7 +101,11 @@ export function RemoteMigratePanel({ guest: g }: { guest: GuestRecord }) {
         <ActionButton
           action="guest.remote-migrate"
           vars={{ profileId, node: g.node, vmid: g.vmid, type: g.type }}
-          disabled={flow.building || !i || !target || !i.targetHasToken}
+          disabled={
+            i && !i.targetHasToken
+              ? 'the target cluster signs in with a password, not an API token'
+              : flow.building || !i || !target
+          }
           onClick={() =>
             void flow.start(() =>
               request(
@@ -126,7 +130,9 @@ export function RemoteMigratePanel({ guest: g }: { guest: GuestRecord }) {
       </OpsForm>
       {i && !i.targetHasToken && (
         <p className="ops-refusal">
-          The target cluster signs in with a password: remote migration needs an API token profile.
+          The target cluster signs in with a password: remote migration needs an API token profile. Create one
+          with the token wizard (Permissions), preset “Cross-cluster migration target”: it may only receive
+          guests.
         </p>
       )}
       {i?.vmidTaken && !targetVmid && (

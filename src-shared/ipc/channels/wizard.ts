@@ -34,6 +34,7 @@ export const PresetIdSchema = z.enum([
   'operator',
   'provisioning',
   'self-service',
+  'migration-target',
   'admin',
 ]);
 const UserId = z.string().regex(/^[^\s:/@!]{1,60}@[A-Za-z][A-Za-z0-9._-]{1,31}$/, 'user@realm');

@@ -148,6 +148,20 @@ describe('token wizard presets applied to the simulator', () => {
     await t.client.close();
   });
 
+  it('cross-cluster migration target: may receive a guest (Sys.Incoming, VM.Allocate), nothing else', async () => {
+    const scope: WizardScope = { kind: 'cluster', storages: ['local-lvm'], zones: ['localnetwork'] };
+    const t = await apply('migration-target', scope);
+    expect(await verified(t, 'migration-target', scope)).toEqual({ passed: true, failed: [] });
+    const perms = await call(sim, 'GET', '/access/permissions', { headers: t.header });
+    const data = perms.json().data as Record<string, Record<string, number>>;
+    expect(Object.keys(data['/'] ?? {})).toContain('Sys.Incoming');
+    expect(Object.keys(data['/vms'] ?? {})).toContain('VM.Allocate');
+    expect(await status(t, 'GET', `${guest(OTHER)}/status/current`)).toBe(403);
+    expect(await status(t, 'POST', `${guest(OTHER)}/status/start`)).toBe(403);
+    expect(await status(t, 'POST', '/access/roles', { roleid: 'Nope', privs: 'VM.Audit' })).toBe(403);
+    await t.client.close();
+  });
+
   it('full admin: everything, including access', async () => {
     const scope: WizardScope = { kind: 'cluster' };
     const t = await apply('admin', scope);

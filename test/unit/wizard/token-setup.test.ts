@@ -11,6 +11,7 @@ import {
 import { evaluateAction } from '../../../src-shared/permissions/evaluate.js';
 import { privilegesNamed } from '../../../src-shared/permissions/requirement.js';
 import type { CallInput } from '../../../src-shared/plans/plan.js';
+import { PresetIdSchema } from '../../../src-shared/ipc/channels/wizard.js';
 import { PRESETS, type PresetId, presetById } from '../../../src-shared/wizard/presets.js';
 import {
   type Scope,
@@ -215,7 +216,8 @@ describe('token setup details', () => {
   });
 
   it('every preset is defined once and full admin uses the built-in Administrator role', () => {
-    expect(new Set(PRESETS.map((p) => p.id)).size).toBe(6);
+    expect(new Set(PRESETS.map((p) => p.id)).size).toBe(PRESETS.length);
+    expect(PRESETS.map((p) => p.id).sort()).toEqual([...PresetIdSchema.options].sort());
     const admin = planTokenSetup({
       preset: 'admin',
       scope: { kind: 'cluster' },
