@@ -161,6 +161,38 @@ describe("a stored secret never leaves for a host of the caller's choosing", () 
     expectNoCredentialSent();
   });
 
+  it('a token the wizard created is verified where it was created, even after the profile moved', async () => {
+    const id = await passwordProfile();
+    const input = {
+      preset: 'audit' as const,
+      scope: { kind: 'cluster' as const },
+      userid: 'redir@pve',
+      tokenid: 'app',
+    };
+    const plan = await fx.ok('wizard.plan', { profileId: id, ...input });
+    const run = await fx.ok('plans.run', {
+      planId: plan.id,
+      ...(plan.confirmWord ? { confirmText: plan.confirmWord } : {}),
+    });
+    expect(run.state).toBe('succeeded');
+    // the profile the plan ran on now points at the evil server, trusted through main's own probe
+    await fx.ok('profiles.save', { profile: { ...(await draftOf(id)), port: evilPort } });
+    await fx.ok('connect.probe', { host: '127.0.0.1', port: evilPort, userTyped: true });
+    await fx.ok('connect.trust', { profileId: id, fingerprint: evilFingerprint });
+    const before = seen.length;
+    const simCalls = fx.requests('GET', '/access/permissions');
+    const v = await fx.ok('wizard.verify', {
+      source: { kind: 'plan', planId: plan.id },
+      preset: input.preset,
+      scope: input.scope,
+    });
+    expect(v.passed).toBe(true);
+    // the check ran against the simulator the token was made on; the evil server heard nothing new
+    expect(fx.requests('GET', '/access/permissions')).toBeGreaterThan(simCalls);
+    expect(seen.length).toBe(before);
+    expectNoCredentialSent();
+  });
+
   it('renaming or recolouring keeps the secret; the edit and the dropped secret are in the audit log', async () => {
     const id = await fx.profile('auditor@pve!ro');
     const base = await draftOf(id);
