@@ -3,8 +3,12 @@
 // the stand-in for Electron's structured clone), against bare JSON.parse of the same bytes.
 import v8 from 'node:v8';
 import { z } from 'zod';
-import { diffRecords } from '../src-main/features/inventory/delta.js';
-import { normaliseResources, type RecordMap } from '../src-main/features/inventory/normalise.js';
+import { diffApplied } from '../src-main/features/inventory/delta.js';
+import {
+  applyResources,
+  normaliseResources,
+  type RecordMap,
+} from '../src-main/features/inventory/normalise.js';
 import {
   ClusterResources,
   SlowEntry,
@@ -94,26 +98,34 @@ export async function benchMain(opts: { nodes: number; guests: number; runs: num
     const after = await capture();
 
     let delta: InventoryDelta | undefined;
-    let next: RecordMap = prev;
+    /** the poller's own map, changed in place by each poll: a fresh copy of `prev` before every timed run */
+    let next: RecordMap = new Map(prev);
+    const fresh = (): void => {
+      next = new Map(prev);
+    };
     /** The poller's work on one answer (resource-poller.ts pollOnce), up to the event on the wire. */
     const poll = (encode: (event: object) => unknown) => (): void => {
       const raw = JSON.parse(after) as { data: unknown };
       const entries = ClusterResources.parse(raw.data);
-      let touched: string[] = [];
-      for (let i = 0; i < repeats; i++) {
-        touched = [];
-        next = normaliseResources('bench', entries, prev, touched);
-      }
-      delta = InventoryDelta.parse({ clusterId: 'bench', version: 2, ...diffRecords(prev, next, touched) });
+      // an injected slowdown (PROXDECK_BENCH_SLOWDOWN) repeats the apply on copies first
+      for (let i = 1; i < repeats; i++) applyResources('bench', entries, new Map(prev));
+      const before = applyResources('bench', entries, next);
+      delta = InventoryDelta.parse({ clusterId: 'bench', version: 2, ...diffApplied(before, next) });
       encode({ event: 'inventory.changed', payload: delta });
     };
     const parse = (): unknown => JSON.parse(after);
-    const pipeline = await paired(opts.runs, parse, poll(JSON.stringify));
-    const pipelineV8 = await paired(opts.runs, parse, poll(v8.serialize));
+    const pipeline = await paired(opts.runs, parse, poll(JSON.stringify), fresh);
+    const pipelineV8 = await paired(opts.runs, parse, poll(v8.serialize), fresh);
     const checked: ClusterResource[] = ClusterResources.parse((JSON.parse(after) as { data: unknown }).data);
-    const normalise = await paired(opts.runs, parse, () => {
-      for (let i = 0; i < repeats; i++) normaliseResources('bench', checked, prev, []);
-    });
+    const normalise = await paired(
+      opts.runs,
+      parse,
+      () => {
+        for (let i = 1; i < repeats; i++) applyResources('bench', checked, new Map(prev));
+        applyResources('bench', checked, next);
+      },
+      fresh,
+    );
     // What re-fetch-and-resend-everything costs in main: full zod conversion and the whole list on the wire.
     const baseline = await paired(opts.runs, parse, () => {
       const raw = JSON.parse(after) as { data: unknown };

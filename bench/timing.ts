@@ -45,7 +45,13 @@ export interface Paired {
  * GC (neither side pays for the other's garbage), then a pause so V8's background sweeping of that GC is over and
  * not billed to the call.
  */
-export async function paired(runs: number, base: () => void, other: () => void): Promise<Paired> {
+export async function paired(
+  runs: number,
+  base: () => void,
+  other: () => void,
+  /** untimed set-up before each timed call of `other` (fresh state for work that changes it in place) */
+  prepare: () => void = () => undefined,
+): Promise<Paired> {
   const gc = fullGc();
   const settle = async (): Promise<void> => {
     gc();
@@ -53,6 +59,7 @@ export async function paired(runs: number, base: () => void, other: () => void):
   };
   for (let i = 0; i < 3; i++) {
     base();
+    prepare();
     other();
   }
   const b: number[] = [];
@@ -61,6 +68,7 @@ export async function paired(runs: number, base: () => void, other: () => void):
   for (let i = 0; i < runs; i++) {
     await settle();
     const bt = cpuMs(base);
+    prepare();
     await settle();
     const ot = cpuMs(other);
     b.push(bt);

@@ -73,6 +73,32 @@ export function diffRecords(
   return { added, changed, removed };
 }
 
+/**
+ * The diff of one applyResources call: `before` holds the replaced record of every id that changed, appeared or
+ * went, `records` the map after it; nothing else needs a look.
+ */
+export function diffApplied(
+  before: ReadonlyMap<string, InventoryRecord | undefined>,
+  records: ReadonlyMap<string, InventoryRecord>,
+): RecordDiff {
+  const added: InventoryRecord[] = [];
+  const changed: RecordChange[] = [];
+  const removed: string[] = [];
+  before.forEach((old, id) => {
+    const rec = records.get(id);
+    if (!rec) {
+      if (old) removed.push(id);
+    } else if (!old || old.kind !== rec.kind) {
+      // a kind change under the same id cannot be patched field by field: send the whole record
+      added.push(rec);
+    } else if (old !== rec) {
+      const fields = changedFields(old, rec);
+      if (fields) changed.push({ id, fields });
+    }
+  });
+  return { added, changed, removed };
+}
+
 export function isEmptyDiff(d: RecordDiff): boolean {
   return d.added.length === 0 && d.changed.length === 0 && d.removed.length === 0;
 }

@@ -2,21 +2,18 @@
 // /nodes/{node}/status, a few nodes at a time; a node that fails keeps its last known details.
 import type { PveCaller } from '../../pve/api/caller.js';
 import { getNodeStatus } from '../../pve/api/nodes.js';
-import type { RecordMap } from './normalise.js';
 
 export type NodeDetails = Map<string, { loadavg: number[] | null; pveversion: string | null }>;
 
 const CONCURRENCY = 4;
 
+/** online: the names of the nodes the last /cluster/resources answer lists as online. */
 export async function fetchNodeDetails(
   caller: PveCaller,
-  records: RecordMap,
+  online: readonly string[],
   previous: NodeDetails,
   signal: AbortSignal,
 ): Promise<NodeDetails> {
-  const online: string[] = [];
-  for (const rec of records.values())
-    if (rec.kind === 'node' && rec.status === 'online') online.push(rec.node);
   const out: NodeDetails = new Map(previous);
   let next = 0;
   async function worker(): Promise<void> {

@@ -208,25 +208,91 @@ function toRecord(
   }
 }
 
-function nodeIsDown(records: RecordMap, node: string): boolean {
-  const rec = records.get(`node/${node}`);
-  return !rec || (rec.kind === 'node' && rec.status !== 'online');
-}
-
-function lostNode(previous: RecordMap, now: RecordMap): boolean {
-  let lost = false;
-  // forEach: no [id, record] pair per entry on this every-poll walk over 10,000 records.
-  previous.forEach((rec, id) => {
-    if (!lost && rec.kind === 'node' && !now.has(id)) lost = true;
-  });
-  return lost;
+/** The nodes an answer lists as online (whose load and version are worth reading). */
+export function onlineNodes(entries: readonly ResourceEntry[]): string[] {
+  const out: string[] = [];
+  for (const e of entries) if (e.type === 'node' && e.status === 'online') out.push(nodeName(e));
+  return out;
 }
 
 /**
- * Builds the record map for one poll. `previous` is the last snapshot: unchanged guests keep their old record
- * object, and guests that PVE stops listing while their node is down are carried over as 'unknown' so the UI
- * never silently loses them. When `touched` is given, the id of every record that is not `previous`'s own object
- * is pushed to it once, so the diff can visit those alone (diffRecords' `touched`).
+ * Marks each record with the number of the poll that last listed its id: the walk for ids PVE stopped listing runs
+ * only when the count of ids seen differs from the map's size, and then needs no set of seen ids. A symbol key is
+ * invisible to JSON and to structured clone, so it never reaches the renderer.
+ */
+const SEEN = Symbol('proxdeck.seenInPoll');
+type Stamped = InventoryRecord & { [SEEN]?: number };
+let pollNumber = 0;
+
+/** Non-enumerable, so equality checks and spreads ignore it; later polls only overwrite the number. */
+function stamp(rec: Stamped, poll: number): void {
+  if (rec[SEEN] === undefined)
+    Object.defineProperty(rec, SEEN, { value: poll, writable: true, enumerable: false, configurable: true });
+  else rec[SEEN] = poll;
+}
+
+/** id → the record before this poll (undefined when the id is new), for every id that changed, appeared or went. */
+export type RecordsBefore = Map<string, InventoryRecord | undefined>;
+
+function nodeIsDown(records: RecordMap, node: string, poll: number): boolean {
+  const rec = records.get(`node/${node}`) as Stamped | undefined;
+  return !rec || rec[SEEN] !== poll || (rec.kind === 'node' && rec.status !== 'online');
+}
+
+/**
+ * Applies one poll's entries to `records` in place and answers what it replaced. Unchanged guests keep their
+ * record object and cost no map write (rebuilding a 10,000-entry map every poll cost more than the whole diff);
+ * guests that PVE stops listing while their node is down are kept as 'unknown' so the UI never silently loses them.
+ */
+export function applyResources(
+  clusterId: string,
+  entries: readonly ResourceEntry[],
+  records: RecordMap,
+): RecordsBefore {
+  const poll = ++pollNumber;
+  const offline = new Set<string>();
+  for (const e of entries) if (e.type === 'node' && e.status !== 'online') offline.add(nodeName(e));
+  const before: RecordsBefore = new Map();
+  let seen = 0;
+  for (const e of entries) {
+    const old = records.get(e.id) as Stamped | undefined;
+    const rec = toRecord(clusterId, e, offline, old) as Stamped | undefined;
+    if (!rec) continue;
+    // an id listed twice: the second entry wins, as PVE's list order says, and the id is counted once
+    if (old === undefined || old[SEEN] !== poll) seen++;
+    if (rec !== old) {
+      if (!before.has(e.id)) before.set(e.id, old);
+      records.set(e.id, rec);
+    }
+    stamp(rec, poll);
+  }
+  if (seen !== records.size) {
+    // some id went away: its guests stay (as 'unknown') only while a node is down or gone from the list
+    let nodeGone = offline.size > 0;
+    if (!nodeGone)
+      records.forEach((rec: Stamped) => {
+        if (rec.kind === 'node' && rec[SEEN] !== poll) nodeGone = true;
+      });
+    records.forEach((rec: Stamped, id) => {
+      if (rec[SEEN] === poll) return;
+      const keep = nodeGone && rec.kind === 'guest' && nodeIsDown(records, rec.node, poll);
+      if (keep && rec.status === 'unknown') return;
+      if (!before.has(id)) before.set(id, rec);
+      if (!keep) {
+        records.delete(id);
+        return;
+      }
+      const unknown: Stamped = { ...rec, status: 'unknown' };
+      stamp(unknown, poll);
+      records.set(id, unknown);
+    });
+  }
+  return before;
+}
+
+/**
+ * The record map of one poll as a new map (`previous` is left as it was); `touched` gets every id whose record is
+ * not `previous`'s own object. The poller uses applyResources on its own map instead.
  */
 export function normaliseResources(
   clusterId: string,
@@ -234,34 +300,15 @@ export function normaliseResources(
   previous?: RecordMap,
   touched?: string[],
 ): RecordMap {
-  const offline = new Set<string>();
-  for (const e of entries) if (e.type === 'node' && e.status !== 'online') offline.add(nodeName(e));
-  const out: RecordMap = new Map();
-  const put = (id: string, rec: InventoryRecord, old: InventoryRecord | undefined): void => {
-    if (touched && rec !== old) {
-      // Once per id, also when PVE lists an id twice (the second entry wins, as in the map).
-      const cur = out.get(id);
-      if (cur === undefined || cur === old) touched.push(id);
-    }
-    out.set(id, rec);
-  };
-  for (const e of entries) {
-    const old = previous?.get(e.id);
-    const rec = toRecord(clusterId, e, offline, old);
-    if (rec) put(rec.id, rec, old);
-  }
-  if (previous && (offline.size > 0 || lostNode(previous, out))) {
-    previous.forEach((rec, id) => {
-      if (rec.kind !== 'guest' || out.has(id) || !nodeIsDown(out, rec.node)) return;
-      put(id, rec.status === 'unknown' ? rec : { ...rec, status: 'unknown' }, rec);
-    });
-  }
+  const out: RecordMap = new Map(previous);
+  const before = applyResources(clusterId, entries, out);
+  if (touched) before.forEach((_old, id) => touched.push(id));
   return out;
 }
 
 /**
  * Copies the slower node details (load, version) from /nodes/{node}/status into the node records, in place:
- * normaliseResources built every node record of this poll afresh, so no earlier snapshot shares them.
+ * every poll builds its node records afresh, so no earlier snapshot shares them.
  */
 export function mergeNodeDetails(
   records: RecordMap,

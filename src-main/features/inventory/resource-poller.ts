@@ -6,8 +6,8 @@ import type { InventoryDelta, InventorySnapshot, StaleInfo } from '../../../src-
 import type { PveCaller } from '../../pve/api/caller.js';
 import { getClusterResourcesAnswer } from '../../pve/api/cluster.js';
 import { backoffDelay } from '../../pve/retry.js';
-import { diffRecords, isEmptyDiff } from './delta.js';
-import { mergeNodeDetails, normaliseResources, type RecordMap } from './normalise.js';
+import { diffApplied, isEmptyDiff } from './delta.js';
+import { applyResources, mergeNodeDetails, onlineNodes, type RecordMap } from './normalise.js';
 import { fetchNodeDetails, type NodeDetails } from './node-details.js';
 
 export interface ResourcePollerOptions {
@@ -50,7 +50,7 @@ export function startResourcePoller(opts: ResourcePollerOptions): ResourcePoller
   const now = opts.now ?? Date.now;
   const detailsEvery = opts.nodeDetailsEveryMs ?? 30_000;
   const abort = new AbortController();
-  let records: RecordMap = new Map();
+  const records: RecordMap = new Map();
   let details: NodeDetails = new Map();
   let detailsAt = Number.NEGATIVE_INFINITY;
   let version = 0;
@@ -72,15 +72,14 @@ export function startResourcePoller(opts: ResourcePollerOptions): ResourcePoller
     const { entries, skipped: skippedNow } = await getClusterResourcesAnswer(caller, undefined, abort.signal);
     const skipChanged = skippedNow !== skipped;
     skipped = skippedNow;
-    const touched: string[] = [];
-    const next = normaliseResources(opts.clusterId, entries, records, touched);
+    // node details first: the records change in place below, and no await may come between that and the delta
     if (now() - detailsAt >= detailsEvery) {
-      details = await fetchNodeDetails(caller, next, details, abort.signal);
+      details = await fetchNodeDetails(caller, onlineNodes(entries), details, abort.signal);
       detailsAt = now();
     }
-    mergeNodeDetails(next, details);
-    const diff = diffRecords(records, next, touched);
-    records = next;
+    const before = applyResources(opts.clusterId, entries, records);
+    mergeNodeDetails(records, details);
+    const diff = diffApplied(before, records);
     lastOk = now();
     const recovered = stale !== null;
     failures = 0;

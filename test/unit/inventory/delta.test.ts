@@ -1,7 +1,11 @@
 // Unit tests for the inventory normaliser and delta: add/change/remove/reorder, offline nodes, 10k rows.
 import { describe, expect, it } from 'vitest';
-import { diffRecords, isEmptyDiff } from '../../../src-main/features/inventory/delta.js';
-import { normaliseResources, type RecordMap } from '../../../src-main/features/inventory/normalise.js';
+import { diffApplied, diffRecords, isEmptyDiff } from '../../../src-main/features/inventory/delta.js';
+import {
+  applyResources,
+  normaliseResources,
+  type RecordMap,
+} from '../../../src-main/features/inventory/normalise.js';
 import {
   ClusterResources as ResourceEntries,
   type ClusterResource as ResourceEntry,
@@ -266,5 +270,77 @@ describe('diffRecords over the ids normaliseResources touched', () => {
     const touched: string[] = [];
     const b = normaliseResources('c1', [guest(1), guest(3)], a, touched);
     expect(diffRecords(a, b, touched).removed).toEqual(['qemu/2']);
+  });
+});
+
+describe('applyResources in place, diffed from what it replaced', () => {
+  const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+
+  /** Runs rounds of answers through one map in place; each diff must equal the full walk and rebuild the map. */
+  function rounds(answers: ResourceEntry[][]): RecordMap {
+    const records: RecordMap = new Map();
+    let copy: RecordMap = new Map();
+    for (const entries of answers) {
+      const before = applyResources('c1', entries, records);
+      const fast = diffApplied(before, records);
+      const full = diffRecords(copy, records);
+      expect(byId(fast.added)).toEqual(byId(full.added));
+      expect(byId(fast.changed)).toEqual(byId(full.changed));
+      expect([...fast.removed].sort()).toEqual([...full.removed].sort());
+      // what the renderer does with the delta gives the same records
+      const rebuilt = applyChanges(copy, fast);
+      expect(byId([...rebuilt.values()])).toEqual(byId([...records.values()]));
+      // the same answer through the map-building path agrees
+      expect(byId([...normaliseResources('c1', entries, copy).values()])).toEqual(
+        byId([...records.values()]),
+      );
+      copy = new Map(records);
+      // with every node up and listed, the map holds exactly the ids of the answer
+      if (entries.filter((e) => e.type === 'node').every((e) => e.status === 'online') && entries.length > 3)
+        if (entries.filter((e) => e.type === 'node').length === 3)
+          expect([...records.keys()].sort()).toEqual([...new Set(entries.map((e) => e.id))].sort());
+    }
+    return records;
+  }
+
+  it('matches the full walk over adds, changes, removals, an offline node and a vanished node', () => {
+    const guests = Array.from({ length: 60 }, (_, i) => guest(i));
+    const nodes = [node('pve1'), node('pve2'), node('pve3')];
+    rounds([
+      [...nodes, ...guests],
+      [...nodes, ...guests.slice(1), guest(500)],
+      [nodes[0]!, node('pve2', 'offline'), nodes[2]!, ...guests.filter((g) => g.node !== 'pve2')],
+      [nodes[0]!, nodes[2]!, ...guests.filter((g) => g.node !== 'pve2')],
+      [...nodes, ...guests.map((g, i) => (i % 5 === 0 ? { ...g, cpu: 0.9, tags: 'x;y' } : g))],
+    ]);
+  });
+
+  it('an id listed twice never hides a removal in the same answer', () => {
+    const nodes = [node('pve1'), node('pve2'), node('pve3')];
+    rounds([
+      [...nodes, guest(1), guest(2), guest(3)],
+      // qemu/2 goes away while qemu/1 is listed twice, changed the second time: the counts alone would balance
+      [...nodes, guest(1), guest(1, { cpu: 0.7 }), guest(3)],
+      [...nodes, guest(3), guest(3), guest(4)],
+    ]);
+  });
+
+  it('drops guests PVE stops listing when every node is up, even without node entries (a token without Sys.Audit)', () => {
+    const records: RecordMap = new Map();
+    applyResources('c1', [guest(1), guest(2)], records);
+    const before = applyResources('c1', [guest(1)], records);
+    expect(diffApplied(before, records).removed).toEqual(['qemu/2']);
+    expect([...records.keys()]).toEqual(['qemu/1']);
+  });
+
+  it('keeps unchanged records as the same objects and marks nothing enumerable on them', () => {
+    const records: RecordMap = new Map();
+    applyResources('c1', base(), records);
+    const first = records.get('qemu/100');
+    const before = applyResources('c1', base(), records);
+    expect(records.get('qemu/100')).toBe(first);
+    expect([...before.keys()].every((id) => id.startsWith('node/'))).toBe(true);
+    expect(JSON.parse(JSON.stringify(first))).toEqual(first);
+    expect(Object.keys(first!)).not.toContain('seen');
   });
 });
