@@ -236,9 +236,10 @@ export function scaleFigures(s: ScaleFigures): Figure[] {
 
 export const METHOD = `## How each figure is taken
 - **poll→normalise→delta ÷ JSON.parse**: the same bytes of a real \`/cluster/resources\` answer (frozen simulator
-  clock, 1 % of guests' power toggled): JSON.parse, the entry check of \`pve/api/cluster.ts\`, normalising to records
-  (unchanged guests keep their previous record object, compared field by field against the raw entry), the diff over
-  the records normalise touched, the event's zod check and its serialisation — JSON.stringify for the web host's
+  clock, 1 % of guests' power toggled): JSON.parse, the entry check of \`pve/api/cluster.ts\`, applying the entries to
+  the poller's record map in place (unchanged guests keep their record object, compared field by field against the
+  raw entry, and cost no map write; a fresh copy of the previous map is made before each timed run, untimed), the
+  diff over the records the apply replaced, the event's zod check and its serialisation — JSON.stringify for the web host's
   WebSocket, \`v8.serialize\` as the stand-in for Electron's structured clone. Bare JSON.parse and the pipeline run
   alternately, 15 pairs, each after a full GC; the figure is the median of the per-pair ratios.
   Times are this process's CPU time (user + system), not the wall clock, so other processes on the shared cores
@@ -255,5 +256,5 @@ export const METHOD = `## How each figure is taken
   only fetches and JSON.parses the same answer every 3 s over the same window (the floor). RSS: \`VmRSS\` at the end.
 - **Scale**: five simulators of 10,000 guests each, all connected, one grid over every row; CPU and RSS as above.
 - \`npm run bench -- --quick\` (in \`npm test\`): the main ratios at 8 nodes / 2,500 guests; it fails only when a ratio
-  is over twice its goal. \`PROXDECK_BENCH_SLOWDOWN=normalise:3\` (read by bench/slowdown.ts only) runs normalise
-  three times per poll; test/integration/bench-quick.test.ts shows the quick bench failing with it.`;
+  is over twice its goal. \`PROXDECK_BENCH_SLOWDOWN=normalise:3\` (read by bench/slowdown.ts only) applies each
+  answer three times per poll (twice more on copies of the previous map); test/integration/bench-quick.test.ts shows the quick bench failing with it.`;
