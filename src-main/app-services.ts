@@ -40,6 +40,7 @@ import { createCephHandlers } from './features/ceph/ipc-handlers.js';
 import { createReplicationHandlers } from './features/replication/ipc-handlers.js';
 import { createMaintenanceHandlers } from './features/maintenance/ipc-handlers.js';
 import { createUpdatesHandlers } from './features/updates/ipc-handlers.js';
+import { createAlerts } from './features/alerts/ipc-handlers.js';
 
 export interface AppServicesOptions {
   /** Where profiles, pins and the audit log live (Electron userData, or a temp dir in tests). */
@@ -57,6 +58,8 @@ export interface AppServicesOptions {
   pveTimeoutMs?: number;
   /** poll interval of maintenance waits (task ends, a rebooting node); 1 s by default, shorter in tests */
   maintenancePollMs?: number;
+  /** how often alerts read /cluster/tasks while notifications are on; 10 s by default, shorter in tests */
+  alertsTaskPollMs?: number;
 }
 
 export interface AppServices {
@@ -169,6 +172,17 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   disposers.push(() => storage.dispose());
   const tasks = createTasks({ clientFor, events });
   disposers.push(() => tasks.dispose());
+  const alerts = await createAlerts({
+    events,
+    configDir: opts.configDir,
+    clientFor,
+    clusterName: (id) => nameOf(profiles, id),
+    watchInventory: (id) => inventory.handlers['inventory.subscribe']({ clusterId: id }, { host: opts.host }),
+    unwatchInventory: async (id) =>
+      void (await inventory.handlers['inventory.unsubscribe']({ clusterId: id }, { host: opts.host })),
+    ...(opts.alertsTaskPollMs ? { taskPollMs: opts.alertsTaskPollMs } : {}),
+  });
+  disposers.push(() => alerts.dispose());
 
   const handlers: Handlers = {
     ...createAppHandlers(opts.host),
@@ -199,6 +213,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       ...(opts.maintenancePollMs ? { pollMs: opts.maintenancePollMs } : {}),
     })),
     ...createUpdatesHandlers(planSource),
+    ...alerts.handlers,
   };
   const guards: MutationGuard[] = [plans.guard];
   const dispatcher = createDispatcher(handlers, {
@@ -217,6 +232,14 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       events.clear();
     },
   };
+}
+
+function nameOf(profiles: ProfileStore, id: string): string {
+  try {
+    return profiles.get(id).name;
+  } catch {
+    return id;
+  }
 }
 
 function readOnlyOf(profiles: ProfileStore, id: string): boolean | undefined {

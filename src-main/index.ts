@@ -6,6 +6,7 @@ import { createAppServices } from './app-services.js';
 import { registerAppScheme, serveAppScheme } from './electron/app-protocol.js';
 import { hardenSession, hardenWebContents } from './electron/harden-session.js';
 import { bindIpc } from './electron/ipc-binding.js';
+import { startAlertsShell } from './electron/alerts-shell.js';
 import { createMainWindow } from './window.js';
 
 app.enableSandbox();
@@ -35,6 +36,7 @@ async function start(): Promise<void> {
       iconPath: path.join(root, 'dist', 'icon.png'),
     });
   let mainWindow = openWindow();
+  const stopAlerts = startAlertsShell({ events: services.events, window: () => mainWindow });
 
   app.on('second-instance', () => {
     if (mainWindow.isDestroyed()) mainWindow = openWindow();
@@ -52,6 +54,7 @@ async function start(): Promise<void> {
     event.preventDefault();
     disposed = true;
     unbind();
+    stopAlerts();
     void services.dispose().finally(() => app.quit());
   });
 }

@@ -27,6 +27,7 @@ import { agentRequests } from './channels/agent.js';
 import { storageEvents, storageRequests } from './channels/storage.js';
 import { maintenanceRequests } from './channels/maintenance.js';
 import { updatesRequests } from './channels/updates.js';
+import { alertsEvents, alertsRequests } from './channels/alerts.js';
 
 export const requests = {
   ...appRequests,
@@ -54,6 +55,7 @@ export const requests = {
   ...storageRequests,
   ...maintenanceRequests,
   ...updatesRequests,
+  ...alertsRequests,
 } as const satisfies Record<string, RequestDef>;
 
 export const events = {
@@ -66,6 +68,7 @@ export const events = {
   ...plansEvents,
   ...permissionsEvents,
   ...storageEvents,
+  ...alertsEvents,
 } as const satisfies Record<string, EventDef>;
 
 export type Requests = typeof requests;

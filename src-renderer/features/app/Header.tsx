@@ -5,6 +5,7 @@ import { ColorSchemeSwitch } from '../../ui/theme/ColorSchemeSwitch.js';
 import { NotificationCentre } from '../../ui/notifications/NotificationCentre.js';
 import { openPalette } from '../../ui/palette/palette-open.js';
 import { useConnectStore } from '../connect/connect-store.js';
+import { HealthIndicator } from '../alerts/HealthIndicator.js';
 import { useAppStore } from './app-store.js';
 
 function ClusterSummary() {
@@ -62,6 +63,7 @@ export function Header() {
       </Group>
       <Group gap="sm" wrap="nowrap">
         <ClusterSummary />
+        <HealthIndicator />
         <Tooltip label="Search guests, nodes and views; run actions">
           <Button
             variant="default"

@@ -22,4 +22,5 @@ export const FEATURES = [
   'audit',
   'maintenance',
   'updates',
+  'alerts',
 ] as const;
