@@ -5,6 +5,7 @@ import type { InventoryDelta, InventorySnapshot } from '../../src-shared/model/i
 import { GuestGrid } from '../../src-renderer/features/inventory/GuestGrid.js';
 import { NodeCards } from '../../src-renderer/features/inventory/NodeCards.js';
 import { useInventoryStore } from '../../src-renderer/features/inventory/inventory-store.js';
+import { ThemeProvider } from '../../src-renderer/ui/theme/ThemeProvider.js';
 import '../../src-renderer/styles.css';
 import '../../src-renderer/features/inventory/inventory.css';
 
@@ -44,10 +45,13 @@ window.__bench = {
   },
 };
 
+// the app's Mantine provider: the node cards and the grid toolbar are Mantine components, as in the app
 createRoot(document.getElementById('root')!).render(
-  <div className="inventory" style={{ height: '100vh' }}>
-    <CommitProbe />
-    <NodeCards onOpen={noop} />
-    <GuestGrid onOpen={noop} />
-  </div>,
+  <ThemeProvider>
+    <div className="inventory" style={{ height: '100vh' }}>
+      <CommitProbe />
+      <NodeCards onOpen={noop} />
+      <GuestGrid onOpen={noop} />
+    </div>
+  </ThemeProvider>,
 );

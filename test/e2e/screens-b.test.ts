@@ -3,82 +3,25 @@
 // privilege on a concrete path or a blocking state) and no view stays loading; invalid forms speak in sentences.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSim } from '../pve-sim/index.js';
-import { DEFAULT_ROOT_PASSWORD, DEMO_TOKENS } from '../pve-sim/rbac/index.js';
 import { seriousA11yProblems, useScheme } from './harness/axe.js';
-import { connectSimProfile } from './harness/invoke.js';
-import { startApp, type StartedApp } from './harness/start-app.js';
+import { JARGON, screenSteps, startRootAndAuditor, type ScreensRig } from './harness/screens.js';
 
-let sim: RunningSim;
-let app: StartedApp;
-const ids: Record<string, string> = {};
-const page = (): Page => app.page;
+let rig: ScreensRig;
+let ids: ScreensRig['ids'];
+const page = (): Page => rig.app.page;
 const tid = (id: string) => page().getByTestId(id);
-const JARGON = ['expected', 'pattern', '>=', 'bad_request'];
+const { openView, closeNotifications, disabledReasons } = screenSteps(page);
 const REASON =
   /needs [A-Z][\w.]+ on \/[\w/.:-]*\d*|read-only|protected|no other node|names no guest|being prepared/;
 
 beforeAll(async () => {
-  sim = await startSimulator({ nodes: 2, guests: 12, seed: 16, controlPort: false, quirks: true });
-  app = await startApp();
-  await tid('app-version').waitFor();
-  ids.root = await connectSimProfile(
-    app.url,
-    sim,
-    'Root',
-    { kind: 'password', username: 'root', realm: 'pam' },
-    DEFAULT_ROOT_PASSWORD,
-  );
-  ids.auditor = await connectSimProfile(
-    app.url,
-    sim,
-    'Auditor',
-    { kind: 'token', tokenId: 'auditor@pve!ro' },
-    DEMO_TOKENS['auditor@pve!ro']!,
-  );
+  rig = await startRootAndAuditor({ nodes: 2, guests: 12, seed: 16, controlPort: false, quirks: true });
+  ids = rig.ids;
 }, 60_000);
 
 afterAll(async () => {
-  await app?.close();
-  await sim?.close();
+  await rig?.close();
 });
-
-/** Opens a cluster-wide view for a profile and waits until it is no longer loading (bounded). */
-async function openView(id: string, profileId: string): Promise<void> {
-  await tid(`nav-${id}`).click();
-  await tid(`${id}-view`).waitFor();
-  await expect
-    .poll(async () => (await tid('ops-cluster').locator('option').count()) >= 2, { timeout: 20_000 })
-    .toBe(true);
-  await tid('ops-cluster').selectOption(profileId);
-  await settled();
-}
-
-async function settled(): Promise<void> {
-  await expect.poll(() => tid('page-loading').count(), { timeout: 20_000 }).toBe(0);
-}
-
-async function closeNotifications(): Promise<void> {
-  for (const b of await page().locator('.mantine-Notification-root button').all())
-    await b.click().catch(() => undefined);
-  await expect.poll(() => page().locator('.mantine-Notification-root').count(), { timeout: 20_000 }).toBe(0);
-}
-
-/** Every disabled button in the view with its accessible description (the text its aria-describedby points at). */
-async function disabledReasons(scope: string): Promise<Array<{ label: string; reason: string }>> {
-  return page()
-    .locator(`[data-testid=${scope}] button:disabled`)
-    .evaluateAll((els) =>
-      els.map((el) => ({
-        label: (el.textContent ?? '').trim(),
-        reason: (el.getAttribute('aria-describedby') ?? '')
-          .split(/\s+/)
-          .map((id) => (id ? (document.getElementById(id)?.textContent ?? '') : ''))
-          .join(' ')
-          .trim(),
-      })),
-    );
-}
 
 describe('converted screens', () => {
   it('has no serious or critical accessibility violations on Backups, HA, Tasks, Permissions and the wizard', async () => {
@@ -86,12 +29,12 @@ describe('converted screens', () => {
     for (const scheme of ['light', 'dark'] as const) {
       await useScheme(page(), scheme);
       for (const view of ['backups', 'ha', 'tasks']) {
-        await openView(view, ids.root!);
+        await openView(view, ids.root);
         await closeNotifications();
         problems[`${view}/${scheme}`] = await seriousA11yProblems(page());
       }
       await tid('nav-permissions').click();
-      await tid('permissions-profile').selectOption(ids.root!);
+      await tid('permissions-profile').selectOption(ids.root);
       await tid('permissions-tab-matrix').click();
       await tid('permissions-matrix').waitFor();
       await closeNotifications();
@@ -117,7 +60,7 @@ describe('converted screens', () => {
   it('the read-only auditor: every disabled action names a privilege or a blocking state; no view stays loading', async () => {
     const found: Record<string, Array<{ label: string; reason: string }>> = {};
     for (const view of ['backups', 'ha', 'tasks']) {
-      await openView(view, ids.auditor!);
+      await openView(view, ids.auditor);
       await expect.poll(() => tid('page-loading').count()).toBe(0);
       found[view] = await disabledReasons(`${view}-view`);
       for (const { label, reason } of found[view]) expect(`${label}: ${reason}`).toMatch(REASON);
@@ -130,7 +73,7 @@ describe('converted screens', () => {
 
   it('invalid wizard and restore forms say what is wrong in words', async () => {
     await tid('nav-permissions').click();
-    await tid('permissions-profile').selectOption(ids.root!);
+    await tid('permissions-profile').selectOption(ids.root);
     await tid('permissions-tab-wizard').click();
     await tid('wizard-scope').selectOption('guests');
     await tid('wizard-vmids').fill('12, abc');
@@ -147,7 +90,7 @@ describe('converted screens', () => {
     await tid('wizard-generate').click();
     expect((await tid('token-wizard').innerText()).toLowerCase()).toContain('pool: choose a pool');
 
-    await openView('backups', ids.root!);
+    await openView('backups', ids.root);
     await tid('all-backups').locator('[data-testid=backup-restore]:enabled').first().click();
     await tid('restore-vmid').fill('12');
     await tid('restore-submit').click();
@@ -162,6 +105,6 @@ describe('converted screens', () => {
     const job = await tid('job-form-error').innerText();
     expect(job).toContain('Schedule: when to run');
     for (const j of JARGON) expect(job.toLowerCase()).not.toContain(j);
-    expect(app.pageErrors).toEqual([]);
+    expect(rig.app.pageErrors).toEqual([]);
   }, 120_000);
 });

@@ -1,4 +1,6 @@
 // The firewall view: pick cluster, a node or a guest; see options and rules in order; add, edit or delete a rule through a plan.
+import { Badge, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { Plus } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
 import type {
   FirewallAction,
@@ -8,18 +10,22 @@ import type {
 } from '../../../src-shared/ipc/channels/firewall.js';
 import type { ActionId } from '../../../src-shared/permissions/action-privileges.js';
 import { planFirewall, usePlanFlow } from '../../components/ConfirmDiffDialog/usePlanFlow.js';
+import { ClusterViewFrame } from '../../components/ClusterView/ClusterViewFrame.js';
+import { SortTh, useSorted, type SortValue } from '../../ui/SortableTable.js';
 import { ActionButton } from '../permissions/ActionButton.js';
 import { useClusterChoice } from '../provision/ClusterPicker.js';
 import { useClusterRead } from '../provision/useClusterRead.js';
-import { useInventoryStore } from '../inventory/inventory-store.js';
 import { RuleForm } from './RuleForm.js';
+import { guestLabel, useClusterGuests } from './useClusterGuests.js';
 import '../provision/operations.css';
 
+const BUILDING = 'a plan is being prepared';
 const ACTION_OF: Record<FirewallScope['kind'], ActionId> = {
   cluster: 'firewall.cluster.rules',
   node: 'firewall.node.rules',
   guest: 'firewall.guest.rules',
 };
+const ACTION_COLOR: Record<string, string> = { ACCEPT: 'green', DROP: 'red', REJECT: 'orange' };
 
 function ScopePicker({
   clusterId,
@@ -30,18 +36,15 @@ function ScopePicker({
   scope: FirewallScope;
   onChange(s: FirewallScope): void;
 }) {
-  const records = useInventoryStore((s) => s.records);
-  const mine = [...records.values()].filter((r) => r.clusterId === clusterId);
-  const nodes = mine.flatMap((r) => (r.kind === 'node' ? [r.node] : [])).sort();
-  const guests = mine.flatMap((r) => (r.kind === 'guest' ? [r] : [])).sort((a, b) => a.vmid - b.vmid);
+  const { nodes, guests } = useClusterGuests(clusterId);
   const value =
     scope.kind === 'cluster'
       ? 'cluster'
       : scope.kind === 'node'
         ? `node:${scope.node}`
         : `guest:${scope.vmid}`;
-  const pick = (v: string): void => {
-    const [kind, id] = v.split(':');
+  const pick = (v: string | null): void => {
+    const [kind, id] = (v ?? 'cluster').split(':');
     if (kind === 'node' && id) onChange({ kind: 'node', node: id });
     else if (kind === 'guest') {
       const g = guests.find((x) => String(x.vmid) === id);
@@ -49,22 +52,24 @@ function ScopePicker({
     } else onChange({ kind: 'cluster' });
   };
   return (
-    <label className="ops-picker">
-      Level{' '}
-      <select value={value} onChange={(e) => pick(e.target.value)} data-testid="fw-scope">
-        <option value="cluster">Datacenter (cluster)</option>
-        {nodes.map((n) => (
-          <option key={n} value={`node:${n}`}>
-            node {n}
-          </option>
-        ))}
-        {guests.map((g) => (
-          <option key={g.vmid} value={`guest:${g.vmid}`}>
-            {g.type === 'qemu' ? 'VM' : 'CT'} {g.vmid} {g.name}
-          </option>
-        ))}
-      </select>
-    </label>
+    <Select
+      size="xs"
+      label="Level"
+      searchable
+      allowDeselect={false}
+      value={value}
+      onChange={pick}
+      data-testid="fw-scope"
+      w={220}
+      data={[
+        { group: 'Datacenter', items: [{ value: 'cluster', label: 'Datacenter (cluster)' }] },
+        { group: 'Nodes', items: nodes.map((n) => ({ value: `node:${n}`, label: `node ${n}` })) },
+        {
+          group: 'Guests',
+          items: guests.map((g) => ({ value: `guest:${g.vmid}`, label: guestLabel(g) })),
+        },
+      ]}
+    />
   );
 }
 
@@ -73,6 +78,23 @@ const asInput = ({ pos: _pos, type, action, ...rest }: FirewallRuleView): Firewa
   type: type as FirewallRuleInput['type'],
   action: action as FirewallRuleInput['action'],
 });
+
+const matchText = (r: FirewallRuleView): string =>
+  [
+    r.macro && `macro ${r.macro}`,
+    r.proto && `proto ${r.proto}`,
+    r.source && `from ${r.source}`,
+    r.dest && `to ${r.dest}`,
+    r.dport && `dport ${r.dport}`,
+    r.sport && `sport ${r.sport}`,
+    r.iface && `iface ${r.iface}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+
+type Col = 'pos' | 'enabled' | 'type' | 'action' | 'match' | 'comment';
+const valueOf = (r: FirewallRuleView, k: Col): SortValue =>
+  k === 'enabled' ? Number(r.enabled) : k === 'match' ? matchText(r) : r[k];
 
 export function FirewallView() {
   const { clusterId, picker } = useClusterChoice();
@@ -90,52 +112,61 @@ export function FirewallView() {
     setEditing(undefined);
     void flow.start(action);
   };
-  const editRow = (r: FirewallRuleView) => (
-    <tr>
-      <td colSpan={7}>
-        <RuleFormFor
-          rule={r}
-          disabled={flow.building}
-          onSubmit={(rule) => plan({ kind: 'firewall.rule.edit', scope, pos: r.pos, rule })}
-          onCancel={() => setEditing(undefined)}
-        />
-      </td>
-    </tr>
+  const { sorted, sort, toggle } = useSorted(v?.rules ?? [], valueOf);
+  const th = (c: Col, label: string) => (
+    <SortTh column={c} sort={sort} onSort={toggle}>
+      {label}
+    </SortTh>
   );
   return (
-    <section className="ops-view" data-testid="firewall-view">
-      <div className="plan-bar">
-        {picker}
-        <ScopePicker
-          clusterId={clusterId}
-          scope={scope}
-          onChange={(s) => {
-            setScope(s);
-            setEditing(undefined);
-          }}
-        />
-        <button type="button" onClick={fw.reload}>
-          Reload
-        </button>
-        <ActionButton
-          action={ACTION_OF[scope.kind]}
-          vars={vars}
-          disabled={!v || flow.building}
-          onClick={() => setEditing('new')}
-        >
-          Add rule…
-        </ActionButton>
-      </div>
-      {!v ? (
-        <p className="muted">{clusterId ? 'Loading…' : 'Connect a cluster first.'}</p>
-      ) : (
+    <ClusterViewFrame
+      testId="firewall-view"
+      title="Firewall"
+      description="Rules of the datacenter, a node or a guest, in the order PVE applies them (the first match wins)."
+      clusterId={clusterId}
+      picker={picker}
+      data={v}
+      error={fw.error?.error}
+      onReload={fw.reload}
+      bar={
         <>
-          <p data-testid="fw-options">
-            Options:{' '}
-            {Object.entries(v.options)
-              .map(([k, x]) => `${k}=${x}`)
-              .join(', ') || 'defaults'}
-          </p>
+          <ScopePicker
+            clusterId={clusterId}
+            scope={scope}
+            onChange={(s) => {
+              setScope(s);
+              setEditing(undefined);
+            }}
+          />
+          <ActionButton
+            action={ACTION_OF[scope.kind]}
+            vars={vars}
+            leftSection={<Plus size={14} aria-hidden />}
+            disabled={!v ? 'the rules are loading' : flow.building && BUILDING}
+            onClick={() => setEditing('new')}
+          >
+            Add rule…
+          </ActionButton>
+        </>
+      }
+      after={flow.dialog}
+    >
+      {(v) => (
+        <Stack gap="sm">
+          <Group gap={6} data-testid="fw-options">
+            <Text size="sm">Options:</Text>
+            {Object.keys(v.options).length === 0 ? (
+              <Text size="sm" c="dimmed">
+                defaults
+              </Text>
+            ) : (
+              Object.entries(v.options).map(([k, x]) => (
+                <Badge key={k} variant="dot" color="gray" tt="none">
+                  {k}={x}
+                </Badge>
+              ))
+            )}
+          </Group>
           {editing === 'new' && (
             <RuleFormFor
               disabled={flow.building}
@@ -143,25 +174,43 @@ export function FirewallView() {
               onCancel={() => setEditing(undefined)}
             />
           )}
-          <table className="config-table" data-testid="fw-rules">
-            <thead>
-              <tr>
-                <th>#</th>
-                <th>On</th>
-                <th>Dir</th>
-                <th>Action</th>
-                <th>Match</th>
-                <th>Comment</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {v.rules.map((r) => (
-                <FragmentRow key={r.pos} rule={r} editing={editing === r.pos} editRow={editRow(r)}>
+          <Table striped highlightOnHover withTableBorder data-testid="fw-rules">
+            <Table.Thead>
+              <Table.Tr>
+                {th('pos', '#')}
+                {th('enabled', 'On')}
+                {th('type', 'Direction')}
+                {th('action', 'Action')}
+                {th('match', 'Match')}
+                {th('comment', 'Comment')}
+                <Table.Th>Actions</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {sorted.map((r) => (
+                <RuleRow
+                  key={r.pos}
+                  rule={r}
+                  editRow={
+                    editing === r.pos && (
+                      <Table.Tr>
+                        <Table.Td colSpan={7}>
+                          <RuleFormFor
+                            rule={r}
+                            disabled={flow.building}
+                            onSubmit={(rule) => plan({ kind: 'firewall.rule.edit', scope, pos: r.pos, rule })}
+                            onCancel={() => setEditing(undefined)}
+                          />
+                        </Table.Td>
+                      </Table.Tr>
+                    )
+                  }
+                >
                   <ActionButton
                     action={ACTION_OF[scope.kind]}
                     vars={vars}
-                    disabled={flow.building}
+                    size="xs"
+                    disabled={flow.building && BUILDING}
                     onClick={() => setEditing(r.pos)}
                   >
                     Edit
@@ -169,26 +218,30 @@ export function FirewallView() {
                   <ActionButton
                     action={ACTION_OF[scope.kind]}
                     vars={vars}
-                    disabled={flow.building}
+                    size="xs"
+                    color="red"
+                    disabled={flow.building && BUILDING}
                     onClick={() => plan({ kind: 'firewall.rule.delete', scope, pos: r.pos })}
                   >
                     Delete
                   </ActionButton>
-                </FragmentRow>
+                </RuleRow>
               ))}
               {v.rules.length === 0 && (
-                <tr>
-                  <td colSpan={7} className="muted">
-                    no rules
-                  </td>
-                </tr>
+                <Table.Tr>
+                  <Table.Td colSpan={7}>
+                    <Text size="sm" c="dimmed" data-testid="fw-no-rules">
+                      No rules at this level: add one with “Add rule…”. Without rules the level’s input and
+                      output policies decide.
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
               )}
-            </tbody>
-          </table>
-        </>
+            </Table.Tbody>
+          </Table>
+        </Stack>
       )}
-      {flow.dialog}
-    </section>
+    </ClusterViewFrame>
   );
 }
 
@@ -214,40 +267,39 @@ function RuleFormFor({
   );
 }
 
-function FragmentRow({
+function RuleRow({
   rule: r,
-  editing,
   editRow,
   children,
 }: {
   rule: FirewallRuleView;
-  editing: boolean;
   editRow: ReactNode;
   children: ReactNode;
 }) {
-  const match = [
-    r.macro && `macro ${r.macro}`,
-    r.proto && `proto ${r.proto}`,
-    r.source && `from ${r.source}`,
-    r.dest && `to ${r.dest}`,
-    r.dport && `dport ${r.dport}`,
-    r.sport && `sport ${r.sport}`,
-    r.iface && `iface ${r.iface}`,
-  ]
-    .filter(Boolean)
-    .join(', ');
   return (
     <>
-      <tr data-testid="fw-rule" data-pos={r.pos}>
-        <td>{r.pos}</td>
-        <td>{r.enabled ? '✓' : '–'}</td>
-        <td>{r.type}</td>
-        <td data-testid="fw-rule-action">{r.action}</td>
-        <td data-testid="fw-rule-match">{match}</td>
-        <td>{r.comment ?? ''}</td>
-        <td className="ops-actions">{children}</td>
-      </tr>
-      {editing && editRow}
+      <Table.Tr data-testid="fw-rule" data-pos={r.pos}>
+        <Table.Td>{r.pos}</Table.Td>
+        <Table.Td>
+          <Badge color={r.enabled ? 'green' : 'gray'} variant="dot">
+            {r.enabled ? 'on' : 'off'}
+          </Badge>
+        </Table.Td>
+        <Table.Td>{r.type}</Table.Td>
+        <Table.Td>
+          <Badge color={ACTION_COLOR[r.action] ?? 'gray'} variant="dot" data-testid="fw-rule-action">
+            {r.action}
+          </Badge>
+        </Table.Td>
+        <Table.Td data-testid="fw-rule-match">{matchText(r)}</Table.Td>
+        <Table.Td>{r.comment ?? ''}</Table.Td>
+        <Table.Td>
+          <Group gap={4} wrap="nowrap">
+            {children}
+          </Group>
+        </Table.Td>
+      </Table.Tr>
+      {editRow}
     </>
   );
 }

@@ -1,5 +1,6 @@
 // A column's value picker: every value the column shows, with how many guests have it; checked values filter
 // the grid to exactly those rows. Counts are taken when the picker opens (one pass over the guests).
+import { Button, Checkbox, Group, Paper, Text, UnstyledButton } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { GridPrefs } from './grid-prefs.js';
 import type { GridGuest, GuestColumn } from './guest-columns.js';
@@ -34,7 +35,9 @@ function PickerMenu({ col, prefs, setPrefs, onClose }: Props & { onClose(): void
       return { ...p, picks: { ...p.picks, [col.id]: next } };
     });
   return (
-    <div
+    <Paper
+      shadow="md"
+      withBorder
       className="picker-menu"
       role="dialog"
       aria-label={`Show ${col.header}`}
@@ -42,30 +45,41 @@ function PickerMenu({ col, prefs, setPrefs, onClose }: Props & { onClose(): void
       onKeyDown={(e) => e.key === 'Escape' && onClose()}
     >
       {values.map(([v, n]) => (
-        <label key={v}>
-          <input
-            type="checkbox"
-            data-testid={`pick-${col.id}-${v}`}
-            checked={chosen.includes(v)}
-            onChange={(e) => toggle(v, e.target.checked)}
-          />{' '}
-          {v} <span className="muted">({n})</span>
-        </label>
+        <Checkbox
+          key={v}
+          size="xs"
+          data-testid={`pick-${col.id}-${v}`}
+          checked={chosen.includes(v)}
+          onChange={(e) => toggle(v, e.currentTarget.checked)}
+          label={
+            <>
+              {v}{' '}
+              <Text span size="xs" c="dimmed">
+                ({n})
+              </Text>
+            </>
+          }
+        />
       ))}
-      {values.length === 0 && <span className="muted">No guests yet</span>}
-      <div className="picker-actions">
-        <button
-          type="button"
+      {values.length === 0 && (
+        <Text size="xs" c="dimmed">
+          No guests yet
+        </Text>
+      )}
+      <Group gap={6} mt={6} className="picker-actions">
+        <Button
+          size="compact-xs"
+          variant="default"
           disabled={chosen.length === 0}
           onClick={() => setPrefs((p) => ({ ...p, picks: { ...p.picks, [col.id]: [] } }))}
         >
           Show all
-        </button>
-        <button type="button" onClick={onClose}>
+        </Button>
+        <Button size="compact-xs" variant="default" onClick={onClose}>
           Close
-        </button>
-      </div>
-    </div>
+        </Button>
+      </Group>
+    </Paper>
   );
 }
 
@@ -74,8 +88,7 @@ export function GridPicker(props: Props) {
   const active = (props.prefs.picks[props.col.id] ?? []).length;
   return (
     <span className="picker">
-      <button
-        type="button"
+      <UnstyledButton
         className={`picker-button${active ? ' active' : ''}`}
         aria-label={`Pick ${props.col.header} values${active ? ` (${active} chosen)` : ''}`}
         aria-expanded={open}
@@ -83,7 +96,7 @@ export function GridPicker(props: Props) {
         onClick={() => setOpen(!open)}
       >
         {active ? active : '▾'}
-      </button>
+      </UnstyledButton>
       {open && <PickerMenu {...props} onClose={() => setOpen(false)} />}
     </span>
   );

@@ -1,7 +1,9 @@
 // The grid's toolbar: free-text filter, group-by, the column chooser (show, order, pin, fit; remembered with the
 // rest of the grid prefs), the shown/total count and the selection count.
+import { ActionIcon, Button, Checkbox, Group, NativeSelect, Paper, Text, TextInput } from '@mantine/core';
 import type { Table } from '@tanstack/react-table';
-import { memo, useState } from 'react';
+import { ArrowDown, ArrowUp, Columns3, Search } from 'lucide-react';
+import { memo, useId, useState } from 'react';
 import type { GridPrefs } from './grid-prefs.js';
 import { fitWidth } from './fit-width.js';
 import { COLUMN_BY_ID, GROUP_BY, type GridGuest, type GroupBy } from './guest-columns.js';
@@ -29,61 +31,72 @@ function ColumnChooser({ table, setPrefs }: Pick<ToolbarProps, 'table' | 'setPre
   const reset = () =>
     setPrefs((p) => ({ ...p, visibility: {}, order: [], pinning: { left: [], right: [] }, sizing: {} }));
   return (
-    <div className="chooser-menu" role="dialog" aria-label="Columns" data-testid="column-chooser">
+    <Paper
+      shadow="md"
+      withBorder
+      className="chooser-menu"
+      role="dialog"
+      aria-label="Columns"
+      data-testid="column-chooser"
+    >
       {ids.map((id, i) => {
         const column = table.getColumn(id)!;
         const header = COLUMN_BY_ID.get(id)!.header;
         const pinned = column.getIsPinned();
         return (
           <div className="chooser-row" key={id} data-testid={`chooser-row-${id}`}>
-            <label>
-              <input
-                type="checkbox"
-                data-testid={`column-toggle-${id}`}
-                checked={column.getIsVisible()}
-                onChange={(e) => column.toggleVisibility(e.target.checked)}
-              />{' '}
-              {header}
-            </label>
-            <button
-              type="button"
+            <Checkbox
+              size="xs"
+              label={header}
+              data-testid={`column-toggle-${id}`}
+              checked={column.getIsVisible()}
+              onChange={(e) => column.toggleVisibility(e.currentTarget.checked)}
+              style={{ flex: 1, whiteSpace: 'nowrap' }}
+            />
+            <ActionIcon
+              size="sm"
+              variant="subtle"
+              color="gray"
               aria-label={`Move ${header} up`}
               data-testid={`column-up-${id}`}
               disabled={i === 0}
               onClick={() => table.setColumnOrder(movedOrder(table, id, { delta: -1 }))}
             >
-              ↑
-            </button>
-            <button
-              type="button"
+              <ArrowUp size={14} aria-hidden />
+            </ActionIcon>
+            <ActionIcon
+              size="sm"
+              variant="subtle"
+              color="gray"
               aria-label={`Move ${header} down`}
               data-testid={`column-down-${id}`}
               disabled={i === ids.length - 1}
               onClick={() => table.setColumnOrder(movedOrder(table, id, { delta: 1 }))}
             >
-              ↓
-            </button>
-            <button
-              type="button"
+              <ArrowDown size={14} aria-hidden />
+            </ActionIcon>
+            <Button
+              size="compact-xs"
+              variant={pinned ? 'light' : 'subtle'}
               aria-pressed={pinned === 'left'}
               aria-label={`Pin ${header} to the left`}
               data-testid={`column-pin-${id}`}
               onClick={() => column.pin(pinned ? false : 'left')}
             >
               {pinned ? 'Unpin' : 'Pin'}
-            </button>
+            </Button>
           </div>
         );
       })}
-      <div className="chooser-actions">
-        <button type="button" data-testid="columns-fit" onClick={fitAll}>
+      <Group gap={6} mt={6}>
+        <Button size="compact-xs" variant="default" data-testid="columns-fit" onClick={fitAll}>
           Fit widths to content
-        </button>
-        <button type="button" data-testid="columns-reset" onClick={reset}>
+        </Button>
+        <Button size="compact-xs" variant="default" data-testid="columns-reset" onClick={reset}>
           Reset columns
-        </button>
-      </div>
-    </div>
+        </Button>
+      </Group>
+    </Paper>
   );
 }
 
@@ -97,50 +110,61 @@ export const GridToolbar = memo(function GridToolbar({
   onClearSelection,
 }: ToolbarProps) {
   const [chooser, setChooser] = useState(false);
+  const groupId = useId();
   return (
     <div className="grid-toolbar">
-      <input
+      <TextInput
         type="search"
+        size="xs"
+        w={240}
+        leftSection={<Search size={14} aria-hidden />}
         placeholder="Filter guests…"
         aria-label="Filter guests"
         data-testid="grid-filter"
         value={prefs.globalFilter}
-        onChange={(e) => setPrefs((p) => ({ ...p, globalFilter: e.target.value }))}
+        onChange={(e) => {
+          const value = e.currentTarget.value;
+          setPrefs((p) => ({ ...p, globalFilter: value }));
+        }}
       />
-      <label>
-        Group by{' '}
-        <select
+      <Group gap={6} wrap="nowrap">
+        <Text component="label" htmlFor={groupId} size="sm">
+          Group by
+        </Text>
+        <NativeSelect
+          id={groupId}
+          size="xs"
           data-testid="grid-group"
           value={prefs.groupBy}
-          onChange={(e) => setPrefs((p) => ({ ...p, groupBy: e.target.value as GroupBy }))}
-        >
-          {GROUP_BY.map((g) => (
-            <option key={g} value={g}>
-              {g}
-            </option>
-          ))}
-        </select>
-      </label>
+          onChange={(e) => {
+            const value = e.currentTarget.value as GroupBy;
+            setPrefs((p) => ({ ...p, groupBy: value }));
+          }}
+          data={[...GROUP_BY]}
+        />
+      </Group>
       <div className="column-chooser" onKeyDown={(e) => e.key === 'Escape' && setChooser(false)}>
-        <button
-          type="button"
+        <Button
+          size="xs"
+          variant="default"
+          leftSection={<Columns3 size={14} aria-hidden />}
           data-testid="grid-columns"
           aria-expanded={chooser}
           onClick={() => setChooser(!chooser)}
         >
           Columns
-        </button>
+        </Button>
         {chooser && <ColumnChooser table={table} setPrefs={setPrefs} />}
       </div>
-      <span className="muted" data-testid="grid-count">
+      <Text span size="sm" c="dimmed" data-testid="grid-count" style={{ whiteSpace: 'nowrap' }}>
         {shown} of {total} guests
-      </span>
+      </Text>
       {selected > 0 && (
         <span className="selection-bar" data-testid="grid-selection">
           {selected} selected{' '}
-          <button type="button" onClick={onClearSelection}>
+          <Button size="compact-xs" variant="default" onClick={onClearSelection}>
             Clear
-          </button>
+          </Button>
         </span>
       )}
     </div>

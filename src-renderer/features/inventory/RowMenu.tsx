@@ -1,4 +1,6 @@
 // A grid row's action menu (the ⋯ button, or the context-menu key): open, select, copy the id.
+import { Paper, UnstyledButton } from '@mantine/core';
+import { Check, Copy, ExternalLink, ListChecks } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import type { GridGuest } from './guest-columns.js';
 import { useRecord } from './inventory-store.js';
@@ -36,8 +38,10 @@ export function RowMenu({ target, selected, onOpen, onToggle, onSelectOnly, onCl
   };
   const kind = g.type === 'qemu' ? 'VM' : 'CT';
   return (
-    <div
+    <Paper
       ref={ref}
+      shadow="md"
+      withBorder
       className="row-menu"
       role="menu"
       aria-label={`${kind} ${g.vmid} ${g.name}`}
@@ -50,23 +54,22 @@ export function RowMenu({ target, selected, onOpen, onToggle, onSelectOnly, onCl
         }
       }}
     >
-      <button type="button" role="menuitem" data-testid="row-menu-open" onClick={act(onOpen)}>
-        Open {kind} {g.vmid}
-      </button>
-      <button type="button" role="menuitem" data-testid="row-menu-select" onClick={act(onToggle)}>
-        {selected ? 'Remove from selection' : 'Add to selection'}
-      </button>
-      <button type="button" role="menuitem" data-testid="row-menu-only" onClick={act(onSelectOnly)}>
-        Select only this (power actions)
-      </button>
-      <button
-        type="button"
+      <UnstyledButton role="menuitem" data-testid="row-menu-open" onClick={act(onOpen)}>
+        <ExternalLink size={14} aria-hidden /> Open {kind} {g.vmid}
+      </UnstyledButton>
+      <UnstyledButton role="menuitem" data-testid="row-menu-select" onClick={act(onToggle)}>
+        <Check size={14} aria-hidden /> {selected ? 'Remove from selection' : 'Add to selection'}
+      </UnstyledButton>
+      <UnstyledButton role="menuitem" data-testid="row-menu-only" onClick={act(onSelectOnly)}>
+        <ListChecks size={14} aria-hidden /> Select only this (power actions)
+      </UnstyledButton>
+      <UnstyledButton
         role="menuitem"
         data-testid="row-menu-copy"
         onClick={act(() => void navigator.clipboard?.writeText(String(g.vmid)).catch(() => undefined))}
       >
-        Copy ID {g.vmid}
-      </button>
-    </div>
+        <Copy size={14} aria-hidden /> Copy ID {g.vmid}
+      </UnstyledButton>
+    </Paper>
   );
 }

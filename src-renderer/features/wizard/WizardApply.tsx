@@ -1,32 +1,47 @@
 // Wizard step 2: apply the setup through the API as a confirm-diff plan, verify the new token, save it as a profile.
+import { Alert, Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { CircleCheck, CircleX } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import type { VerifyResult, WizardInput } from '../../../src-shared/ipc/channels/wizard.js';
 import type { Plan } from '../../../src-shared/plans/plan.js';
 import { ConfirmDiffDialog } from '../../components/ConfirmDiffDialog/ConfirmDiffDialog.js';
+import { ReasonButton } from '../../ui/DisabledReason.js';
 import { request } from '../../request.js';
 import { usePermissionsStore } from '../permissions/permissions-store.js';
 
 function VerifyReport({ result }: { result: VerifyResult }) {
   const failed = result.checks.filter((c) => !c.allowed);
   return (
-    <div data-testid="wizard-verify" data-passed={String(result.passed)}>
-      <p>
-        <strong>{result.passed ? 'Verified' : 'Gaps found'}</strong>: {result.checks.length - failed.length}{' '}
-        of {result.checks.length} checks pass for {result.identity}.
-      </p>
-      <ul>
-        {failed.map((c) => (
-          <li key={`${c.action}-${c.target}`} className="wizard-check-fail">
-            {c.label} on {c.target}: {c.reason}
-          </li>
-        ))}
-        {result.unchecked.map((u) => (
-          <li key={u} className="muted">
-            not checkable in advance: {u}
-          </li>
-        ))}
-      </ul>
-    </div>
+    <Alert
+      color={result.passed ? 'green' : 'yellow'}
+      variant="light"
+      icon={result.passed ? <CircleCheck size={16} /> : <CircleX size={16} />}
+      title={result.passed ? 'Verified' : 'Gaps found'}
+      data-testid="wizard-verify"
+      data-passed={String(result.passed)}
+    >
+      <Text size="sm">
+        {result.checks.length - failed.length} of {result.checks.length} checks pass for {result.identity}.
+      </Text>
+      {(failed.length > 0 || result.unchecked.length > 0) && (
+        <List size="sm" mt="xs">
+          {failed.map((c) => (
+            <List.Item key={`${c.action}-${c.target}`} className="wizard-check-fail">
+              <Text span size="sm" c="red">
+                {c.label} on {c.target}: {c.reason}
+              </Text>
+            </List.Item>
+          ))}
+          {result.unchecked.map((u) => (
+            <List.Item key={u}>
+              <Text span size="sm" c="dimmed">
+                not checkable in advance: {u}
+              </Text>
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </Alert>
   );
 }
 
@@ -65,42 +80,56 @@ export function WizardApply({ profileId, input }: { profileId: string; input: Wi
   }
 
   return (
-    <section className="wizard-apply">
-      <h3>Apply through the API</h3>
-      {entry?.state === 'ready' && !canApply && (
-        <p className="muted" data-testid="wizard-apply-hint">
-          {entry.info.identity} lacks Permissions.Modify or User.Modify: run the commands above on a node
-          instead, or connect as an administrator.
-        </p>
-      )}
-      <button type="button" onClick={() => void buildPlan()} disabled={!profileId} data-testid="wizard-apply">
-        Apply through the API…
-      </button>
-      {plan && (
-        <ConfirmDiffDialog
-          plan={plan}
-          onClose={() => setPlan(undefined)}
-          onReplan={() => void buildPlan()}
-          onFinished={() => setApplied(plan.id)}
-        />
-      )}
-      {applied && (
-        <p>
-          <button type="button" onClick={() => void runVerify(applied)} data-testid="wizard-verify-run">
-            Verify the new token
-          </button>{' '}
-          <button
-            type="button"
-            onClick={() => void save(applied)}
-            disabled={saved !== undefined}
-            data-testid="wizard-save-profile"
+    <Paper withBorder p="md" className="wizard-apply">
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          Apply through the API
+        </Title>
+        {entry?.state === 'ready' && !canApply && (
+          <Text size="sm" c="dimmed" data-testid="wizard-apply-hint">
+            {entry.info.identity} lacks Permissions.Modify or User.Modify: run the commands above on a node
+            instead, or connect as an administrator.
+          </Text>
+        )}
+        <Group>
+          <ReasonButton
+            variant="filled"
+            onClick={() => void buildPlan()}
+            disabled={!profileId && 'choose a connected cluster first'}
+            testId="wizard-apply"
           >
-            Save as a cluster profile and connect
-          </button>
-          {saved && <span data-testid="wizard-saved"> saved and connected</span>}
-        </p>
-      )}
-      {verify && <VerifyReport result={verify} />}
-    </section>
+            Apply through the API…
+          </ReasonButton>
+        </Group>
+        {plan && (
+          <ConfirmDiffDialog
+            plan={plan}
+            onClose={() => setPlan(undefined)}
+            onReplan={() => void buildPlan()}
+            onFinished={() => setApplied(plan.id)}
+          />
+        )}
+        {applied && (
+          <Group gap="xs">
+            <ReasonButton onClick={() => void runVerify(applied)} testId="wizard-verify-run">
+              Verify the new token
+            </ReasonButton>
+            <ReasonButton
+              onClick={() => void save(applied)}
+              disabled={saved !== undefined && 'already saved as a profile'}
+              testId="wizard-save-profile"
+            >
+              Save as a cluster profile and connect
+            </ReasonButton>
+            {saved && (
+              <Badge color="green" variant="dot" data-testid="wizard-saved">
+                saved and connected
+              </Badge>
+            )}
+          </Group>
+        )}
+        {verify && <VerifyReport result={verify} />}
+      </Stack>
+    </Paper>
   );
 }
