@@ -26,6 +26,7 @@ import { createWizard } from './features/wizard/ipc-handlers.js';
 import { createAuditHandlers } from './features/audit/ipc-handlers.js';
 import { createGuestConfigHandlers } from './features/guest-config/ipc-handlers.js';
 import { createSnapshotsHandlers } from './features/snapshots/ipc-handlers.js';
+import { createSnapshotPolicy } from './features/snapshot-policy/ipc-handlers.js';
 import { createBackupsHandlers } from './features/backups/ipc-handlers.js';
 import { createVerifyResults } from './features/backups/verify-results.js';
 import { createHaHandlers } from './features/ha/ipc-handlers.js';
@@ -184,6 +185,13 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   });
   disposers.push(() => alerts.dispose());
 
+  const snapshotPolicy = await createSnapshotPolicy({
+    ...planSource,
+    runPlan: (planId) => plans.handlers['plans.run']({ planId }, { host: opts.host }),
+    configDir: opts.configDir,
+  });
+  disposers.push(() => snapshotPolicy.dispose());
+
   const handlers: Handlers = {
     ...createAppHandlers(opts.host),
     ...createConnectHandlers({ profiles, connect, writable, recordChange, env: opts.env ?? process.env }),
@@ -214,6 +222,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     })),
     ...createUpdatesHandlers(planSource),
     ...alerts.handlers,
+    ...snapshotPolicy.handlers,
   };
   const guards: MutationGuard[] = [plans.guard];
   const dispatcher = createDispatcher(handlers, {

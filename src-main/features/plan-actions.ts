@@ -5,11 +5,8 @@ import type { StoredPlan } from '../plans/plan-store.js';
 import type { BuildContext, BuiltAction } from '../plans/plan-types.js';
 import { buildConfig } from './guest-config/build-config.js';
 import { buildPower } from './guest-config/build-power.js';
-import {
-  buildSnapshotCreate,
-  buildSnapshotDelete,
-  buildSnapshotRollback,
-} from './snapshots/build-snapshots.js';
+import { buildSnapshotCreate, buildSnapshotDelete } from './snapshots/build-snapshots.js';
+import { buildPruneSafety, buildSnapshotRollback, buildUndoRollback } from './snapshots/build-rollback.js';
 
 export function buildAction(action: PlanAction, ctx: BuildContext): Promise<BuiltAction> {
   switch (action.kind) {
@@ -23,6 +20,10 @@ export function buildAction(action: PlanAction, ctx: BuildContext): Promise<Buil
       return buildSnapshotRollback(action, ctx);
     case 'snapshot.delete':
       return buildSnapshotDelete(action, ctx);
+    case 'snapshot.undo-rollback':
+      return buildUndoRollback(action, ctx);
+    case 'snapshot.prune-safety':
+      return buildPruneSafety(action, ctx);
   }
 }
 

@@ -28,6 +28,7 @@ import { storageEvents, storageRequests } from './channels/storage.js';
 import { maintenanceRequests } from './channels/maintenance.js';
 import { updatesRequests } from './channels/updates.js';
 import { alertsEvents, alertsRequests } from './channels/alerts.js';
+import { snapshotPolicyRequests } from './channels/snapshot-policy.js';
 
 export const requests = {
   ...appRequests,
@@ -56,6 +57,7 @@ export const requests = {
   ...maintenanceRequests,
   ...updatesRequests,
   ...alertsRequests,
+  ...snapshotPolicyRequests,
 } as const satisfies Record<string, RequestDef>;
 
 export const events = {

@@ -66,6 +66,8 @@ export const PlanWarning = z.object({
     'already-exists',
     /** the plan hands a secret (an API token) to a cluster, as PVE's remote migration needs */
     'secret-sent',
+    /** a safety snapshot of the current state is taken first, so the change can be undone */
+    'safety-snapshot',
   ]),
   message: z.string(),
 });

@@ -121,6 +121,8 @@ describe('confirm-diff in the app', () => {
     })();
     await editConfig('cores', '6');
     await confirmAndFinish();
+    // the typed confirm of a rollback that cannot be undone: without the safety snapshot
+    await page().getByTestId('rollback-safety').uncheck();
     await page().getByTestId('snapshot-rollback-latest').click();
     await dialog().waitFor();
     expect(await diffLines()).toContain(`cores: 6 → ${original}`);

@@ -1,17 +1,17 @@
-// Plan builders for snapshots: create (named or one-click auto-named), rollback (named or to the latest) and delete.
+// Plan builders for snapshots: create (named or one-click auto-named) and delete; rollback lives in ./build-rollback.ts.
 import type { GuestRef, PlanAction } from '../../../src-shared/ipc/channels/plans.js';
-import { diffConfig, diffPower, diffSnapshots, type SnapshotItem } from '../../../src-shared/plans/diff.js';
-import { callFor, confirmWordFor, guestWarnings, type PlanWarning } from '../../../src-shared/plans/plan.js';
+import { diffSnapshots } from '../../../src-shared/plans/diff.js';
+import {
+  callFor,
+  confirmWordFor,
+  guestWarnings,
+  type PlanTarget,
+  type PlanWarning,
+} from '../../../src-shared/plans/plan.js';
 import { AppFailure } from '../../../src-shared/ipc/errors.js';
 import { getGuestConfig, getGuestStatus, type GuestStatusNow } from '../../pve/api/guests.js';
-import {
-  createSnapshot,
-  deleteSnapshot,
-  getSnapshotConfig,
-  listSnapshots,
-  rollbackSnapshot,
-  type SnapshotList,
-} from '../../pve/api/snapshots.js';
+import { createSnapshot, listSnapshots, type SnapshotList } from '../../pve/api/snapshots.js';
+import { deleteStep, treeItems, withoutSnapshots } from './stamped-snapshots.js';
 import {
   autoSnapName,
   guestLabel,
@@ -24,7 +24,7 @@ import {
 type Of<K extends PlanAction['kind']> = Extract<PlanAction, { kind: K }>;
 
 /** What every snapshot plan reads first: status, config digest and the snapshot tree. */
-async function readGuest(
+export async function readGuest(
   ctx: BuildContext,
   g: GuestRef,
 ): Promise<{ status: GuestStatusNow; digest: string; config: Record<string, string>; list: SnapshotList }> {
@@ -35,6 +35,14 @@ async function readGuest(
   ]);
   return { status, digest: cfg.digest, config: cfg.config, list };
 }
+
+/** The dialog's target line of one guest. */
+export const planTarget = (g: GuestRef, s: GuestStatusNow): PlanTarget => ({
+  kind: g.type,
+  id: String(g.vmid),
+  node: g.node,
+  ...(s.name ? { name: s.name } : {}),
+});
 
 export const statusWarnings = (
   g: GuestRef,
@@ -51,9 +59,6 @@ export const statusWarnings = (
     },
     opts,
   );
-
-const items = (list: SnapshotList): SnapshotItem[] =>
-  list.snapshots.map((s) => ({ name: s.name, ...(s.parent ? { parent: s.parent } : {}) }));
 
 /** The snapshot-create step, shared by the snapshot plan and "snapshot before risky change". */
 export function snapshotStep(
@@ -78,7 +83,7 @@ export async function buildSnapshotCreate(a: Of<'snapshot.create'>, ctx: BuildCo
   if (list.snapshots.some((s) => s.name === snapname))
     throw new AppFailure('conflict', `snapshot name '${snapname}' already used`);
   const vmstate = Boolean(a.vmstate) && g.type === 'qemu' && status.status === 'running';
-  const before = items(list);
+  const before = treeItems(list);
   const after = [
     ...before.filter((s) => s.name !== 'current'),
     { name: snapname, ...(list.latest ? { parent: list.latest } : {}) },
@@ -88,9 +93,7 @@ export async function buildSnapshotCreate(a: Of<'snapshot.create'>, ctx: BuildCo
   return {
     input: {
       title: `${a.snapname ? 'Take snapshot' : 'One-click snapshot'} '${snapname}' of ${label}`,
-      targets: [
-        { kind: g.type, id: String(g.vmid), node: g.node, ...(status.name ? { name: status.name } : {}) },
-      ],
+      targets: [planTarget(g, status)],
       diff: diffSnapshots(before, after),
       warnings: statusWarnings(g, status).filter((w) => w.code !== 'guest-running'),
       expect: { digest, status: status.status },
@@ -101,80 +104,18 @@ export async function buildSnapshotCreate(a: Of<'snapshot.create'>, ctx: BuildCo
   };
 }
 
-const CONFIG_NOISE = new Set(['parent', 'lock', 'digest']);
-const withoutNoise = (c: Record<string, string>): Record<string, string> =>
-  Object.fromEntries(Object.entries(c).filter(([k]) => !CONFIG_NOISE.has(k)));
-
-export async function buildSnapshotRollback(
-  a: Of<'snapshot.rollback'>,
-  ctx: BuildContext,
-): Promise<BuiltAction> {
-  const g = a.guest;
-  const { status, digest, config, list } = await readGuest(ctx, g);
-  const snapname = a.snapname ?? list.latest;
-  if (!snapname)
-    throw new AppFailure('not_found', `${guestLabel(g, status.name)} has no snapshot to roll back to`);
-  const snap = list.snapshots.find((s) => s.name === snapname && s.name !== 'current');
-  if (!snap) throw new AppFailure('not_found', `snapshot '${snapname}' does not exist`);
-  const frozen = await getSnapshotConfig(ctx.caller, g, snapname);
-  const before = items(list);
-  const after = before.map((s) => (s.name === 'current' ? { name: 'current', parent: snapname } : s));
-  const label = guestLabel(g, status.name);
-  const powerAfter = snap.vmstate || a.start ? 'running' : 'stopped';
-  return {
-    input: {
-      title: `Roll back ${label} to '${snapname}'`,
-      targets: [
-        { kind: g.type, id: String(g.vmid), node: g.node, ...(status.name ? { name: status.name } : {}) },
-      ],
-      diff: [
-        ...diffConfig(withoutNoise(config), withoutNoise(frozen)),
-        ...diffPower(status.status, powerAfter),
-        ...diffSnapshots(before, after),
-      ],
-      warnings: statusWarnings(g, status, {
-        snapname,
-        ...(list.latest ? { latestSnapshot: list.latest } : {}),
-        dataLoss: `every change to ${label} since snapshot '${snapname}' is lost`,
-      }),
-      destructive: true,
-      confirmWord: confirmWordFor({ vmid: g.vmid, ...(status.name ? { name: status.name } : {}) }),
-      expect: { digest, status: status.status },
-    },
-    steps: [
-      {
-        call: callFor(
-          'snapshot.rollback',
-          { ...guestVars(g), snapname },
-          a.start ? { start: true } : {},
-          g.type,
-        ),
-        run: (c) => rollbackSnapshot(c, g, snapname, a.start ? { start: true } : {}),
-      },
-    ],
-    preconditions: [{ guest: g, label, digest, status: status.status, snapshot: snapname }],
-    targets: [g],
-  };
-}
-
 export async function buildSnapshotDelete(a: Of<'snapshot.delete'>, ctx: BuildContext): Promise<BuiltAction> {
   const g = a.guest;
   const { status, list } = await readGuest(ctx, g);
   const snap = list.snapshots.find((s) => s.name === a.snapname && s.name !== 'current');
   if (!snap) throw new AppFailure('not_found', `snapshot '${a.snapname}' does not exist`);
-  const before = items(list);
-  const after = before
-    .filter((s) => s.name !== a.snapname)
-    .map((s) =>
-      s.parent === a.snapname ? { ...s, ...(snap.parent ? { parent: snap.parent } : { parent: '' }) } : s,
-    );
+  const before = treeItems(list);
+  const after = withoutSnapshots(before, [a.snapname]);
   const label = guestLabel(g, status.name);
   return {
     input: {
       title: `Delete snapshot '${a.snapname}' of ${label}`,
-      targets: [
-        { kind: g.type, id: String(g.vmid), node: g.node, ...(status.name ? { name: status.name } : {}) },
-      ],
+      targets: [planTarget(g, status)],
       diff: diffSnapshots(before, after),
       warnings: statusWarnings(g, status, {
         dataLoss: `snapshot '${a.snapname}'${snap.vmstate ? ' and its saved RAM state' : ''} can no longer be rolled back to`,
@@ -182,12 +123,7 @@ export async function buildSnapshotDelete(a: Of<'snapshot.delete'>, ctx: BuildCo
       destructive: true,
       confirmWord: confirmWordFor({ vmid: g.vmid, ...(status.name ? { name: status.name } : {}) }),
     },
-    steps: [
-      {
-        call: callFor('snapshot.delete', { ...guestVars(g), snapname: a.snapname }, {}, g.type),
-        run: (c) => deleteSnapshot(c, g, a.snapname),
-      },
-    ],
+    steps: [deleteStep(g, a.snapname)],
     preconditions: [{ guest: g, label, snapshot: a.snapname }],
     targets: [g],
   };

@@ -1,4 +1,5 @@
-// The guest's Snapshots tab: the tree with NOW, one-click snapshot and rollback, create with options, rollback and delete.
+// The guest's Snapshots tab: the tree with NOW, one-click snapshot and rollback (undoable by default), create with
+// options, rollback and delete, the safety snapshots with undo and prune.
 import { Badge, Group, Table } from '@mantine/core';
 import { useState } from 'react';
 import type { GuestRef } from '../../../src-shared/ipc/channels/plans.js';
@@ -13,6 +14,9 @@ import { RelativeTime } from '../../ui/time/RelativeTime.js';
 import { lockReason } from '../guest-config/lock-reason.js';
 import { ActionButton } from '../permissions/ActionButton.js';
 import { CreateSnapshotForm } from './CreateSnapshotForm.js';
+import { RollbackOptions, type RollbackChoice } from './RollbackOptions.js';
+import { SafetySnapshots } from './SafetySnapshots.js';
+import { PolicyPanel } from '../snapshot-policy/PolicyPanel.js';
 
 interface Row {
   depth: number;
@@ -34,6 +38,7 @@ export function SnapshotsPanel({ guest: g }: { guest: GuestRecord }) {
   const snaps = useSnapshotList(g.clusterId, ref);
   const list = snaps.data;
   const [creating, setCreating] = useState(false);
+  const [rollback, setRollback] = useState<RollbackChoice>({ safetySnapshot: true, safetyRam: false });
   const readOnly = useReadOnly(g.clusterId);
   const { clusterId, node, type, vmid } = g;
   const flow = usePlanFlow(clusterId);
@@ -42,6 +47,16 @@ export function SnapshotsPanel({ guest: g }: { guest: GuestRecord }) {
     ? 'the profile is read-only'
     : (lockReason(g.lock, 'config') ?? flow.building);
   const vars = { profileId: clusterId, node, type, vmid };
+  const running = list?.running ?? g.status === 'running';
+  const rollbackTo = (snapname?: string): void =>
+    void flow.start({
+      kind: 'snapshot.rollback',
+      guest: ref,
+      ...(snapname ? { snapname } : {}),
+      ...(rollback.safetySnapshot
+        ? { safetySnapshot: true, ...(rollback.safetyRam && running ? { safetyRam: true } : {}) }
+        : {}),
+    });
   return (
     <section data-testid="snapshots-panel">
       <Group gap="xs" className="plan-bar" mb="sm">
@@ -58,7 +73,7 @@ export function SnapshotsPanel({ guest: g }: { guest: GuestRecord }) {
           action="snapshot.rollback"
           vars={vars}
           disabled={blocked || (latest ? false : 'no snapshot to roll back to yet')}
-          onClick={() => void flow.start({ kind: 'snapshot.rollback', guest: ref })}
+          onClick={() => rollbackTo()}
           testId="snapshot-rollback-latest"
         >
           Roll back to latest{latest ? ` (${latest})` : ''}
@@ -75,11 +90,21 @@ export function SnapshotsPanel({ guest: g }: { guest: GuestRecord }) {
       </Group>
       {creating && (
         <CreateSnapshotForm
-          allowRam={g.type === 'qemu' && (list?.running ?? g.status === 'running')}
+          allowRam={g.type === 'qemu' && running}
           onSubmit={(f) => {
             setCreating(false);
             void flow.start({ kind: 'snapshot.create', guest: ref, ...f });
           }}
+        />
+      )}
+      <RollbackOptions value={rollback} allowRam={g.type === 'qemu' && running} onChange={setRollback} />
+      {list && (
+        <SafetySnapshots
+          snapshots={list.snapshots}
+          vars={vars}
+          blocked={blocked}
+          onUndo={(snapname) => void flow.start({ kind: 'snapshot.undo-rollback', guest: ref, snapname })}
+          onPrune={(keep) => void flow.start({ kind: 'snapshot.prune-safety', guest: ref, keep })}
         />
       )}
       {snaps.error && !list ? (
@@ -129,9 +154,7 @@ export function SnapshotsPanel({ guest: g }: { guest: GuestRecord }) {
                         vars={{ ...vars, snapname: snap.name }}
                         size="xs"
                         disabled={blocked}
-                        onClick={() =>
-                          void flow.start({ kind: 'snapshot.rollback', guest: ref, snapname: snap.name })
-                        }
+                        onClick={() => rollbackTo(snap.name)}
                         testId="snapshot-rollback"
                       >
                         Roll back
@@ -157,6 +180,7 @@ export function SnapshotsPanel({ guest: g }: { guest: GuestRecord }) {
           </Table.Tbody>
         </Table>
       )}
+      <PolicyPanel guest={g} blocked={readOnly ? 'the profile is read-only' : false} />
       {flow.dialog}
     </section>
   );

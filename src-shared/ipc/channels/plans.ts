@@ -60,9 +60,19 @@ export const PlanAction = z.discriminatedUnion('kind', [
       /** omitted: the latest snapshot (the current state's parent), the one-click rollback */
       snapname: SnapName.optional(),
       start: z.boolean().optional(),
+      /** take a safety snapshot ("proxdeck-before-rollback-…") first, so the rollback can be undone; one confirm */
+      safetySnapshot: z.boolean().optional(),
+      /** the safety snapshot includes RAM (a running VM only) */
+      safetyRam: z.boolean().optional(),
     })
     .strict(),
   z.object({ kind: z.literal('snapshot.delete'), guest: GuestRef, snapname: SnapName }).strict(),
+  /** roll back to the newest safety snapshot (or the one named): undoes the last rollback */
+  z.object({ kind: z.literal('snapshot.undo-rollback'), guest: GuestRef, snapname: SnapName.optional() }).strict(),
+  /** delete all but the newest `keep` safety snapshots */
+  z
+    .object({ kind: z.literal('snapshot.prune-safety'), guest: GuestRef, keep: z.number().int().min(0).max(100) })
+    .strict(),
 ]);
 export type PlanAction = z.infer<typeof PlanAction>;
 

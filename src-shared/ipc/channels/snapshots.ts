@@ -19,3 +19,9 @@ export const snapshotsRequests = {
   /** the snapshot list with "current" (NOW) and its digest */
   'snapshots.list': request(GuestArgs, z.object({ snapshots: z.array(SnapshotEntry), running: z.boolean() })),
 } as const;
+
+/** Safety snapshots Proxdeck takes before a rollback ("proxdeck-before-rollback-YYYYMMDD-HHMMSS"). */
+export const SAFETY_PREFIX = 'proxdeck-before-rollback-';
+export const isSafetySnapshot = (name: string): boolean => name.startsWith(SAFETY_PREFIX);
+/** Said in a safety snapshot's description when the guest ran but no RAM was saved: undo starts it again. */
+export const WAS_RUNNING_NOTE = '(guest was running)';

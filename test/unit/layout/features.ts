@@ -23,4 +23,5 @@ export const FEATURES = [
   'maintenance',
   'updates',
   'alerts',
+  'snapshot-policy',
 ] as const;
