@@ -27,7 +27,10 @@ export interface SnapshotPolicyDeps {
 }
 
 export interface SnapshotPolicyService {
-  handlers: Pick<Handlers, 'snapshotPolicy.list' | 'snapshotPolicy.plan' | 'snapshotPolicy.runNow'>;
+  handlers: Pick<
+    Handlers,
+    'snapshotPolicy.list' | 'snapshotPolicy.plan' | 'snapshotPolicy.runNow' | 'snapshotPolicy.remove'
+  >;
   scheduler: PolicyScheduler;
   policies: PolicyStore;
   dispose(): void;
@@ -101,6 +104,9 @@ export async function createSnapshotPolicy(deps: SnapshotPolicyDeps): Promise<Sn
         deps.store.add(stored);
         return stored.plan;
       },
+      'snapshotPolicy.remove': async ({ profileId, policyId: id }) => ({
+        removed: await policies.remove(profileId, id),
+      }),
       'snapshotPolicy.runNow': async ({ profileId, policyId: id }) => {
         const p = policies.get(profileId, id);
         if (!p) throw new AppFailure('not_found', 'This snapshot policy is not saved (any more)');

@@ -14,6 +14,8 @@ export interface PolicyStore {
   /** adds or replaces (same profile and id) */
   put(p: SnapshotPolicy): Promise<void>;
   recordRun(profileId: string, id: string, run: PolicyRun): Promise<void>;
+  /** answers whether it was saved */
+  remove(profileId: string, id: string): Promise<boolean>;
 }
 
 export async function openPolicyStore(configDir: string): Promise<PolicyStore> {
@@ -46,6 +48,13 @@ export async function openPolicyStore(configDir: string): Promise<PolicyStore> {
       const checked = SnapshotPolicy.parse(p);
       policies = [...policies.filter((q) => !same(q, p.profileId, p.id)), checked];
       return save();
+    },
+    async remove(profileId, id) {
+      const kept = policies.filter((q) => !same(q, profileId, id));
+      if (kept.length === policies.length) return false;
+      policies = kept;
+      await save();
+      return true;
     },
     recordRun(profileId, id, run) {
       policies = policies.map((p) => (same(p, profileId, id) ? { ...p, lastRun: run } : p));

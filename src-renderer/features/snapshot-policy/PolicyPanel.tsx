@@ -17,6 +17,7 @@ import { request } from '../../request.js';
 import { notify } from '../../ui/notifications/notify.js';
 import { RelativeTime } from '../../ui/time/RelativeTime.js';
 import { ActionButton } from '../permissions/ActionButton.js';
+import { StopPolicyButton } from './StopPolicyButton.js';
 
 const planPolicy: PlanBuilder<PolicyInput> = (profileId, policy) =>
   request('snapshotPolicy.plan', { profileId, policy }, 'Cannot plan this snapshot policy');
@@ -102,6 +103,14 @@ export function PolicyPanel({ guest: g, blocked }: { guest: GuestRecord; blocked
                   >
                     Run policy now
                   </ActionButton>
+                </Table.Td>
+                <Table.Td>
+                  <StopPolicyButton
+                    policy={p}
+                    what={describe(p)}
+                    disabled={Boolean(blocked) || runningId === p.id}
+                    onStopped={() => void policies.refetch()}
+                  />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -62,6 +62,11 @@ export const snapshotPolicyRequests = {
   ),
   /** plans saving (or changing) a policy: its first run now; running the plan saves it. Run it with plans.run. */
   'snapshotPolicy.plan': request(z.object({ profileId: ProfileId, policy: PolicyInput }).strict(), Plan),
+  /** stops a saved policy (its snapshots stay on the guests); answers whether there was one */
+  'snapshotPolicy.remove': request(
+    z.object({ profileId: ProfileId, policyId: z.string().min(1).max(100) }).strict(),
+    z.object({ removed: z.boolean() }),
+  ),
   /** runs a saved policy now (the scheduler does the same when it is due) */
   'snapshotPolicy.runNow': request(
     z.object({ profileId: ProfileId, policyId: z.string().min(1).max(100) }).strict(),

@@ -93,4 +93,26 @@ describe('snapshot policies', () => {
     expect(run.steps.map((s) => s.method)).toEqual(['POST', 'DELETE', 'POST', 'DELETE']);
     expect(await autoSnapshots(a!, 'proxdeck-auto-daily-')).toHaveLength(1);
   });
+
+  it('a stopped policy is gone from the list, does not run, and its snapshots stay', async () => {
+    const g = fx.guests({ type: 'qemu', status: 'stopped' })[3]!;
+    const policy: PolicyInput = { target: { kind: 'guest', guest: g }, frequency: 'daily', keep: 3 };
+    await save(policy);
+    const saved = (await fx.ok('snapshotPolicy.list', { profileId: ops })).policies.find(
+      (p) => p.target.kind === 'guest' && p.target.guest.vmid === g.vmid && p.frequency === 'daily',
+    );
+    expect(saved).toBeDefined();
+    expect(await autoSnapshots(g, 'proxdeck-auto-daily-')).toHaveLength(1);
+    expect(await fx.ok('snapshotPolicy.remove', { profileId: ops, policyId: saved!.id })).toEqual({
+      removed: true,
+    });
+    expect(await fx.ok('snapshotPolicy.remove', { profileId: ops, policyId: saved!.id })).toEqual({
+      removed: false,
+    });
+    const left = (await fx.ok('snapshotPolicy.list', { profileId: ops })).policies.map((p) => p.id);
+    expect(left).not.toContain(saved!.id);
+    const run = await fx.call('snapshotPolicy.runNow', { profileId: ops, policyId: saved!.id });
+    expect(run.ok ? 'ran' : run.error.code).toBe('not_found');
+    expect(await autoSnapshots(g, 'proxdeck-auto-daily-')).toHaveLength(1);
+  });
 });
