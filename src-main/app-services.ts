@@ -42,6 +42,7 @@ import { createReplicationHandlers } from './features/replication/ipc-handlers.j
 import { createMaintenanceHandlers } from './features/maintenance/ipc-handlers.js';
 import { createUpdatesHandlers } from './features/updates/ipc-handlers.js';
 import { createAlerts } from './features/alerts/ipc-handlers.js';
+import { createCoverageHandlers } from './features/coverage/ipc-handlers.js';
 
 export interface AppServicesOptions {
   /** Where profiles, pins and the audit log live (Electron userData, or a temp dir in tests). */
@@ -223,6 +224,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ...createUpdatesHandlers(planSource),
     ...alerts.handlers,
     ...snapshotPolicy.handlers,
+    ...createCoverageHandlers({ ...planSource, verifyResults }),
   };
   const guards: MutationGuard[] = [plans.guard];
   const dispatcher = createDispatcher(handlers, {

@@ -27,6 +27,13 @@ export const features: readonly FeatureEntry[] = [
     view: lazyView(() => import('./backups/BackupsView.js'), 'BackupsView'),
   },
   {
+    id: 'coverage',
+    label: 'Coverage',
+    glyph: '✓',
+    summary: 'Backup coverage of every guest: jobs, newest backup, failures, restore verification.',
+    view: lazyView(() => import('./coverage/CoverageView.js'), 'CoverageView'),
+  },
+  {
     id: 'ha',
     label: 'HA',
     glyph: '♥',

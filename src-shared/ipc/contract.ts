@@ -29,6 +29,7 @@ import { maintenanceRequests } from './channels/maintenance.js';
 import { updatesRequests } from './channels/updates.js';
 import { alertsEvents, alertsRequests } from './channels/alerts.js';
 import { snapshotPolicyRequests } from './channels/snapshot-policy.js';
+import { coverageRequests } from './channels/coverage.js';
 
 export const requests = {
   ...appRequests,
@@ -58,6 +59,7 @@ export const requests = {
   ...updatesRequests,
   ...alertsRequests,
   ...snapshotPolicyRequests,
+  ...coverageRequests,
 } as const satisfies Record<string, RequestDef>;
 
 export const events = {

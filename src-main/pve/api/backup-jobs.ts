@@ -77,3 +77,16 @@ export async function deleteBackupJob(c: PveCaller, id: string): Promise<undefin
   await pveSend(c, 'DELETE', pvePath`/cluster/backup/${id}`, Null);
   return undefined;
 }
+
+const NotBackedUp = z.looseObject({
+  vmid: pveInt,
+  type: z.enum(['qemu', 'lxc']),
+  name: z.string().optional(),
+});
+
+/** Guests no backup job selects (needs Sys.Audit on /). */
+export function listNotBackedUp(
+  c: PveCaller,
+): Promise<Array<{ vmid: number; type: 'qemu' | 'lxc'; name?: string | undefined }>> {
+  return pveGet(c, '/cluster/backup-info/not-backed-up', z.array(NotBackedUp));
+}

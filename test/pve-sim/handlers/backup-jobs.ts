@@ -1,7 +1,8 @@
-// Backup jobs: /cluster/backup CRUD with next-run computed from a (simplified) systemd calendar schedule.
+// Backup jobs: /cluster/backup CRUD with next-run from a (simplified) systemd calendar schedule, and the guests no job covers.
 import { randomUUID } from 'node:crypto';
 import type { HandlerRegistry } from '../http/types.js';
-import type { BackupJob } from '../cluster/model.js';
+import type { BackupJob, Guest } from '../cluster/model.js';
+import { guestName } from '../cluster/state.js';
 import { fail, str, type SimCore } from './common.js';
 
 const DOW = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
@@ -50,6 +51,25 @@ export function registerBackupJobs(reg: HandlerRegistry, core: SimCore): void {
     return j;
   };
   reg.add('GET', '/cluster/backup', () => [...state.jobs.values()].map(view));
+  // PVE's get_guests_not_in_backup: every job counts (enabled or not); a job's node option limits it to that node
+  reg.add('GET', '/cluster/backup-info/not-backed-up', (_req, ctx) => {
+    const covered = (g: Guest, j: BackupJob): boolean => {
+      if (j['node'] !== undefined && String(j['node']) !== g.node) return false;
+      const ids = (v: unknown): number[] =>
+        String(v ?? '')
+          .split(/[,;\s]+/)
+          .filter(Boolean)
+          .map(Number);
+      if (Number(j['all'] ?? 0) === 1) return !ids(j['exclude']).includes(g.vmid);
+      if (j['pool'] !== undefined) return ctx.acl.pools().get(String(j['pool']))?.vms.has(g.vmid) ?? false;
+      return ids(j['vmid']).includes(g.vmid);
+    };
+    const jobs = [...state.jobs.values()];
+    return [...state.guests.values()]
+      .filter((g) => !jobs.some((j) => covered(g, j)))
+      .sort((a, b) => a.vmid - b.vmid)
+      .map((g) => ({ vmid: g.vmid, type: g.type, name: guestName(g) }));
+  });
   reg.add('GET', '/cluster/backup/{id}', (req) => view(job(str(req, 'id'))));
   reg.add('POST', '/cluster/backup', (req) => {
     const id = typeof req.params['id'] === 'string' ? req.params['id'] : randomUUID();

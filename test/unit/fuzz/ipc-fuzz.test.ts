@@ -118,6 +118,8 @@ function pools(): KeyPools {
     vmids: pick([[100], [100, 101]], [[], [-1]]),
     storages: pick([['local']], [[]]),
     zones: pick([['zone1']], [[]]),
+    timeoutSec: pick([30], [0, 1e9]),
+    volid: pick(['local:backup/vzdump-qemu-100-2026_01_01-00_00_00.vma.zst'], ['no-colon', 'a:']),
   };
 }
 

@@ -24,4 +24,5 @@ export const FEATURES = [
   'updates',
   'alerts',
   'snapshot-policy',
+  'coverage',
 ] as const;
