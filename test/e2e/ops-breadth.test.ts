@@ -129,7 +129,7 @@ describe('storage', () => {
       `pvesh create /nodes/${vm.node}/storage/local/upload --content iso --filename e2e-rescue.iso`,
     );
     await confirmAndFinish();
-    expect(await page().getByTestId('upload-progress').getAttribute('value')).toBe(String(bytes.length));
+    expect(await page().getByTestId('upload-progress').getAttribute('data-value')).toBe(String(bytes.length));
     const row = page().locator('[data-testid=content-row][data-volid="local:iso/e2e-rescue.iso"]');
     await row.waitFor();
     expect(

@@ -1,4 +1,6 @@
 // The captured output of an audit run, one block per command, with an export as a text file.
+import { Badge, Button, Code, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Download } from 'lucide-react';
 import type { AgentOutput } from '../../../src-shared/ipc/channels/agent.js';
 
 function exportText(out: AgentOutput): string {
@@ -25,26 +27,47 @@ function download(out: AgentOutput): void {
 
 export function AgentOutputView({ output }: { output: AgentOutput }) {
   return (
-    <section className="agent-output" data-testid="agent-output">
-      <header>
-        <h4>Audit output</h4>
-        <button type="button" onClick={() => download(output)} data-testid="agent-export">
-          Export
-        </button>
-      </header>
-      {output.entries.map((e, i) => (
-        <article key={i} data-testid="agent-output-entry" data-state={e.state}>
-          <h5>
-            <code>$ {e.command}</code>{' '}
-            <small>
-              {e.state}
-              {e.exitcode !== undefined ? ` · exit ${e.exitcode}` : ''}
-            </small>
-          </h5>
-          <pre data-testid="agent-stdout">{e.stdout}</pre>
-          {e.stderr && <pre className="stderr">{e.stderr}</pre>}
-        </article>
-      ))}
-    </section>
+    <Paper withBorder p="sm" data-testid="agent-output">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={2} size="h4">
+            Audit output
+          </Title>
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<Download size={14} aria-hidden />}
+            onClick={() => download(output)}
+            data-testid="agent-export"
+          >
+            Export
+          </Button>
+        </Group>
+        {output.entries.map((e, i) => (
+          <Stack key={i} gap={4} data-testid="agent-output-entry" data-state={e.state}>
+            <Group gap="xs">
+              <Code fw={600}>$ {e.command}</Code>
+              <Badge size="sm" variant="dot" color={e.exitcode ? 'red' : 'gray'}>
+                {e.state}
+                {e.exitcode !== undefined ? ` · exit ${e.exitcode}` : ''}
+              </Badge>
+              {e.truncated && (
+                <Text size="xs" c="dimmed">
+                  truncated
+                </Text>
+              )}
+            </Group>
+            <Code block data-testid="agent-stdout">
+              {e.stdout}
+            </Code>
+            {e.stderr && (
+              <Code block aria-label="error output">
+                {e.stderr}
+              </Code>
+            )}
+          </Stack>
+        ))}
+      </Stack>
+    </Paper>
   );
 }

@@ -1,4 +1,6 @@
 // The guest view's Agent tab: agent state and facts, audit presets and a typed command, each run as a plan, and the output.
+import { Alert, Checkbox, Code, Fieldset, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Info } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import {
   AGENT_PRESETS,
@@ -9,47 +11,49 @@ import {
 } from '../../../src-shared/ipc/channels/agent.js';
 import type { GuestRecord } from '../../../src-shared/model/inventory.js';
 import { request } from '../../request.js';
+import { ReasonButton } from '../../ui/DisabledReason.js';
+import { PageSkeleton } from '../../ui/Page.js';
 import { formatBytes } from '../inventory/format.js';
 import { planAgent, usePlanFlow } from '../../components/ConfirmDiffDialog/usePlanFlow.js';
 import { usePermission } from '../permissions/usePermission.js';
 import { AgentOutputView } from './AgentOutputView.js';
 
+function Fact({ label, children, testId }: { label: string; children: string; testId?: string }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" fw={600}>
+        {label}
+      </Text>
+      <Text size="sm" data-testid={testId}>
+        {children}
+      </Text>
+    </div>
+  );
+}
+
 function Facts({ info }: { info: AgentInfo }) {
   return (
-    <dl className="summary" data-testid="agent-facts">
-      <div>
-        <dt>OS</dt>
-        <dd data-testid="agent-os">{info.os?.prettyName ?? '–'}</dd>
-      </div>
-      <div>
-        <dt>Kernel</dt>
-        <dd>{info.os?.kernel ?? '–'}</dd>
-      </div>
-      <div>
-        <dt>Host name</dt>
-        <dd>{info.hostname ?? '–'}</dd>
-      </div>
-      <div>
-        <dt>Addresses</dt>
-        <dd data-testid="agent-ips">
-          {info.interfaces
-            .filter((i) => i.name !== 'lo')
-            .flatMap((i) => i.addresses.map((a) => `${i.name} ${a}`))
-            .join(', ') || '–'}
-        </dd>
-      </div>
-      <div>
-        <dt>File systems</dt>
-        <dd>
-          {info.filesystems
-            .map(
-              (f) =>
-                `${f.mountpoint} (${f.type}${f.total ? `, ${formatBytes(f.used ?? 0)} / ${formatBytes(f.total)}` : ''})`,
-            )
-            .join(', ') || '–'}
-        </dd>
-      </div>
-    </dl>
+    <SimpleGrid cols={{ base: 2, md: 3 }} spacing="sm" data-testid="agent-facts">
+      <Fact label="OS" testId="agent-os">
+        {info.os?.prettyName ?? '–'}
+      </Fact>
+      <Fact label="Kernel">{info.os?.kernel ?? '–'}</Fact>
+      <Fact label="Host name">{info.hostname ?? '–'}</Fact>
+      <Fact label="Addresses" testId="agent-ips">
+        {info.interfaces
+          .filter((i) => i.name !== 'lo')
+          .flatMap((i) => i.addresses.map((a) => `${i.name} ${a}`))
+          .join(', ') || '–'}
+      </Fact>
+      <Fact label="File systems">
+        {info.filesystems
+          .map(
+            (f) =>
+              `${f.mountpoint} (${f.type}${f.total ? `, ${formatBytes(f.used ?? 0)} / ${formatBytes(f.total)}` : ''})`,
+          )
+          .join(', ') || '–'}
+      </Fact>
+    </SimpleGrid>
   );
 }
 
@@ -59,6 +63,7 @@ export function AgentPanel({ guest }: { guest: GuestRecord }) {
   const [info, setInfo] = useState<AgentInfo>();
   const [presets, setPresets] = useState<AgentPresetId[]>(AGENT_PRESETS.map((p) => p.id));
   const [command, setCommand] = useState('');
+  const [commandProblem, setCommandProblem] = useState<string>();
   const [output, setOutput] = useState<AgentOutput>();
   const vars = { profileId, vmid: guest.vmid, node: guest.node };
   const exec = usePermission('guest.agent.exec', vars);
@@ -87,76 +92,123 @@ export function AgentPanel({ guest }: { guest: GuestRecord }) {
 
   if (!info)
     return (
-      <p className="muted" data-testid="agent-loading">
-        Asking the guest agent…
-      </p>
+      <Stack gap="xs" data-testid="agent-loading">
+        <Text size="sm" c="dimmed">
+          Asking the guest agent…
+        </Text>
+        <PageSkeleton rows={3} />
+      </Stack>
     );
   if (info.state !== 'ok')
     return (
-      <p className="notice" data-testid="agent-state" data-state={info.state}>
+      <Alert
+        variant="light"
+        color="yellow"
+        icon={<Info size={16} aria-hidden />}
+        title="The guest agent is not available"
+        data-testid="agent-state"
+        data-state={info.state}
+      >
         {info.message}
-      </p>
+      </Alert>
     );
   const needsExec = presets.some((id) => AGENT_PRESETS.find((p) => p.id === id)?.how === 'exec');
   const presetVerdict = needsExec ? exec : file;
+  const denied = (v: typeof exec): string | undefined =>
+    v.state === 'denied' ? (v.reason ?? 'not allowed') : undefined;
+  const building = flow.building ? 'a plan is being prepared' : undefined;
   const plan = (run: AgentRun) => flow.start({ guest: ref, run });
+  const planCommand = (): void => {
+    const argv = command.trim().split(/\s+/).filter(Boolean);
+    if (argv.length === 0) {
+      setCommandProblem('Command: type a program and its arguments, e.g. df -h');
+      return;
+    }
+    setCommandProblem(undefined);
+    void plan({ kind: 'command', argv });
+  };
   return (
-    <section className="agent-panel" data-testid="agent-panel">
+    <Stack gap="md" data-testid="agent-panel">
       <Facts info={info} />
-      <fieldset>
-        <legend>Audit (read-only presets)</legend>
-        {AGENT_PRESETS.map((p) => (
-          <label key={p.id}>
-            <input
-              type="checkbox"
+      <Fieldset legend="Audit (read-only presets)">
+        <Stack gap="xs">
+          {AGENT_PRESETS.map((p) => (
+            <Checkbox
+              key={p.id}
+              size="xs"
               data-testid={`agent-preset-${p.id}`}
               checked={presets.includes(p.id)}
-              onChange={(e) =>
-                setPresets((cur) => (e.target.checked ? [...cur, p.id] : cur.filter((x) => x !== p.id)))
+              onChange={(e) => {
+                const on = e.currentTarget.checked;
+                setPresets((cur) => (on ? [...cur, p.id] : cur.filter((x) => x !== p.id)));
+              }}
+              label={<Code>{p.shown}</Code>}
+            />
+          ))}
+          <Group>
+            <ReasonButton
+              size="xs"
+              variant="filled"
+              disabled={
+                denied(presetVerdict) ??
+                (presets.length === 0 ? 'choose at least one preset to run' : building)
               }
-            />{' '}
-            <code>{p.shown}</code>
-          </label>
-        ))}
-        <button
-          type="button"
-          data-testid="agent-audit"
-          disabled={presets.length === 0 || presetVerdict.state === 'denied' || flow.building}
-          onClick={() => void plan({ kind: 'presets', presets })}
+              onClick={() => void plan({ kind: 'presets', presets })}
+              testId="agent-audit"
+            >
+              Plan audit
+            </ReasonButton>
+          </Group>
+          {presetVerdict.state === 'denied' && (
+            <Text size="sm" c="dimmed" data-testid="agent-audit-reason">
+              {presetVerdict.reason}
+            </Text>
+          )}
+        </Stack>
+      </Fieldset>
+      <Fieldset legend="Command (needs VM.GuestAgent.Unrestricted; you type the VM name to confirm)">
+        <form
+          noValidate
+          data-testid="agent-command-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            planCommand();
+          }}
         >
-          Plan audit
-        </button>
-        {presetVerdict.state === 'denied' && (
-          <small className="action-reason" data-testid="agent-audit-reason">
-            {presetVerdict.reason}
-          </small>
-        )}
-      </fieldset>
-      <fieldset>
-        <legend>Command (needs VM.GuestAgent.Unrestricted; you type the VM name to confirm)</legend>
-        <input
-          data-testid="agent-command"
-          value={command}
-          placeholder="program arg1 arg2"
-          onChange={(e) => setCommand(e.target.value)}
-          disabled={exec.state === 'denied'}
-        />
-        <button
-          type="button"
-          data-testid="agent-command-plan"
-          disabled={exec.state === 'denied' || command.trim() === '' || flow.building}
-          onClick={() => void plan({ kind: 'command', argv: command.trim().split(/\s+/) })}
-        >
-          Plan command
-        </button>
+          <Group align="flex-start" gap="xs">
+            <TextInput
+              size="xs"
+              label="Program and arguments"
+              data-testid="agent-command"
+              value={command}
+              placeholder="program arg1 arg2"
+              onChange={(e) => {
+                setCommand(e.currentTarget.value);
+                setCommandProblem(undefined);
+              }}
+              disabled={exec.state === 'denied'}
+              error={commandProblem}
+              w={360}
+            />
+            <ReasonButton
+              size="xs"
+              type="submit"
+              disabled={denied(exec) ?? building}
+              onClick={() => undefined}
+              testId="agent-command-plan"
+            >
+              Plan command
+            </ReasonButton>
+          </Group>
+        </form>
         {exec.state === 'denied' && (
-          <small className="action-reason" data-testid="agent-command-reason">
+          <Text size="sm" c="dimmed" data-testid="agent-command-reason">
             {exec.reason}
-          </small>
+          </Text>
         )}
-      </fieldset>
+      </Fieldset>
       {output && <AgentOutputView output={output} />}
       {flow.dialog}
-    </section>
+    </Stack>
   );
 }

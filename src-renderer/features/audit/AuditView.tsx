@@ -1,7 +1,12 @@
 // The audit log view: every plan Proxdeck ran (who, cluster, calls, result), newest first, with a JSON-lines export.
-import { useEffect, useState } from 'react';
+import { Badge, Button, Code, Stack, Table, Text } from '@mantine/core';
+import { Download, RefreshCw } from 'lucide-react';
 import type { AuditEntry } from '../../../src-shared/ipc/channels/audit.js';
+import { useContractQuery } from '../../data/useContractQuery.js';
 import { request } from '../../request.js';
+import { Page } from '../../ui/Page.js';
+import { SortTh, useSorted } from '../../ui/SortableTable.js';
+import { RelativeTime } from '../../ui/time/RelativeTime.js';
 
 async function download(): Promise<void> {
   const r = await request('audit.export', {}, 'Cannot export the audit log');
@@ -14,66 +19,121 @@ async function download(): Promise<void> {
   URL.revokeObjectURL(url);
 }
 
-export function AuditView() {
-  const [entries, setEntries] = useState<AuditEntry[]>();
-  useEffect(() => {
-    let cancelled = false;
-    void request('audit.list', { limit: 500 }, 'Cannot read the audit log').then(
-      (r) => !cancelled && r && setEntries(r.entries),
+type Col = 'time' | 'identity' | 'cluster' | 'title' | 'result';
+const valueOf = (e: AuditEntry, k: Col): string =>
+  k === 'cluster' ? e.cluster.name : k === 'result' ? e.result.state : e[k];
+
+const RESULT_COLOR: Record<string, string> = { succeeded: 'green', failed: 'red', partial: 'orange' };
+
+function What({ e }: { e: AuditEntry }) {
+  if (e.changes?.length)
+    return (
+      <Stack gap={2}>
+        {e.changes.map((c) => (
+          <Text key={c.field} size="xs">
+            {c.field}: {c.before ?? '(none)'} → {c.after ?? '(none)'}
+          </Text>
+        ))}
+      </Stack>
     );
-    return () => {
-      cancelled = true;
-    };
-  }, []);
   return (
-    <section data-testid="audit-view">
-      <div className="plan-bar">
-        <h2>Audit log</h2>
-        <button type="button" onClick={() => void download()} data-testid="audit-export">
-          Export (JSON lines)
-        </button>
-      </div>
-      {!entries ? (
-        <p className="muted">Loading…</p>
-      ) : entries.length === 0 ? (
-        <p className="muted">Nothing has been changed through Proxdeck yet.</p>
-      ) : (
-        <table className="config-table" data-testid="audit-table">
-          <thead>
-            <tr>
-              <th>Time</th>
-              <th>Who</th>
-              <th>Cluster</th>
-              <th>Change</th>
-              <th>Calls</th>
-              <th>Result</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={`${e.planId}-${e.time}`} data-testid="audit-row">
-                <td>{new Date(e.time).toLocaleString()}</td>
-                <td>{e.identity}</td>
-                <td>{e.cluster.name}</td>
-                <td>{e.title}</td>
-                <td>
-                  {e.calls.map((c, i) => (
-                    <div key={i}>
-                      <code>
-                        {c.method} {c.path}
-                      </code>
-                    </div>
-                  ))}
-                </td>
-                <td className={e.result.state === 'succeeded' ? '' : 'cdd-error'}>
-                  {e.result.state}
-                  {e.result.error ? `: ${e.result.error}` : ''}
-                </td>
-              </tr>
+    <Stack gap={2}>
+      {e.calls.map((c, i) => (
+        <Code key={i}>
+          {c.method} {c.path}
+        </Code>
+      ))}
+    </Stack>
+  );
+}
+
+export function AuditView() {
+  const { data, error, refetch } = useContractQuery(
+    'audit.list',
+    { limit: 500 },
+    { profileId: '', scopes: [] },
+    'Cannot read the audit log',
+  );
+  const entries = data?.entries ?? [];
+  const { sorted, sort, toggle } = useSorted(entries, valueOf, { key: 'time', desc: true });
+  const th = (column: Col, label: string) => (
+    <SortTh column={column} sort={sort} onSort={toggle}>
+      {label}
+    </SortTh>
+  );
+  return (
+    <section className="ops-view" data-testid="audit-view">
+      <Page
+        title="Audit log"
+        description="Every change made through Proxdeck: who, on which cluster, the exact API calls and how it ended."
+        actions={
+          <>
+            <Button
+              variant="default"
+              size="xs"
+              leftSection={<RefreshCw size={14} aria-hidden />}
+              onClick={() => void refetch()}
+            >
+              Reload
+            </Button>
+            <Button
+              variant="default"
+              size="xs"
+              leftSection={<Download size={14} aria-hidden />}
+              onClick={() => void download()}
+              data-testid="audit-export"
+            >
+              Export (JSON lines)
+            </Button>
+          </>
+        }
+        loading={!data && !error}
+        {...(error ? { error: error.error, onRetry: () => void refetch() } : {})}
+        empty={
+          entries.length === 0 && {
+            title: 'Nothing changed through Proxdeck yet',
+            hint: 'Every plan you confirm (and every profile edit or console session) is recorded here with its API calls and result.',
+          }
+        }
+      >
+        <Table striped highlightOnHover withTableBorder data-testid="audit-table">
+          <Table.Thead>
+            <Table.Tr>
+              {th('time', 'Time')}
+              {th('identity', 'Who')}
+              {th('cluster', 'Cluster')}
+              {th('title', 'Change')}
+              <Table.Th>Calls</Table.Th>
+              {th('result', 'Result')}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {sorted.map((e) => (
+              <Table.Tr key={`${e.planId}-${e.time}`} data-testid="audit-row">
+                <Table.Td>
+                  <RelativeTime at={e.time} />
+                </Table.Td>
+                <Table.Td>{e.identity}</Table.Td>
+                <Table.Td>{e.cluster.name}</Table.Td>
+                <Table.Td>{e.title}</Table.Td>
+                <Table.Td>
+                  <What e={e} />
+                </Table.Td>
+                <Table.Td>
+                  <Badge color={RESULT_COLOR[e.result.state] ?? 'gray'} variant="dot">
+                    {e.result.state}
+                  </Badge>
+                  {e.result.error && (
+                    <Text size="xs">
+                      {e.result.error}
+                    </Text>
+                  )}
+                </Table.Td>
+              </Table.Tr>
             ))}
-          </tbody>
-        </table>
-      )}
+          </Table.Tbody>
+        </Table>
+      </Page>
     </section>
   );
 }

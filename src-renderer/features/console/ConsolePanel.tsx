@@ -1,4 +1,5 @@
 // One console with the VNC / terminal switch: xterm.js by default for node shells and containers, noVNC for VMs.
+import { Button } from '@mantine/core';
 import { useState } from 'react';
 import type {
   ConsoleKind,
@@ -25,19 +26,20 @@ export function ConsolePanel({ target, onDetach, ...rest }: ConsolePanelProps) {
   const [kind, setKind] = useState<ConsoleKind>(target.kind ?? defaultConsoleKind(target.type));
   const shown: ConsoleTargetArgs = { ...target, kind };
   const tools = (
-    <span className="console-kind" role="group" aria-label="Console type">
+    <Button.Group aria-label="Console type">
       {(['term', 'vnc'] as const).map((k) => (
-        <button
+        <Button
           key={k}
-          type="button"
+          size="xs"
+          variant={kind === k ? 'filled' : 'default'}
           aria-pressed={kind === k}
           onClick={() => setKind(k)}
           data-testid={`console-kind-${k}`}
         >
           {LABEL[k]}
-        </button>
+        </Button>
       ))}
-    </span>
+    </Button.Group>
   );
   const props = { ...rest, target: shown, tools, ...(onDetach ? { onDetach: () => onDetach(shown) } : {}) };
   return kind === 'term' ? <TerminalView key="term" {...props} /> : <ConsoleView key="vnc" {...props} />;

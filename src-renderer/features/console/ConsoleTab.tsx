@@ -1,4 +1,5 @@
 // The guest view's Console tab: the embedded console for a VM or container, or a note while it is detached.
+import { Button, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { GuestRecord } from '../../../src-shared/model/inventory.js';
 import { consoleTitle, detachConsole } from './console-route.js';
@@ -9,12 +10,14 @@ export function ConsoleTab({ guest, onStart }: { guest: GuestRecord; onStart?: (
   const target = { profileId: guest.clusterId, node: guest.node, type: guest.type, vmid: guest.vmid };
   if (detached) {
     return (
-      <div className="console-notice" data-testid="console-detached">
-        <p>This console is open in its own window.</p>
-        <button type="button" onClick={() => setDetached(false)} data-testid="console-attach">
-          Show it here instead
-        </button>
-      </div>
+      <Paper withBorder p="lg" data-testid="console-detached">
+        <Stack align="center" gap="xs">
+          <Text>This console is open in its own window.</Text>
+          <Button variant="default" onClick={() => setDetached(false)} data-testid="console-attach">
+            Show it here instead
+          </Button>
+        </Stack>
+      </Paper>
     );
   }
   return (

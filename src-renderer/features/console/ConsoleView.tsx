@@ -1,7 +1,10 @@
 // The embedded noVNC console: toolbar (fit / 1:1, Ctrl+Alt+Del and other combos, paste as keystrokes, fullscreen,
 // reconnect, detach) over the screen, with a clear state while it is not showing a live display.
-import { ViewOnlyBadge } from './ViewOnlyBadge.js';
+import { Button, Menu, Text, TextInput } from '@mantine/core';
+import { ChevronDown, Expand, ExternalLink, Keyboard, RotateCw } from 'lucide-react';
 import { useRef, useState, type ReactNode } from 'react';
+import { ReasonButton } from '../../ui/DisabledReason.js';
+import { ViewOnlyBadge } from './ViewOnlyBadge.js';
 import type { ConsoleOpened, ConsoleTargetArgs } from '../../../src-shared/ipc/channels/console.js';
 import { comboEvents, KEY_COMBOS, textToKeys } from './key-input.js';
 import { useConsoleSession, type ConsolePhase } from './useConsoleSession.js';
@@ -27,33 +30,33 @@ function noticeBody(phase: ConsolePhase, onStart: (() => void) | undefined): Rea
     case 'connected':
       return null;
     case 'connecting':
-      return <p>Connecting…</p>;
+      return <Text>Connecting…</Text>;
     case 'denied':
       return (
         <>
-          <button type="button" disabled title={phase.reason} data-testid="console-open-disabled">
+          <ReasonButton disabled={phase.reason} onClick={() => undefined} testId="console-open-disabled">
             Open console
-          </button>
-          <p data-testid="console-reason">{phase.reason}</p>
+          </ReasonButton>
+          <Text data-testid="console-reason">{phase.reason}</Text>
         </>
       );
     case 'stopped':
       return (
         <>
-          <p data-testid="console-reason">Guest stopped. {phase.message}</p>
+          <Text data-testid="console-reason">Guest stopped. {phase.message}</Text>
           {onStart ? (
-            <button type="button" onClick={onStart} data-testid="console-start">
+            <Button onClick={onStart} data-testid="console-start">
               Start
-            </button>
+            </Button>
           ) : (
-            <p className="muted">Start it from the guest&apos;s actions; the console opens when it runs.</p>
+            <Text size="sm">Start it from the guest&apos;s actions; the console opens when it runs.</Text>
           )}
         </>
       );
     case 'auth_failed':
-      return <p data-testid="console-reason">Authentication failed: {phase.message}</p>;
+      return <Text data-testid="console-reason">Authentication failed: {phase.message}</Text>;
     case 'disconnected':
-      return <p data-testid="console-reason">Disconnected: {phase.reason}</p>;
+      return <Text data-testid="console-reason">Disconnected: {phase.reason}</Text>;
   }
 }
 
@@ -71,11 +74,50 @@ export function PhaseNotice({
     <div className="console-notice" data-testid="console-state" data-state={phase.kind}>
       {noticeBody(phase, onStart)}
       {phase.kind !== 'connecting' && phase.kind !== 'denied' && (
-        <button type="button" onClick={onReconnect} data-testid="console-reconnect-notice">
+        <Button
+          variant="default"
+          leftSection={<RotateCw size={14} aria-hidden />}
+          onClick={onReconnect}
+          data-testid="console-reconnect-notice"
+        >
           Reconnect
-        </button>
+        </Button>
       )}
     </div>
+  );
+}
+
+/** Reconnect and (embedded only) Detach: the right end of both console toolbars. */
+export function SessionTools({
+  onReconnect,
+  onDetach,
+}: {
+  onReconnect(): void;
+  onDetach?: (() => void) | undefined;
+}) {
+  return (
+    <>
+      <Button
+        size="xs"
+        variant="default"
+        leftSection={<RotateCw size={14} aria-hidden />}
+        onClick={onReconnect}
+        data-testid="console-reconnect"
+      >
+        Reconnect
+      </Button>
+      {onDetach && (
+        <Button
+          size="xs"
+          variant="default"
+          leftSection={<ExternalLink size={14} aria-hidden />}
+          onClick={onDetach}
+          data-testid="console-detach"
+        >
+          Detach
+        </Button>
+      )}
+    </>
   );
 }
 
@@ -95,6 +137,7 @@ export function ConsoleView({
   const [pasteNote, setPasteNote] = useState('');
   const { phase, rfb, viewOnly, reconnect } = useConsoleSession(target, screen, fit, retryKey, onOpened);
   const live = phase.kind === 'connected' && !viewOnly;
+  const notLive = viewOnly ? 'view only: this profile sends no keys' : 'the console is not connected';
 
   const sendText = (): void => {
     const client = rfb.current;
@@ -117,76 +160,86 @@ export function ConsoleView({
       data-state={phase.kind}
       aria-label={`Console of ${title}`}
     >
-      <div className="console-toolbar" role="toolbar">
+      <div className="console-toolbar" role="toolbar" aria-label="Console controls">
         {viewOnly && <ViewOnlyBadge />}
         {tools}
-        <button
-          type="button"
+        <Button
+          size="xs"
+          variant="default"
           onClick={() => setFit((f) => !f)}
           aria-pressed={fit}
           data-testid="console-scale"
         >
           {fit ? 'Scale: fit' : 'Scale: 1:1'}
-        </button>
-        <button
-          type="button"
-          disabled={!live}
+        </Button>
+        <ReasonButton
+          size="xs"
+          disabled={!live && notLive}
           onClick={() => rfb.current?.sendCtrlAltDel()}
-          data-testid="console-ctrlaltdel"
+          testId="console-ctrlaltdel"
         >
           Ctrl+Alt+Del
-        </button>
-        <select
-          disabled={!live}
-          value=""
-          aria-label="Send key combination"
-          data-testid="console-combo"
-          onChange={(e) => {
-            const combo = KEY_COMBOS.find((c) => c.id === e.target.value);
-            const client = rfb.current;
-            if (combo && client) for (const k of comboEvents(combo)) client.sendKey(k.keysym, k.code, k.down);
-          }}
-        >
-          <option value="">Keys…</option>
-          {KEY_COMBOS.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-        <input
-          type="text"
+        </ReasonButton>
+        <Menu position="bottom-start" withinPortal>
+          <Menu.Target>
+            <Button
+              size="xs"
+              variant="default"
+              disabled={!live}
+              leftSection={<Keyboard size={14} aria-hidden />}
+              rightSection={<ChevronDown size={12} aria-hidden />}
+              data-testid="console-combo"
+            >
+              Send keys…
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            {KEY_COMBOS.map((c) => (
+              <Menu.Item
+                key={c.id}
+                data-testid={`console-combo-${c.id}`}
+                onClick={() => {
+                  const client = rfb.current;
+                  if (client) for (const k of comboEvents(c)) client.sendKey(k.keysym, k.code, k.down);
+                }}
+              >
+                {c.label}
+              </Menu.Item>
+            ))}
+          </Menu.Dropdown>
+        </Menu>
+        <TextInput
+          size="xs"
           value={paste}
           placeholder="Text to type"
           aria-label="Text to type into the console"
-          onChange={(e) => setPaste(e.target.value)}
+          onChange={(e) => setPaste(e.currentTarget.value)}
           data-testid="console-paste-text"
         />
-        <button
-          type="button"
-          disabled={!live || paste === ''}
+        <ReasonButton
+          size="xs"
+          disabled={!live ? notLive : paste === '' && 'type some text first'}
           onClick={sendText}
-          data-testid="console-paste-send"
+          testId="console-paste-send"
         >
           Type text
-        </button>
-        {pasteNote && <span className="muted">{pasteNote}</span>}
+        </ReasonButton>
+        {pasteNote && (
+          <Text size="xs" role="status">
+            {pasteNote}
+          </Text>
+        )}
         <span className="console-spacer" />
-        <button
-          type="button"
+        <Button
+          size="xs"
+          variant="default"
+          leftSection={<Expand size={14} aria-hidden />}
           onClick={() => void frame.current?.requestFullscreen()}
           data-testid="console-fullscreen"
         >
           Fullscreen
-        </button>
-        <button type="button" onClick={reconnect} data-testid="console-reconnect">
-          Reconnect
-        </button>
-        {onDetach && (
-          <button type="button" onClick={onDetach} data-testid="console-detach">
-            Detach
-          </button>
-        )}
+        </Button>
+        <SessionTools onReconnect={reconnect} onDetach={onDetach} />
       </div>
       <div
         className={`console-screen${fit ? ' console-fit' : ''}`}

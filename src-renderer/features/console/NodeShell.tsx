@@ -1,4 +1,5 @@
 // A node's shell in the node view: the terminal by default, detachable into its own window.
+import { Button, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { consoleTitle, detachConsole } from './console-route.js';
 import { ConsolePanel } from './ConsolePanel.js';
@@ -8,12 +9,14 @@ export function NodeShell({ profileId, node }: { profileId: string; node: string
   const target = { profileId, node, type: 'node' as const };
   if (detached) {
     return (
-      <div className="console-notice-inline" data-testid="console-detached">
-        <p>This shell is open in its own window.</p>
-        <button type="button" onClick={() => setDetached(false)} data-testid="console-attach">
-          Show it here instead
-        </button>
-      </div>
+      <Paper withBorder p="lg" data-testid="console-detached">
+        <Stack align="center" gap="xs">
+          <Text>This shell is open in its own window.</Text>
+          <Button variant="default" onClick={() => setDetached(false)} data-testid="console-attach">
+            Show it here instead
+          </Button>
+        </Stack>
+      </Paper>
     );
   }
   return (

@@ -1,9 +1,12 @@
 // The embedded text console (xterm.js): toolbar (find in scrollback, copy, paste, reconnect, detach) over the
 // terminal, with the same clear states as the VNC console while it is not showing a live shell.
-import { ViewOnlyBadge } from './ViewOnlyBadge.js';
+import { Text, TextInput } from '@mantine/core';
+import { ChevronDown, ChevronUp, ClipboardPaste, Copy, Search } from 'lucide-react';
 import { useRef, useState, type ReactNode } from 'react';
+import { ReasonButton } from '../../ui/DisabledReason.js';
+import { ViewOnlyBadge } from './ViewOnlyBadge.js';
 import type { ConsoleOpened, ConsoleTargetArgs } from '../../../src-shared/ipc/channels/console.js';
-import { PhaseNotice } from './ConsoleView.js';
+import { PhaseNotice, SessionTools } from './ConsoleView.js';
 import { copySelection, pasteClipboard, useTerminalSession } from './useTerminalSession.js';
 import './console.css';
 
@@ -52,64 +55,71 @@ export function TerminalView({
       data-state={phase.kind}
       aria-label={`Terminal of ${title}`}
     >
-      <div className="console-toolbar" role="toolbar">
+      <div className="console-toolbar" role="toolbar" aria-label="Terminal controls">
         {viewOnly && <ViewOnlyBadge />}
         {tools}
-        <input
+        <TextInput
+          size="xs"
           type="search"
           value={query}
           placeholder="Find in terminal"
           aria-label="Find in terminal output"
-          onChange={(e) => setQuery(e.target.value)}
+          leftSection={<Search size={14} aria-hidden />}
+          onChange={(e) => setQuery(e.currentTarget.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter') find(e.shiftKey);
           }}
           data-testid="term-search"
         />
-        <button type="button" disabled={!query} onClick={() => find(true)} data-testid="term-find-prev">
+        <ReasonButton
+          size="xs"
+          leftSection={<ChevronUp size={14} aria-hidden />}
+          disabled={!query && 'type what to find first'}
+          onClick={() => find(true)}
+          testId="term-find-prev"
+        >
           Previous
-        </button>
-        <button type="button" disabled={!query} onClick={() => find(false)} data-testid="term-find-next">
+        </ReasonButton>
+        <ReasonButton
+          size="xs"
+          leftSection={<ChevronDown size={14} aria-hidden />}
+          disabled={!query && 'type what to find first'}
+          onClick={() => find(false)}
+          testId="term-find-next"
+        >
           Next
-        </button>
-        <button
-          type="button"
-          disabled={!live}
-          title="Copy the selection (Ctrl+Shift+C)"
+        </ReasonButton>
+        <ReasonButton
+          size="xs"
+          leftSection={<Copy size={14} aria-hidden />}
+          disabled={!live && 'the terminal is not connected'}
           onClick={() =>
             void copySelection(terminal.current).then((ok) => setNote(ok ? 'Copied' : 'Select text to copy'))
           }
-          data-testid="term-copy"
+          testId="term-copy"
         >
           Copy
-        </button>
-        <button
-          type="button"
-          disabled={!live}
-          title="Paste the clipboard (Ctrl+Shift+V or Ctrl+V)"
+        </ReasonButton>
+        <ReasonButton
+          size="xs"
+          leftSection={<ClipboardPaste size={14} aria-hidden />}
+          disabled={!live && 'the terminal is not connected'}
           onClick={() =>
             void pasteClipboard(terminal.current).then((ok) =>
               setNote(ok ? '' : 'The clipboard cannot be read here: press Ctrl+V in the terminal'),
             )
           }
-          data-testid="term-paste"
+          testId="term-paste"
         >
           Paste
-        </button>
+        </ReasonButton>
         {note && (
-          <span className="muted" role="status">
+          <Text size="xs" role="status">
             {note}
-          </span>
+          </Text>
         )}
         <span className="console-spacer" />
-        <button type="button" onClick={reconnect} data-testid="console-reconnect">
-          Reconnect
-        </button>
-        {onDetach && (
-          <button type="button" onClick={onDetach} data-testid="console-detach">
-            Detach
-          </button>
-        )}
+        <SessionTools onReconnect={reconnect} onDetach={onDetach} />
       </div>
       <div className="console-screen console-term-screen" ref={screen} data-testid="console-screen" />
       <PhaseNotice phase={phase} onReconnect={reconnect} {...(onStart ? { onStart } : {})} />

@@ -1,4 +1,5 @@
 // Picks one of the connected clusters (from the connect screen's live connection states) for the cluster-wide views.
+import { NativeSelect } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useConnectStore } from '../connect/connect-store.js';
 
@@ -11,17 +12,19 @@ export function useClusterChoice(): { clusterId: string | undefined; picker: Rea
   const [chosen, setChosen] = useState<string>();
   const clusterId = chosen && ids.includes(chosen) ? chosen : ids[0];
   const picker = (
-    <label className="ops-picker">
-      Cluster{' '}
-      <select value={clusterId ?? ''} onChange={(e) => setChosen(e.target.value)} data-testid="ops-cluster">
-        {ids.length === 0 && <option value="">(none connected)</option>}
-        {ids.map((id) => (
-          <option key={id} value={id}>
-            {profiles.find((p) => p.id === id)?.name ?? id}
-          </option>
-        ))}
-      </select>
-    </label>
+    <NativeSelect
+      size="xs"
+      label="Cluster"
+      className="ops-picker"
+      value={clusterId ?? ''}
+      onChange={(e) => setChosen(e.currentTarget.value)}
+      data-testid="ops-cluster"
+      data={
+        ids.length === 0
+          ? [{ value: '', label: 'none connected' }]
+          : ids.map((id) => ({ value: id, label: profiles.find((p) => p.id === id)?.name ?? id }))
+      }
+    />
   );
   return { clusterId, picker };
 }

@@ -1,8 +1,12 @@
 // Uploads an ISO or container template from this computer to a storage: staged into main, then a plan; progress bars for both.
+import { Button, FileButton, Group, NativeSelect, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { Upload } from 'lucide-react';
 import { useState } from 'react';
 import { UploadName } from '../../../src-shared/ipc/channels/storage.js';
 import { planStorage, planWith, usePlanFlow } from '../../components/ConfirmDiffDialog/usePlanFlow.js';
+import { ReasonButton } from '../../ui/DisabledReason.js';
 import { useContractEvent } from '../../useContractEvent.js';
+import { formatBytes } from '../inventory/format.js';
 import { usePermission } from '../permissions/usePermission.js';
 import { stageFile } from './upload-chunks.js';
 
@@ -14,6 +18,7 @@ interface Props {
   onDone(): void;
 }
 
+/** A labelled progress bar; `data-value` carries the byte count done (tests and tools read it). */
 function Bar({
   label,
   value,
@@ -25,11 +30,24 @@ function Bar({
   total: number;
   testId: string;
 }) {
+  const pct = total ? Math.round((100 * value) / total) : 0;
   return (
-    <label className="upload-bar">
-      {label} <progress data-testid={testId} value={value} max={total || 1} />{' '}
-      {total ? Math.round((100 * value) / total) : 0}%
-    </label>
+    <Group gap="xs" wrap="nowrap">
+      <Text size="sm" w={110}>
+        {label}
+      </Text>
+      <Progress
+        value={pct}
+        flex={1}
+        aria-label={label}
+        data-testid={testId}
+        data-value={value}
+        data-max={total}
+      />
+      <Text size="sm" w={48} ta="right">
+        {pct}%
+      </Text>
+    </Group>
   );
 }
 
@@ -45,6 +63,16 @@ export function UploadForm({ profileId, node, storage, content, onDone }: Props)
   if (kinds.length === 0) return null;
   const name = file ? file.name.replace(/[^-_.+a-zA-Z0-9]/g, '_') : '';
   const nameOk = UploadName.safeParse(name).success;
+  const reason =
+    verdict.state === 'denied'
+      ? (verdict.reason ?? 'not allowed')
+      : !file
+        ? 'choose a file first'
+        : !nameOk
+          ? 'the file name must start with a letter or digit (letters, digits, . _ + - only)'
+          : flow.building
+            ? 'a plan is being prepared'
+            : undefined;
   async function plan(): Promise<void> {
     if (!file) return;
     setStaged(0);
@@ -63,36 +91,53 @@ export function UploadForm({ profileId, node, storage, content, onDone }: Props)
     });
   }
   return (
-    <fieldset className="upload-form" data-testid="upload-form">
-      <legend>Upload to {storage}</legend>
-      <select
-        value={kind}
-        onChange={(e) => setKind(e.target.value === 'vztmpl' ? 'vztmpl' : 'iso')}
-        data-testid="upload-content"
-      >
-        {kinds.map((k) => (
-          <option key={k} value={k}>
-            {k === 'iso' ? 'ISO image' : 'Container template'}
-          </option>
-        ))}
-      </select>
-      <input type="file" data-testid="upload-file" onChange={(e) => setFile(e.target.files?.[0])} />
-      <button
-        type="button"
-        data-testid="upload-plan"
-        disabled={!file || !nameOk || verdict.state === 'denied' || flow.building}
-        onClick={() => void plan()}
-      >
-        Plan upload
-      </button>
-      {verdict.state === 'denied' && (
-        <small className="action-reason" data-testid="upload-reason">
-          {verdict.reason}
-        </small>
-      )}
-      {file && <Bar label="Prepared" value={staged} total={file.size} testId="upload-staged" />}
-      {sent && <Bar label="Sent to PVE" value={sent.sent} total={sent.total} testId="upload-progress" />}
+    <Paper withBorder p="sm" data-testid="upload-form">
+      <Stack gap="xs">
+        <Title order={2} size="h4">
+          Upload to {storage}
+        </Title>
+        <Group gap="sm" align="flex-end">
+          <NativeSelect
+            size="xs"
+            label="Content"
+            value={kind}
+            onChange={(e) => setKind(e.currentTarget.value === 'vztmpl' ? 'vztmpl' : 'iso')}
+            data-testid="upload-content"
+            data={kinds.map((k) => ({ value: k, label: k === 'iso' ? 'ISO image' : 'Container template' }))}
+          />
+          <FileButton
+            onChange={(f) => setFile(f ?? undefined)}
+            accept={kind === 'iso' ? '.iso,.img' : '.tar.gz,.tar.xz,.tar.zst,.tgz'}
+            inputProps={{ 'aria-label': 'File to upload', ...{ 'data-testid': 'upload-file' } }}
+          >
+            {(props) => (
+              <Button {...props} size="xs" variant="default" leftSection={<Upload size={14} aria-hidden />}>
+                Choose file…
+              </Button>
+            )}
+          </FileButton>
+          <Text size="sm" c={file ? undefined : 'dimmed'} data-testid="upload-file-name">
+            {file ? `${name} (${formatBytes(file.size)})` : 'no file chosen'}
+          </Text>
+          <ReasonButton
+            size="xs"
+            variant="filled"
+            disabled={reason}
+            onClick={() => void plan()}
+            testId="upload-plan"
+          >
+            Plan upload
+          </ReasonButton>
+        </Group>
+        {verdict.state === 'denied' && (
+          <Text size="sm" c="dimmed" data-testid="upload-reason">
+            {verdict.reason}
+          </Text>
+        )}
+        {file && <Bar label="Prepared" value={staged} total={file.size} testId="upload-staged" />}
+        {sent && <Bar label="Sent to PVE" value={sent.sent} total={sent.total} testId="upload-progress" />}
+      </Stack>
       {flow.dialog}
-    </fieldset>
+    </Paper>
   );
 }
