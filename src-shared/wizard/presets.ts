@@ -11,13 +11,7 @@ import type { ActionId } from '../permissions/action-privileges.js';
 import { PVE9_PRIVILEGES } from '../permissions/versions.js';
 
 export type PresetId =
-  | 'audit'
-  | 'support'
-  | 'operator'
-  | 'provisioning'
-  | 'self-service'
-  | 'migration-target'
-  | 'admin';
+  'audit' | 'support' | 'operator' | 'provisioning' | 'self-service' | 'migration-target' | 'admin';
 export type GrantSide = 'guests' | 'storage' | 'sdn' | 'nodes' | 'cluster';
 export type Grants = Partial<Record<GrantSide, readonly string[]>>;
 

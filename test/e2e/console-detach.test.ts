@@ -41,7 +41,9 @@ describe('detached console', () => {
   it('Detach opens a console window that draws a non-black framebuffer; the tab says it is detached', async () => {
     const vm = guests(sim, 'qemu', 'running', 1)[0]!;
     await openGuest(page(), vm.vmid);
-    const name = (await page().getByTestId('guest-view').getByTestId('page-title').innerText()).split(' · ')[1]?.trim();
+    const name = (await page().getByTestId('guest-view').getByTestId('page-title').innerText())
+      .split(' · ')[1]
+      ?.trim();
     expect(name).toBeTruthy();
     await page().getByTestId('guest-tab-console').click();
     await expect.poll(() => consoleState(page()), { timeout: 10_000 }).toBe('connected');

@@ -66,7 +66,9 @@ describe('xterm.js consoles', () => {
   it("a container's console is a terminal; detached, its window is titled with its name and the cluster", async () => {
     const ct = guests(sim, 'lxc', 'running')[0]!;
     await openGuest(page(), ct.vmid);
-    const name = (await page().getByTestId('guest-view').getByTestId('page-title').innerText()).split(' · ')[1]?.trim();
+    const name = (await page().getByTestId('guest-view').getByTestId('page-title').innerText())
+      .split(' · ')[1]
+      ?.trim();
     expect(name).toBeTruthy();
     await page().getByTestId('guest-tab-console').click();
     const view = page().getByTestId('console-view');

@@ -39,7 +39,12 @@ const STORAGE_VERB: Record<StorageAction['kind'], string> = {
   'content.delete': 'delete',
 };
 export const planStorage: PlanBuilder<StorageAction> = (profileId, action) =>
-  request('storage.plan', { profileId, action }, `Cannot plan the ${STORAGE_VERB[action.kind]}`, PLAN_REFUSED);
+  request(
+    'storage.plan',
+    { profileId, action },
+    `Cannot plan the ${STORAGE_VERB[action.kind]}`,
+    PLAN_REFUSED,
+  );
 
 export const planAgent: PlanBuilder<{ guest: GuestRef; run: AgentRun }> = (profileId, { guest, run }) =>
   request('agent.plan', { profileId, guest, run }, 'Cannot plan the audit', PLAN_REFUSED);

@@ -123,11 +123,7 @@ export function AuditView() {
                   <Badge color={RESULT_COLOR[e.result.state] ?? 'gray'} variant="dot">
                     {e.result.state}
                   </Badge>
-                  {e.result.error && (
-                    <Text size="xs">
-                      {e.result.error}
-                    </Text>
-                  )}
+                  {e.result.error && <Text size="xs">{e.result.error}</Text>}
                 </Table.Td>
               </Table.Tr>
             ))}

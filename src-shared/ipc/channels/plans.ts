@@ -68,10 +68,16 @@ export const PlanAction = z.discriminatedUnion('kind', [
     .strict(),
   z.object({ kind: z.literal('snapshot.delete'), guest: GuestRef, snapname: SnapName }).strict(),
   /** roll back to the newest safety snapshot (or the one named): undoes the last rollback */
-  z.object({ kind: z.literal('snapshot.undo-rollback'), guest: GuestRef, snapname: SnapName.optional() }).strict(),
+  z
+    .object({ kind: z.literal('snapshot.undo-rollback'), guest: GuestRef, snapname: SnapName.optional() })
+    .strict(),
   /** delete all but the newest `keep` safety snapshots */
   z
-    .object({ kind: z.literal('snapshot.prune-safety'), guest: GuestRef, keep: z.number().int().min(0).max(100) })
+    .object({
+      kind: z.literal('snapshot.prune-safety'),
+      guest: GuestRef,
+      keep: z.number().int().min(0).max(100),
+    })
     .strict(),
 ]);
 export type PlanAction = z.infer<typeof PlanAction>;
