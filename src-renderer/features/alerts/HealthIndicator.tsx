@@ -42,7 +42,8 @@ export function HealthIndicator() {
           size="compact-sm"
           onClick={() => setOpen(!open)}
           leftSection={<Activity size={14} aria-hidden />}
-          aria-label={`Health: ${label(health)}`}
+          // the accessible name starts with the visible count (axe: label-content-name-mismatch)
+          aria-label={`${health.count} · health: ${label(health)}`}
           data-testid="health-indicator"
           data-level={health.level}
         >
