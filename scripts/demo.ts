@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { startSimulator } from '../test/pve-sim/index.js';
 import { DEFAULT_ROOT_PASSWORD, DEMO_TOKENS } from '../test/pve-sim/rbac/index.js';
 import { DEMO_FILE_ENV, writeDemoFile, type DemoSetup } from '../src-main/demo/demo-env.js';
+import { setUpDemoScenario } from './demo-scenario.js';
 import { launchApp } from './launch-app.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
     authFailDelayMs: 3000,
   });
   console.log(`Demo PVE cluster (simulator): ${sim.url}  fingerprint ${sim.fingerprint}`);
+  for (const line of await setUpDemoScenario(sim)) console.log(`Demo scenario: ${line}`);
 
   const demo: DemoSetup = {
     host: '127.0.0.1',
