@@ -25,7 +25,7 @@ export function mainFigures(m: MainFigures): Figure[] {
       label: 'main: normaliseResources ÷ JSON.parse',
       value: m.normaliseRatio,
       unit: '×',
-      goal: 0.25,
+      goal: 0.2,
     },
     {
       key: 'ipc_delta_ratio',

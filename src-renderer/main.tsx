@@ -6,7 +6,11 @@ import { DataProvider } from './data/DataProvider.js';
 import { parseConsoleRoute } from './features/console/console-route.js';
 import { ThemeProvider } from './ui/theme/ThemeProvider.js';
 import { lazyView } from './features/lazy-view.js';
+import { installStyleElementShim } from './ui/theme/style-element-shim.js';
 import './styles.css';
+
+// before anything renders: xterm.js writes its theme into <style> elements, which the CSP refuses
+installStyleElementShim();
 
 // The detached console window (noVNC) is its own chunk: the main window never loads it unless a console opens.
 const ConsoleWindow = lazyView(() => import('./features/console/ConsoleWindow.js'), 'ConsoleWindow');

@@ -51,6 +51,13 @@ describe('xterm.js consoles', () => {
     await expect.poll(() => view.getAttribute('data-kind')).toBe('term');
     await expect.poll(() => view.getAttribute('data-state'), { timeout: 10_000 }).toBe('connected');
     await expect.poll(() => terminalText(page()), { timeout: 10_000 }).toMatch(/root@pve\d+:~#/);
+    // xterm's theme and cell sizes reach the page although the CSP refuses inline <style>: the rows use its font
+    const rowFont = await page()
+      .locator('.xterm-rows')
+      .first()
+      .evaluate((el) => getComputedStyle(el).fontFamily);
+    expect(rowFont).toContain('DejaVu Sans Mono');
+    expect(app.pageErrors.filter((e) => /inline style/i.test(e))).toEqual([]);
     await page().locator('.xterm-screen').first().click();
     await page().keyboard.type('echo proxdeck-$((6*7))');
     await page().keyboard.press('Enter');
