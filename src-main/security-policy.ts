@@ -29,13 +29,20 @@ export const APP_HOST = 'proxdeck';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 /**
- * CSP directives. Inline styles are not allowed: React and recharts set styles through the CSSOM,
- * which CSP does not block. ws://127.0.0.1:* is for the local console relay only.
+ * The hash of an empty inline <style>: the only inline style allowed. xterm.js appends <style> elements and writes
+ * its theme into them; the renderer's shim (ui/theme/style-element-shim.ts) keeps them empty and sends the CSS to
+ * adopted style sheets, so an element that could carry CSS is still refused.
+ */
+export const EMPTY_STYLE_HASH = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
+
+/**
+ * CSP directives. Inline styles are not allowed (an empty <style> element aside): React and recharts set styles
+ * through the CSSOM, which CSP does not block. ws://127.0.0.1:* is for the local console relay only.
  */
 export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'default-src': ["'self'"],
   'script-src': ["'self'"],
-  'style-src': ["'self'"],
+  'style-src': ["'self'", EMPTY_STYLE_HASH],
   'img-src': ["'self'", 'data:', 'blob:'],
   'font-src': ["'self'"],
   'connect-src': ["'self'", 'ws://127.0.0.1:*'],

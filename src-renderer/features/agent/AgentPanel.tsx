@@ -103,7 +103,8 @@ export function AgentPanel({ guest }: { guest: GuestRecord }) {
     return (
       <Alert
         variant="light"
-        color="yellow"
+        // information, not a warning (and yellow or orange titles on their light tint fail the contrast check)
+        color="blue"
         icon={<Info size={16} aria-hidden />}
         title="The guest agent is not available"
         data-testid="agent-state"

@@ -1,4 +1,5 @@
 // The desktop shell's security settings, checked as data (no Electron binary needed).
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   CONTENT_SECURITY_POLICY,
@@ -26,6 +27,11 @@ describe('webPreferences', () => {
 
 describe('Content-Security-Policy', () => {
   const values = Object.values(CSP_DIRECTIVES).flat();
+
+  it('allows no inline style but an empty one (the hash of the empty string)', () => {
+    const empty = createHash('sha256').update('').digest('base64');
+    expect(CSP_DIRECTIVES['style-src']).toEqual(["'self'", `'sha256-${empty}'`]);
+  });
 
   it('has no unsafe-eval, unsafe-inline, wildcard or remote origin', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|unsafe-inline|wasm-unsafe/);
