@@ -256,5 +256,5 @@ export const METHOD = `## How each figure is taken
   only fetches and JSON.parses the same answer every 3 s over the same window (the floor). RSS: \`VmRSS\` at the end.
 - **Scale**: five simulators of 10,000 guests each, all connected, one grid over every row; CPU and RSS as above.
 - \`npm run bench -- --quick\` (in \`npm test\`): the main ratios at 8 nodes / 2,500 guests; it fails only when a ratio
-  is over twice its goal. \`PROXDECK_BENCH_SLOWDOWN=normalise:3\` (read by bench/slowdown.ts only) applies each
-  answer three times per poll (twice more on copies of the previous map); test/integration/bench-quick.test.ts shows the quick bench failing with it.`;
+  is over twice its goal. \`PROXDECK_BENCH_SLOWDOWN=normalise:3\` (read by bench/slowdown.ts only) keeps the CPU busy
+  after each apply until three times its time has passed; test/integration/bench-quick.test.ts shows the quick bench failing with it.`;

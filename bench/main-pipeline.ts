@@ -20,7 +20,7 @@ import { PveClient } from '../src-main/pve/client.js';
 import { InventoryDelta, type InventorySnapshot } from '../src-shared/model/inventory.js';
 import { startSimulator } from '../test/pve-sim/index.js';
 import { DEFAULT_ROOT_PASSWORD } from '../test/pve-sim/rbac/index.js';
-import { normaliseRepeats } from './slowdown.js';
+import { normaliseRepeats, stretched } from './slowdown.js';
 import { cpuMs, median, paired, timeAsync } from './timing.js';
 
 export interface MainFigures {
@@ -107,9 +107,9 @@ export async function benchMain(opts: { nodes: number; guests: number; runs: num
     const poll = (encode: (event: object) => unknown) => (): void => {
       const raw = JSON.parse(after) as { data: unknown };
       const entries = ClusterResources.parse(raw.data);
-      // an injected slowdown (PROXDECK_BENCH_SLOWDOWN) repeats the apply on copies first
-      for (let i = 1; i < repeats; i++) applyResources('bench', entries, new Map(prev));
-      const before = applyResources('bench', entries, next);
+      let before = new Map() as ReturnType<typeof applyResources>;
+      // an injected slowdown (PROXDECK_BENCH_SLOWDOWN) stretches the apply to N times its time
+      stretched(repeats, () => (before = applyResources('bench', entries, next)));
       delta = InventoryDelta.parse({ clusterId: 'bench', version: 2, ...diffApplied(before, next) });
       encode({ event: 'inventory.changed', payload: delta });
     };
@@ -121,8 +121,7 @@ export async function benchMain(opts: { nodes: number; guests: number; runs: num
       opts.runs,
       parse,
       () => {
-        for (let i = 1; i < repeats; i++) applyResources('bench', checked, new Map(prev));
-        applyResources('bench', checked, next);
+        stretched(repeats, () => applyResources('bench', checked, next));
       },
       fresh,
     );

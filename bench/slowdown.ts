@@ -12,3 +12,17 @@ export function normaliseRepeats(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.PROXDECK_BENCH_SLOWDOWN;
   return raw === undefined || raw === '' ? 1 : Slowdown.parse(raw);
 }
+
+/**
+ * Runs `fn` and then keeps the CPU busy until `repeats` times its duration has passed: normalise made N times
+ * slower. (Running it N times would not do: the second and third passes find the records in the CPU caches.)
+ */
+export function stretched(repeats: number, fn: () => void): void {
+  const start = performance.now();
+  fn();
+  if (repeats <= 1) return;
+  const until = start + (performance.now() - start) * repeats;
+  while (performance.now() < until) {
+    // the injected slowdown
+  }
+}
