@@ -250,7 +250,7 @@ export const METHOD = `## How each figure is taken
   scheduler on a loaded machine); main-thread CPU per frame (CDP \`ThreadTime\`) is the load-independent cost.
 - **App** (bench/app): \`src-main/web-host/cli.ts\` in its own process with a fresh config dir, the simulator in
   another, Chromium on the web host's URL. Load: navigation start → the Clusters screen's Add button, median of 3
-  loads. Connect: click → the card says connected → Inventory click → first grid row. Inventory: from Clusters, the
+  loads. Connect: click → the app opens the Inventory → first grid row. Inventory: from Clusters, the
   click → "N of N guests" with every guest, timed in the page per animation frame. CPU: the web host's
   \`/proc/PID/stat\` user + system time over 60 s of polling with the grid open; next to it a bare process that
   only fetches and JSON.parses the same answer every 3 s over the same window (the floor). RSS: \`VmRSS\` at the end.
